@@ -1,0 +1,32 @@
+package io.supplygraph.ingest.sbom;
+
+import io.supplygraph.model.EdgeKind;
+
+/**
+ * Where an SBOM parser reports what it reads, in document order. Elements are named by their
+ * document-local refs; a relationship may name a ref before (or without) its component, and the
+ * receiver resolves refs only when the document ends.
+ */
+public interface SbomSink {
+
+    /** Once, as early as the format allows. {@code name} may be null. */
+    void document(String specVersion, String name);
+
+    /** A package the document lists: counted as one of its components. */
+    void component(SbomComponent component);
+
+    /**
+     * The document's own subject when it is not one of the listed components (CycloneDX
+     * {@code metadata.component}): it is described, never counted.
+     */
+    void subject(SbomComponent subject);
+
+    /** A listed component is what the document describes (SPDX documentDescribes / DESCRIBES). */
+    void describes(String ref);
+
+    /** {@code from} depends on, or contains, {@code to}, whatever direction the format wrote it in. */
+    void relationship(String fromRef, String toRef, EdgeKind kind);
+
+    /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
+    void warning(String message);
+}
