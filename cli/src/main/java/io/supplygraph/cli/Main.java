@@ -10,6 +10,15 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A software-supply-chain knowledge graph: SBOMs, attestations, VEX and advisories in one graph.",
         subcommands = {
+            DemoCommand.class,
+            IngestCommand.class,
+            DocumentsCommand.class,
+            PackagesCommand.class,
+            DepsCommand.class,
+            DependentsCommand.class,
+            PathCommand.class,
+            DriftCommand.class,
+            StatsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {
@@ -21,10 +30,33 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
+    /** Exit code when the work itself failed: the database is unreachable, a file cannot be written. */
+    public static final int EXIT_FAILURE = 1;
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(Main::handle);
         return cli;
+    }
+
+    /**
+     * A wrong argument found only while running (an invalid purl, an unknown digest) is a usage error like a
+     * wrong option; anything else is a failure. Either way the user gets one line, not a stack trace, unless
+     * SUPPLYGRAPH_DEBUG is set.
+     */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        cli.getErr().println("supplygraph " + cli.getCommandName() + ": " + message(e));
+        if (System.getenv("SUPPLYGRAPH_DEBUG") != null) {
+            e.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,128 @@
+package io.supplygraph.analysis;
+
+import io.supplygraph.analysis.graph.Dependents;
+import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.analysis.graph.Deps;
+import io.supplygraph.analysis.graph.Deps.Dependency;
+import io.supplygraph.analysis.graph.Drift;
+import io.supplygraph.analysis.graph.Paths;
+import io.supplygraph.analysis.graph.Paths.Hop;
+import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.Ingestor;
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.store.sql.PackageSql.UsageRow;
+import io.supplygraph.store.sql.StatsSql.Stats;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
+ * later the REST API, call this and nothing below it.
+ */
+public final class Supplygraph implements AutoCloseable {
+
+    /** The embedded default: one SQLite file in the user's home. */
+    public static final Path DEFAULT_DATABASE = Path.of(System.getProperty("user.home"), ".supplygraph", "graph.db");
+
+    private final GraphStore store;
+    private static final java.util.Comparator<String> VERSION_ORDER_PLACEHOLDER = java.util.Comparator.naturalOrder();
+
+    private Supplygraph(GraphStore store) {
+        this.store = store;
+    }
+
+    /** Opens the graph at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or an SQLite file path. */
+    public static Supplygraph open(String location) {
+        return new Supplygraph(GraphStore.open(location));
+    }
+
+    public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener) {
+        return new Ingestor(store).ingest(sources, stdin, listener);
+    }
+
+    public List<DocumentRow> documents() {
+        return store.documents().all();
+    }
+
+    /** The document with this digest (or unambiguous digest prefix). */
+    public DocumentRow document(String digest) {
+        List<DocumentRow> found = store.documents().byDigestPrefix(digest);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no document has the digest " + digest);
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("'" + digest + "' is the start of " + found.size()
+                    + " document digests; give more of it");
+        }
+        return found.get(0);
+    }
+
+    public List<String> warnings(DocumentRow document) {
+        return store.documents().warnings(document.id());
+    }
+
+    /** Deletes a document and every fact it asserted; facts other documents asserted too stay. */
+    public DocumentRow deleteDocument(String digest) {
+        DocumentRow document = document(digest);
+        store.documents().delete(document.id());
+        return document;
+    }
+
+    public List<UsageRow> packages(String nameFragment) {
+        return store.packages().usage(nameFragment == null ? "" : nameFragment);
+    }
+
+    /** What a package version (or a document's subject, by document digest) depends on. */
+    public List<Dependency> deps(String purlOrDigest, boolean transitive) {
+        Target target = Target.resolve(store, purlOrDigest);
+        return new Deps(store).of(Target.versions(store, target), transitive);
+    }
+
+    /** The blast radius: every application that contains the package (any version, when the purl has none). */
+    public List<Application> dependents(String purl) {
+        Target target = Target.resolve(store, purl);
+        if (!(target instanceof Target.Packages packages)) {
+            throw new IllegalArgumentException("dependents takes a package (a purl or a name), not " + purl);
+        }
+        return new Dependents(store).of(packages);
+    }
+
+    public List<Hop> path(String from, String to) {
+        return new Paths(store).between(Target.resolve(store, from), Target.resolve(store, to));
+    }
+
+    public Drift.Report drift(String purl) {
+        PackageIdentity identity;
+        try {
+            identity = PackageIdentity.fromPurl(purl);
+        } catch (InvalidPurlException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(baseOf(identity)));
+        return new Drift(VERSION_ORDER_PLACEHOLDER).report(identity.base(), new Dependents(store).of(all));
+    }
+
+    private static PackageIdentity baseOf(PackageIdentity identity) {
+        return new PackageIdentity(identity.base(), identity.base(), identity.type(), identity.namespace(),
+                identity.name(), null, identity.synthetic());
+    }
+
+    public Stats stats() {
+        return store.stats().stats();
+    }
+
+    public String location() {
+        return store.database().url();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

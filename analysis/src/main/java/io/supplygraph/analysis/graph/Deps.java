@@ -1,0 +1,89 @@
+package io.supplygraph.analysis.graph;
+
+import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.GraphSql.EdgeRow;
+import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
+import io.supplygraph.store.sql.PackageSql.VersionRow;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a package version depends on, as every document that mentions it says: the union of their edges.
+ * Across documents the walk also follows artifacts: a version whose artifact has the same digest as another
+ * document's subject depends on what that document says its subject depends on (a container image's jar, and
+ * the jar's own SBOM).
+ */
+public final class Deps {
+
+    /**
+     * One dependency.
+     *
+     * @param purl   the dependency
+     * @param kind   the edge's kind (depends-on, dev, contains, listed, ...)
+     * @param depth  1 for a direct dependency, more for a transitive one (the shortest)
+     * @param parent the purl it was reached from
+     */
+    public record Dependency(String purl, String kind, int depth, String parent) {}
+
+    private final GraphStore store;
+
+    public Deps(GraphStore store) {
+        this.store = store;
+    }
+
+    public List<Dependency> of(Collection<Long> start, boolean transitive) {
+        Set<Long> visited = new HashSet<>(start);
+        Map<Long, Long> frontier = new LinkedHashMap<>();
+        start.forEach(id -> frontier.put(id, id));
+        Map<Long, Long> parentOf = new HashMap<>();
+        Map<Long, String> kindOf = new HashMap<>();
+        Map<Long, Integer> depthOf = new HashMap<>();
+        for (int depth = 1; !frontier.isEmpty() && (transitive || depth == 1); depth++) {
+            Map<Long, Long> sources = withSameArtifacts(frontier);
+            Map<Long, Long> next = new LinkedHashMap<>();
+            for (EdgeRow e : store.graph().edgesFrom(sources.keySet())) {
+                if (visited.add(e.to())) {
+                    next.put(e.to(), e.to());
+                    parentOf.put(e.to(), sources.get(e.from()));
+                    kindOf.put(e.to(), e.kind());
+                    depthOf.put(e.to(), depth);
+                }
+            }
+            frontier.clear();
+            frontier.putAll(next);
+        }
+        Set<Long> ids = new HashSet<>(parentOf.keySet());
+        ids.addAll(parentOf.values());
+        Map<Long, VersionRow> versions = store.packages().byIds(ids);
+        List<Dependency> deps = new ArrayList<>();
+        for (long id : parentOf.keySet()) {
+            deps.add(new Dependency(versions.get(id).purl(), kindOf.get(id), depthOf.get(id),
+                    versions.get(parentOf.get(id)).purl()));
+        }
+        deps.sort(java.util.Comparator.comparingInt(Dependency::depth).thenComparing(Dependency::purl));
+        return deps;
+    }
+
+    /** The frontier plus every version sharing an artifact digest with one of it, each mapped to its origin. */
+    private Map<Long, Long> withSameArtifacts(Map<Long, Long> frontier) {
+        Map<Long, Long> sources = new HashMap<>(frontier);
+        Map<Long, Set<Long>> byArtifact = new HashMap<>();
+        for (OccurrenceRow o : store.graph().occurrencesOf(frontier.keySet())) {
+            byArtifact.computeIfAbsent(o.artifact(), a -> new HashSet<>()).add(o.version());
+        }
+        if (!byArtifact.isEmpty()) {
+            for (OccurrenceRow o : store.graph().occurrencesWith(byArtifact.keySet())) {
+                for (long origin : byArtifact.get(o.artifact())) {
+                    sources.putIfAbsent(o.version(), frontier.get(origin));
+                }
+            }
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,64 @@
+package io.supplygraph.analysis.graph;
+
+import io.supplygraph.model.Digest;
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.store.sql.PackageSql.VersionRow;
+import java.util.List;
+
+/**
+ * What a user named on the command line: package versions (by purl, or by bare name), a document (by its
+ * digest or a prefix of it), or an artifact (by digest). A digest names a document when one has it, else an
+ * artifact.
+ */
+public sealed interface Target {
+
+    record Packages(String query, List<VersionRow> versions) implements Target {}
+
+    record Document(DocumentRow document) implements Target {}
+
+    record Artifact(long id, String digest) implements Target {}
+
+    static Target resolve(GraphStore store, String text) {
+        String t = text.strip();
+        if (PackageIdentity.looksLikePurl(t)) {
+            try {
+                return new Packages(t, store.packages().matching(PackageIdentity.fromPurl(t)));
+            } catch (InvalidPurlException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        if (Digest.looksLikeDigest(t)) {
+            List<DocumentRow> documents = store.documents().byDigestPrefix(t);
+            if (documents.size() == 1) {
+                return new Document(documents.get(0));
+            }
+            if (documents.size() > 1) {
+                throw new IllegalArgumentException("'" + t + "' is the start of " + documents.size()
+                        + " document digests; give more of it");
+            }
+            String digest = Digest.parse(t).toString();
+            Long artifact = store.graph().artifact(digest);
+            if (artifact == null) {
+                throw new IllegalArgumentException("no document or artifact has the digest " + digest);
+            }
+            return new Artifact(artifact, digest);
+        }
+        return new Packages(t, store.packages().named(t));
+    }
+
+    /** The package versions this target stands for: a document stands for its subjects. */
+    static List<Long> versions(GraphStore store, Target target) {
+        if (target instanceof Packages p) {
+            return p.versions().stream().map(VersionRow::id).toList();
+        }
+        if (target instanceof Document d) {
+            return store.graph().containedIn(List.of(d.document().id())).stream()
+                    .filter(row -> row.depth() == 0).map(row -> row.version()).toList();
+        }
+        Artifact a = (Artifact) target;
+        return store.graph().occurrencesWith(List.of(a.id())).stream().map(row -> row.version()).distinct().toList();
+    }
+}

@@ -1,0 +1,108 @@
+package io.supplygraph.cli;
+
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Output;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Ingest a small example portfolio that ships with Supplygraph (five applications, five SBOM"
+                + " formats, one nested SBOM) and show what the graph answers.",
+                "It uses its own database, ~/.supplygraph/demo.db, unless --db is given."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final List<String> FILES = List.of("web-shop.cdx.json", "payments-image.spdx.json",
+            "payments-service.cdx.xml", "billing.spdx", "inventory.spdx3.json");
+
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "Where to build the demo graph.")
+    String db;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        String location = db != null ? db : Supplygraph.DEFAULT_DATABASE.resolveSibling("demo.db").toString();
+        Path folder = unpack();
+        try (Supplygraph graph = Supplygraph.open(location)) {
+            List<String> rejected = new ArrayList<>();
+            IngestSummary summary = graph.ingest(List.of(folder.toString()), InputStream.nullInputStream(),
+                    new IngestListener() {
+                        @Override
+                        public void rejected(String source, String reason) {
+                            rejected.add(source + ": " + reason);
+                        }
+                    });
+            var stats = graph.stats();
+            out.printf("Ingested the example portfolio into %s%n", graph.location());
+            out.printf("  %d new documents (%d already there), %d components listed; the graph holds %d documents,"
+                            + " %d package versions, %d dependency edges, %d artifacts%n%n",
+                    summary.stored(), summary.alreadyStored(), summary.components(), stats.documents(),
+                    stats.versions(), stats.edges(), stats.artifacts());
+            rejected.forEach(r -> out.println("  rejected: " + r));
+            section(out, "Documents", "supplygraph documents");
+            Output.table(out, graph.documents().stream().map(DocumentsCommand::toRow).toList(),
+                    List.of("format", "components", "subject"));
+            section(out, "Blast radius of log4j-core, any version",
+                    "supplygraph dependents pkg:maven/org.apache.logging.log4j/log4j-core");
+            Output.table(out, graph.dependents("pkg:maven/org.apache.logging.log4j/log4j-core").stream()
+                    .map(a -> io.supplygraph.cli.output.Rows.row("subject", a.subject(), "version", a.version(),
+                            "path", a.path()))
+                    .toList(), List.of("subject", "version", "path"));
+            section(out, "Drift of logback-classic", "supplygraph drift pkg:maven/ch.qos.logback/logback-classic");
+            var drift = graph.drift("pkg:maven/ch.qos.logback/logback-classic");
+            drift.versions().forEach(v -> out.printf("  %-8s used by %s%n", v.version(), String.join(", ", v.subjects())));
+            out.printf("  %d applications are behind %s%n", drift.behind().size(), drift.newest());
+            section(out, "How minimist 1.2.5 gets into web-shop",
+                    "supplygraph path pkg:npm/minimist@1.2.5 pkg:generic/acme/web-shop@3.1.0");
+            graph.path("pkg:npm/minimist@1.2.5", "pkg:generic/acme/web-shop@3.1.0")
+                    .forEach(h -> out.printf("  %s -%s-> %s%n", h.from(), h.edge(), h.to()));
+            out.printf("%nExplore it yourself: ./supplygraph --help, with --db %s on each command.%n", location);
+            out.flush();
+            return rejected.isEmpty() ? 0 : 1;
+        } finally {
+            deleteRecursively(folder);
+        }
+    }
+
+    private static void section(PrintWriter out, String title, String command) {
+        out.printf("%n%s   ($ %s)%n", title, command);
+    }
+
+    private static Path unpack() throws IOException {
+        Path folder = Files.createTempDirectory("supplygraph-demo");
+        for (String name : FILES) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo document " + name + " is missing from the jar");
+                }
+                Files.copy(in, folder.resolve(name));
+            }
+        }
+        return folder;
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.supplygraph.cli;
+
+import static io.supplygraph.cli.output.Rows.row;
+
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Output;
+import io.supplygraph.ingest.DocumentRecord;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Ingest SBOMs: files, directories (recursively), .zip archives, gzip/bzip2/xz/zstd files, and -"
+                + " for stdin. Formats are recognised by content.",
+                "Exit code 0 when every document was ingested (or was already), 1 when any was rejected."})
+final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, directories, archives, or - for stdin.")
+    List<String> sources;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print one JSON object per document (and a summary) instead of lines.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only rejections and the summary.")
+    boolean quiet;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr, even on a terminal.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Map<String, Object>> results = new ArrayList<>();
+        Progress progress = new Progress(err, !noProgress && !json && System.console() != null);
+        IngestListener listener = new IngestListener() {
+            @Override
+            public void stored(String source, DocumentRecord r) {
+                progress.advance(r.sizeBytes());
+                results.add(row("source", source, "status", "ingested", "digest", r.digest(), "format",
+                        r.format().label(), "components", r.facts().componentCount(),
+                        "warnings", r.facts().warnings().size()));
+                if (!quiet && !json) {
+                    progress.clear();
+                    out.printf("ingested  %s  %s  %d components%s%n", source, r.format().label(),
+                            r.facts().componentCount(), r.facts().warnings().isEmpty() ? ""
+                                    : ", " + r.facts().warnings().size() + " warnings");
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void alreadyStored(String source, String digest) {
+                progress.advance(0);
+                results.add(row("source", source, "status", "already-ingested", "digest", digest));
+                if (!quiet && !json) {
+                    progress.clear();
+                    out.printf("already   %s  %s%n", source, digest);
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void rejected(String source, String reason) {
+                progress.advance(0);
+                results.add(row("source", source, "status", "rejected", "reason", reason));
+                progress.clear();
+                err.printf("rejected  %s: %s%n", source, reason);
+                err.flush();
+            }
+
+            @Override
+            public void warnings(String source, List<String> warnings) {
+                if (!quiet && !json) {
+                    progress.clear();
+                    warnings.stream().limit(5).forEach(w -> err.printf("  warning: %s%n", w));
+                    if (warnings.size() > 5) {
+                        err.printf("  ... %d more: supplygraph documents show DIGEST%n", warnings.size() - 5);
+                    }
+                    err.flush();
+                }
+            }
+        };
+        IngestSummary summary;
+        try (Supplygraph graph = store.open()) {
+            summary = graph.ingest(sources, System.in, listener);
+        }
+        progress.clear();
+        if (json) {
+            Output.json(out, results);
+        }
+        err.printf("%d ingested, %d already ingested, %d rejected (%d components, %.1f MB)%n", summary.stored(),
+                summary.alreadyStored(), summary.rejected(), summary.components(), summary.bytes() / 1e6);
+        err.flush();
+        return summary.allAccepted() ? 0 : 1;
+    }
+
+    /** One line on stderr, redrawn in place, only on a terminal: documents done, megabytes, rate. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean enabled;
+        private final long started = System.nanoTime();
+        private long documents;
+        private long bytes;
+        private long lastDrawn;
+        private boolean drawn;
+
+        Progress(PrintWriter err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        void advance(long documentBytes) {
+            documents++;
+            bytes += documentBytes;
+            long now = System.nanoTime();
+            if (enabled && now - lastDrawn > 100_000_000L) {
+                lastDrawn = now;
+                double seconds = Math.max(1e-9, (now - started) / 1e9);
+                err.printf("\r%,d documents  %.1f MB  %.0f docs/s  %.0fs ", documents, bytes / 1e6,
+                        documents / seconds, seconds);
+                err.flush();
+                drawn = true;
+            }
+        }
+
+        void clear() {
+            if (drawn) {
+                err.print("\r\033[K");
+                err.flush();
+                drawn = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.supplygraph.cli;
+
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Output;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What every query command shares: {@code --db}, {@code --json}, and the same exit codes. A query that finds
+ * nothing still exits 0 (an empty answer is an answer); a usage error, such as an invalid purl, exits 2.
+ */
+abstract class QueryCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print a JSON array (stable field names) instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        try (Supplygraph graph = store.open()) {
+            return run(graph, spec.commandLine().getOut());
+        }
+    }
+
+    abstract int run(Supplygraph graph, PrintWriter out);
+
+    void print(PrintWriter out, List<Map<String, Object>> rows, List<String> columns) {
+        Output.print(out, json, rows, columns);
+    }
+
+    /** A note for people (never for scripts): on stderr, and only without --json. */
+    void note(String message) {
+        if (!json) {
+            spec.commandLine().getErr().println(message);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.supplygraph.ingest;
+
+import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.fact.DocumentFacts;
+
+/**
+ * One received document and what it asserts.
+ *
+ * @param digest    {@code sha256:<hex>} of the bytes as received (after decompression, which is what was parsed)
+ * @param format    the format recognised from its content
+ * @param source    where it came from, as shown to the user
+ * @param sizeBytes how many bytes were parsed
+ * @param facts     what the document asserts
+ */
+public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, DocumentFacts facts) {}

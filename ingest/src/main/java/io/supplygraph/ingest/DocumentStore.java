@@ -1,0 +1,15 @@
+package io.supplygraph.ingest;
+
+/** Where ingested documents go. The ingest pipeline knows this port only; the store module implements it. */
+public interface DocumentStore {
+
+    /** True when a document with this digest ({@code sha256:<hex>}) is stored already. */
+    boolean contains(String digest);
+
+    /**
+     * Stores one document with all its facts in one transaction: all of it or none.
+     *
+     * @return false when a document with the same digest was stored already (nothing is written then)
+     */
+    boolean store(DocumentRecord record);
+}

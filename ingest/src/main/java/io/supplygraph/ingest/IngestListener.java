@@ -1,0 +1,17 @@
+package io.supplygraph.ingest;
+
+import java.util.List;
+
+/** What happens to each document of a batch, as it happens. Every method has a no-op default. */
+public interface IngestListener {
+
+    default void stored(String source, DocumentRecord record) {}
+
+    default void alreadyStored(String source, String digest) {}
+
+    /** The document was not stored; {@code reason} says why, for the user who sent {@code source}. */
+    default void rejected(String source, String reason) {}
+
+    /** The document was stored, but single entries in it were skipped or kept as they were. */
+    default void warnings(String source, List<String> warnings) {}
+}

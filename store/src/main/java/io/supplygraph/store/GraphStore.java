@@ -1,0 +1,69 @@
+package io.supplygraph.store;
+
+import io.supplygraph.ingest.DocumentRecord;
+import io.supplygraph.ingest.DocumentStore;
+import io.supplygraph.store.sql.DocumentSql;
+import io.supplygraph.store.sql.DocumentWriter;
+import io.supplygraph.store.sql.GraphSql;
+import io.supplygraph.store.sql.PackageSql;
+import io.supplygraph.store.sql.StatsSql;
+
+/** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts. */
+public final class GraphStore implements DocumentStore, AutoCloseable {
+
+    private final Database database;
+    private final DocumentWriter writer;
+    private final DocumentSql documents;
+    private final PackageSql packages;
+    private final GraphSql graph;
+    private final StatsSql stats;
+
+    private GraphStore(Database database) {
+        this.database = database;
+        this.writer = new DocumentWriter(database);
+        this.documents = new DocumentSql(database);
+        this.packages = new PackageSql(database);
+        this.graph = new GraphSql(database);
+        this.stats = new StatsSql(database);
+    }
+
+    /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
+    public static GraphStore open(String location) {
+        return new GraphStore(Database.open(location));
+    }
+
+    @Override
+    public boolean contains(String digest) {
+        return writer.exists(digest);
+    }
+
+    @Override
+    public boolean store(DocumentRecord record) {
+        return writer.store(record);
+    }
+
+    public DocumentSql documents() {
+        return documents;
+    }
+
+    public PackageSql packages() {
+        return packages;
+    }
+
+    public GraphSql graph() {
+        return graph;
+    }
+
+    public StatsSql stats() {
+        return stats;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,144 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.model.Digest;
+import io.supplygraph.model.PackageIdentity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Ids of the nouns that thousands of documents share (packages, package versions, artifacts), each stored once.
+ * Ids already seen are cached in memory, which turns the common case (log4j again) into a map lookup. Nouns
+ * are never deleted, so a cached id stays valid; ids created inside a transaction become cached only when it
+ * commits, since a rolled-back insert leaves no row behind.
+ *
+ * <p>New nouns are inserted in sorted order with {@code ON CONFLICT DO NOTHING} and then read back: two writers
+ * inserting overlapping sets take their row locks in the same order, so they wait for each other instead of
+ * deadlocking, and whichever came second reads the first one's id.
+ */
+final class Dictionary {
+
+    private static final String INSERT_PACKAGE = """
+            INSERT INTO package (base, type, namespace, name) VALUES (?, ?, ?, ?)
+            ON CONFLICT (base) DO NOTHING
+            """;
+    private static final String SELECT_PACKAGES = "SELECT base, id FROM package WHERE base IN %s";
+    private static final String INSERT_VERSION = """
+            INSERT INTO package_version (purl, package_id, version, synthetic) VALUES (?, ?, ?, ?)
+            ON CONFLICT (purl) DO NOTHING
+            """;
+    private static final String SELECT_VERSIONS = "SELECT purl, id FROM package_version WHERE purl IN %s";
+    private static final String INSERT_ARTIFACT = "INSERT INTO artifact (digest) VALUES (?) ON CONFLICT (digest) DO NOTHING";
+    private static final String SELECT_ARTIFACTS = "SELECT digest, id FROM artifact WHERE digest IN %s";
+
+    private final Map<String, Long> packages = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, Long> artifacts = new HashMap<>();
+    private final Map<String, Long> pendingPackages = new HashMap<>();
+    private final Map<String, Long> pendingVersions = new HashMap<>();
+    private final Map<String, Long> pendingArtifacts = new HashMap<>();
+
+    /** The id of each package version, in the order given, creating what is new. */
+    long[] versionIds(Connection c, List<PackageIdentity> identities) throws SQLException {
+        TreeMap<String, PackageIdentity> newVersions = new TreeMap<>();
+        for (PackageIdentity p : identities) {
+            if (cached(versions, pendingVersions, p.purl()) == null) {
+                newVersions.put(p.purl(), p);
+            }
+        }
+        if (!newVersions.isEmpty()) {
+            TreeMap<String, PackageIdentity> newPackages = new TreeMap<>();
+            for (PackageIdentity p : newVersions.values()) {
+                if (cached(packages, pendingPackages, p.base()) == null) {
+                    newPackages.putIfAbsent(p.base(), p);
+                }
+            }
+            ensure(c, INSERT_PACKAGE, SELECT_PACKAGES, newPackages, pendingPackages, (s, p) -> {
+                s.setString(1, p.base());
+                s.setString(2, p.type());
+                s.setString(3, p.namespace());
+                s.setString(4, p.name());
+            });
+            ensure(c, INSERT_VERSION, SELECT_VERSIONS, newVersions, pendingVersions, (s, p) -> {
+                s.setString(1, p.purl());
+                s.setLong(2, cached(packages, pendingPackages, p.base()));
+                s.setString(3, p.version());
+                s.setInt(4, p.synthetic() ? 1 : 0);
+            });
+        }
+        long[] ids = new long[identities.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = cached(versions, pendingVersions, identities.get(i).purl());
+        }
+        return ids;
+    }
+
+    /** The id of each artifact, in the order given, creating what is new. */
+    long[] artifactIds(Connection c, List<Digest> digests) throws SQLException {
+        TreeMap<String, String> newArtifacts = new TreeMap<>();
+        for (Digest d : digests) {
+            String key = d.toString();
+            if (cached(artifacts, pendingArtifacts, key) == null) {
+                newArtifacts.put(key, key);
+            }
+        }
+        ensure(c, INSERT_ARTIFACT, SELECT_ARTIFACTS, newArtifacts, pendingArtifacts, (s, key) -> s.setString(1, key));
+        long[] ids = new long[digests.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = cached(artifacts, pendingArtifacts, digests.get(i).toString());
+        }
+        return ids;
+    }
+
+    void commit() {
+        packages.putAll(pendingPackages);
+        versions.putAll(pendingVersions);
+        artifacts.putAll(pendingArtifacts);
+        rollback();
+    }
+
+    void rollback() {
+        pendingPackages.clear();
+        pendingVersions.clear();
+        pendingArtifacts.clear();
+    }
+
+    private static Long cached(Map<String, Long> committed, Map<String, Long> pending, String key) {
+        Long id = committed.get(key);
+        return id != null ? id : pending.get(key);
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T value) throws SQLException;
+    }
+
+    private static <T> void ensure(Connection c, String insert, String selectTemplate, TreeMap<String, T> byKey,
+            Map<String, Long> ids, Binder<T> binder) throws SQLException {
+        if (byKey.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(insert)) {
+            for (T value : byKey.values()) {
+                binder.bind(s, value);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        for (List<String> keys : Sql.chunks(new ArrayList<>(byKey.keySet()))) {
+            try (PreparedStatement s = c.prepareStatement(Sql.inList(selectTemplate, keys.size()))) {
+                Sql.bindStrings(s, 1, keys);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import io.supplygraph.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Documents: listing, finding by digest, and deleting one with every fact it asserted. */
+public final class DocumentSql {
+
+    /** A stored document, with its first subject. */
+    public record DocumentRow(long id, String digest, String format, String specVersion, String name, String source,
+            long sizeBytes, int componentCount, int warningCount, String ingestedAt, String subjectPurl,
+            String subjectName, String subjectVersion, boolean subjectSynthetic) {}
+
+    private static final String SELECT = """
+            SELECT d.id, d.digest, d.format, d.spec_version, d.name, d.source, d.size_bytes, d.component_count,
+                   d.warning_count, d.ingested_at, pv.purl, p.name, pv.version, pv.synthetic
+            FROM document d
+            LEFT JOIN package_version pv ON pv.id = (
+                SELECT MIN(c.package_version_id) FROM contains c WHERE c.document_id = d.id AND c.depth = 0)
+            LEFT JOIN package p ON p.id = pv.package_id
+            """;
+    private static final String ALL = SELECT + " ORDER BY d.id";
+    private static final String BY_IDS = SELECT + " WHERE d.id IN %s";
+    private static final String BY_DIGEST_PREFIX = SELECT + " WHERE d.digest LIKE ? ORDER BY d.id";
+    private static final String WARNINGS = """
+            SELECT message FROM document_warning WHERE document_id = ? ORDER BY ordinal
+            """;
+    /** Every table that holds facts of a document; the document row goes last. */
+    private static final List<String> DELETES = List.of(
+            "DELETE FROM contains WHERE document_id = ?",
+            "DELETE FROM depends_on WHERE document_id = ?",
+            "DELETE FROM occurrence WHERE document_id = ?",
+            "DELETE FROM licence WHERE document_id = ?",
+            "DELETE FROM document_warning WHERE document_id = ?",
+            "DELETE FROM document WHERE id = ?");
+
+    private final Database database;
+
+    public DocumentSql(Database database) {
+        this.database = database;
+    }
+
+    public List<DocumentRow> all() {
+        try (PreparedStatement s = database.connection().prepareStatement(ALL)) {
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing documents", e);
+        }
+    }
+
+    public Map<Long, DocumentRow> byIds(Collection<Long> ids) {
+        Map<Long, DocumentRow> byId = new HashMap<>();
+        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
+            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(BY_IDS, chunk.size()))) {
+                Sql.bindLongs(s, 1, chunk);
+                for (DocumentRow row : rows(s)) {
+                    byId.put(row.id(), row);
+                }
+            } catch (SQLException e) {
+                throw Sql.failure("reading documents", e);
+            }
+        }
+        return byId;
+    }
+
+    /**
+     * Documents whose digest starts with {@code prefix}: {@code sha256:<hex>} in full, or its first characters
+     * as a user would type them; {@code sha256:} may be left out.
+     */
+    public List<DocumentRow> byDigestPrefix(String prefix) {
+        String p = prefix.contains(":") ? prefix : "sha256:" + prefix;
+        try (PreparedStatement s = database.connection().prepareStatement(BY_DIGEST_PREFIX)) {
+            s.setString(1, p.replace("%", "").replace("_", "") + "%");
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("finding document " + prefix, e);
+        }
+    }
+
+    public List<String> warnings(long documentId) {
+        try (PreparedStatement s = database.connection().prepareStatement(WARNINGS)) {
+            s.setLong(1, documentId);
+            List<String> warnings = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    warnings.add(rs.getString(1));
+                }
+            }
+            return warnings;
+        } catch (SQLException e) {
+            throw Sql.failure("reading warnings", e);
+        }
+    }
+
+    /** Deletes the document and the facts it asserted, atomically. Facts other documents asserted stay. */
+    public void delete(long documentId) {
+        Connection c = database.connection();
+        try {
+            c.setAutoCommit(false);
+            for (String sql : DELETES) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setLong(1, documentId);
+                    s.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            throw Sql.failure("deleting document " + documentId, e);
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new StoreException("the connection broke after deleting: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<DocumentRow> rows(PreparedStatement s) throws SQLException {
+        List<DocumentRow> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new DocumentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1));
+            }
+        }
+        return rows;
+    }
+}

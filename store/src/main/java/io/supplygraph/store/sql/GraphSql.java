@@ -1,0 +1,160 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The graph's edges, read in batches: one statement per frontier of a search, never one per node. Queries
+ * in the analysis module walk the graph with these.
+ */
+public final class GraphSql {
+
+    /** A package version in a document, with its parent on the shortest path from the document's subject. */
+    public record ContainsRow(long document, long version, Long parent, int depth) {}
+
+    /** A dependency edge as one document stated it. */
+    public record EdgeRow(long document, long from, long to, String kind) {}
+
+    /** A package version whose artifact has this digest, as one document stated it. */
+    public record OccurrenceRow(long document, long version, long artifact, String digest) {}
+
+    /**
+     * Every document containing one of the seeds, with the seed's whole chain of parents up to the subject.
+     * UNION (not UNION ALL) so that chains meeting at a shared parent are walked once.
+     */
+    private static final String CHAINS = """
+            WITH RECURSIVE chain (document_id, package_version_id, parent_id, depth) AS (
+                SELECT document_id, package_version_id, parent_id, depth
+                FROM contains WHERE package_version_id IN %s
+              UNION
+                SELECT c.document_id, c.package_version_id, c.parent_id, c.depth
+                FROM contains c JOIN chain ON c.document_id = chain.document_id
+                                          AND c.package_version_id = chain.parent_id
+            )
+            SELECT document_id, package_version_id, parent_id, depth FROM chain
+            """;
+    private static final String CONTAINED_IN = """
+            SELECT document_id, package_version_id, parent_id, depth FROM contains WHERE document_id IN %s
+            """;
+    private static final String CONTAINING = """
+            SELECT document_id, package_version_id, parent_id, depth FROM contains WHERE package_version_id IN %s
+            """;
+    private static final String EDGES_FROM = "SELECT document_id, from_id, to_id, kind FROM depends_on WHERE from_id IN %s";
+    private static final String EDGES_TO = "SELECT document_id, from_id, to_id, kind FROM depends_on WHERE to_id IN %s";
+    private static final String OCCURRENCES_OF = """
+            SELECT o.document_id, o.package_version_id, o.artifact_id, a.digest
+            FROM occurrence o JOIN artifact a ON a.id = o.artifact_id
+            WHERE o.package_version_id IN %s
+            """;
+    private static final String OCCURRENCES_WITH = """
+            SELECT o.document_id, o.package_version_id, o.artifact_id, a.digest
+            FROM occurrence o JOIN artifact a ON a.id = o.artifact_id
+            WHERE o.artifact_id IN %s
+            """;
+    private static final String ARTIFACT_BY_DIGEST = "SELECT id FROM artifact WHERE digest = ?";
+
+    private final Database database;
+
+    public GraphSql(Database database) {
+        this.database = database;
+    }
+
+    public List<ContainsRow> chainsTo(Collection<Long> versions) {
+        return contains(CHAINS, versions);
+    }
+
+    /** Everything the given documents contain. */
+    public List<ContainsRow> containedIn(Collection<Long> documents) {
+        return contains(CONTAINED_IN, documents);
+    }
+
+    /** Where the given versions are contained, one row per document. */
+    public List<ContainsRow> containing(Collection<Long> versions) {
+        return contains(CONTAINING, versions);
+    }
+
+    public List<EdgeRow> edgesFrom(Collection<Long> versions) {
+        return edges(EDGES_FROM, versions);
+    }
+
+    public List<EdgeRow> edgesTo(Collection<Long> versions) {
+        return edges(EDGES_TO, versions);
+    }
+
+    public List<OccurrenceRow> occurrencesOf(Collection<Long> versions) {
+        return occurrences(OCCURRENCES_OF, versions);
+    }
+
+    public List<OccurrenceRow> occurrencesWith(Collection<Long> artifacts) {
+        return occurrences(OCCURRENCES_WITH, artifacts);
+    }
+
+    /** The artifact stored under this digest ({@code algorithm:hex}), or null. */
+    public Long artifact(String digest) {
+        try (PreparedStatement s = database.connection().prepareStatement(ARTIFACT_BY_DIGEST)) {
+            s.setString(1, digest);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("finding artifact " + digest, e);
+        }
+    }
+
+    private List<ContainsRow> contains(String template, Collection<Long> ids) {
+        List<ContainsRow> rows = new ArrayList<>();
+        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
+            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
+                Sql.bindLongs(s, 1, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long parent = rs.getLong(3);
+                        rows.add(new ContainsRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getInt(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw Sql.failure("reading what documents contain", e);
+            }
+        }
+        return rows;
+    }
+
+    private List<EdgeRow> edges(String template, Collection<Long> ids) {
+        List<EdgeRow> rows = new ArrayList<>();
+        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
+            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
+                Sql.bindLongs(s, 1, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new EdgeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw Sql.failure("reading dependency edges", e);
+            }
+        }
+        return rows;
+    }
+
+    private List<OccurrenceRow> occurrences(String template, Collection<Long> ids) {
+        List<OccurrenceRow> rows = new ArrayList<>();
+        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
+            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
+                Sql.bindLongs(s, 1, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new OccurrenceRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw Sql.failure("reading artifacts", e);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,56 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** Small helpers every SQL class shares: IN-lists of any length, and wrapping driver errors with context. */
+final class Sql {
+
+    /** Longer lists are cut into statements of this many parameters (below every dialect's limit). */
+    static final int CHUNK = 900;
+
+    private Sql() {}
+
+    /** {@code (?, ?, ?)} for {@code n} parameters. */
+    static String placeholders(int n) {
+        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** {@code template} with its single {@code %s} replaced by an IN-list of {@code n} placeholders. */
+    static String inList(String template, int n) {
+        return template.formatted(placeholders(n));
+    }
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        if (items.size() <= CHUNK) {
+            return List.of(items);
+        }
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static void bindLongs(PreparedStatement statement, int first, Collection<Long> values) throws SQLException {
+        int i = first;
+        for (long v : values) {
+            statement.setLong(i++, v);
+        }
+    }
+
+    static void bindStrings(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
+        int i = first;
+        for (String v : values) {
+            statement.setString(i++, v);
+        }
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        return new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,39 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Counts of what the graph holds. Nouns count only while some document still asserts a fact about them. */
+public final class StatsSql {
+
+    /** The graph's size. */
+    public record Stats(long documents, long packages, long versions, long edges, long artifacts, long components) {}
+
+    private static final String COUNTS = """
+            SELECT
+              (SELECT COUNT(*) FROM document),
+              (SELECT COUNT(DISTINCT pv.package_id) FROM package_version pv
+                 WHERE pv.id IN (SELECT package_version_id FROM contains)),
+              (SELECT COUNT(DISTINCT package_version_id) FROM contains),
+              (SELECT COUNT(*) FROM depends_on),
+              (SELECT COUNT(DISTINCT artifact_id) FROM occurrence),
+              (SELECT COALESCE(SUM(component_count), 0) FROM document)
+            """;
+
+    private final Database database;
+
+    public StatsSql(Database database) {
+        this.database = database;
+    }
+
+    public Stats stats() {
+        try (Statement s = database.connection().createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
+            rs.next();
+            return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+        } catch (SQLException e) {
+            throw Sql.failure("counting the graph", e);
+        }
+    }
+}
