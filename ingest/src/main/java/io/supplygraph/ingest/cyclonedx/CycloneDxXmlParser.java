@@ -339,7 +339,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                 }
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.DTD -> throw new DocumentRejectedException(
-                        "a DOCTYPE declaration" + where(xml.getLocation()) + " is not accepted: CycloneDX"
+                        "a DOCTYPE declaration is not accepted: CycloneDX"
                                 + " needs none, and it is how entity-expansion and external-entity attacks get in");
                 default -> { }
             }

@@ -3,7 +3,6 @@ package io.supplygraph.ingest.cyclonedx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
@@ -11,9 +10,7 @@ import io.supplygraph.ingest.cyclonedx.RecordingSink.Edge;
 import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +34,7 @@ class CycloneDxJsonParserTest {
                 """);
         assertEquals(List.of("1.5 shop"), sink.documents);
         assertEquals(List.of("app"), sink.subjects.stream().map(SbomComponent::ref).toList());
-        assertEquals(Set.of("plugin", "a", "b", "c", "d"), refs(sink));
+        assertEquals(Set.of("plugin", "a", "b", "c", "d"), sink.refs());
         assertEquals(5, sink.components.size());
         assertEquals(Set.of(new Edge("app", "plugin", EdgeKind.CONTAINS), new Edge("a", "b", EdgeKind.CONTAINS),
                 new Edge("b", "c", EdgeKind.CONTAINS)), new HashSet<>(sink.edges));
@@ -112,7 +109,7 @@ class CycloneDxJsonParserTest {
                 {"bomFormat": "CycloneDX", "specVersion": "1.3", "components": [
                   {"name": "a", "components": [{"name": "b"}]}, {"name": "c"}, {"name": "d", "bom-ref": "d"}]}
                 """);
-        Set<String> refs = refs(sink);
+        Set<String> refs = sink.refs();
         assertEquals(4, refs.size());
         assertTrue(refs.contains("d"));
         assertEquals(List.of(new Edge(sink.component("a").ref(), sink.component("b").ref(), EdgeKind.CONTAINS)),
@@ -226,23 +223,11 @@ class CycloneDxJsonParserTest {
         assertRejected("String value length", doc);
     }
 
-    private RecordingSink parse(String json) throws IOException, DocumentRejectedException {
-        RecordingSink sink = new RecordingSink();
-        parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), sink);
-        assertFalse(sink.reportedBeforeDocument, "reported something before document()");
-        return sink;
+    private RecordingSink parse(String document) throws IOException, DocumentRejectedException {
+        return Parsing.parse(parser, document);
     }
 
-    private String assertRejected(String expectedInReason, String json) {
-        DocumentRejectedException e = assertThrows(DocumentRejectedException.class,
-                () -> parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new RecordingSink()));
-        assertTrue(e.getMessage().contains(expectedInReason), e::getMessage);
-        return e.getMessage();
-    }
-
-    private static Set<String> refs(RecordingSink sink) {
-        Set<String> refs = new HashSet<>();
-        sink.components.forEach(c -> refs.add(c.ref()));
-        return refs;
+    private String assertRejected(String expectedInReason, String document) {
+        return Parsing.assertRejected(parser, expectedInReason, document);
     }
 }

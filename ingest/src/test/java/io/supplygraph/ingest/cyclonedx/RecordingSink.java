@@ -6,6 +6,8 @@ import io.supplygraph.model.EdgeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Keeps everything a parser reports, for assertions. */
 final class RecordingSink implements SbomSink {
@@ -65,7 +67,7 @@ final class RecordingSink implements SbomSink {
         return found.orElseThrow(() -> new AssertionError("no component named " + name + " in " + components));
     }
 
-    List<Edge> edges(EdgeKind kind) {
-        return edges.stream().filter(e -> e.kind() == kind).toList();
+    Set<String> refs() {
+        return components.stream().map(SbomComponent::ref).collect(Collectors.toSet());
     }
 }
