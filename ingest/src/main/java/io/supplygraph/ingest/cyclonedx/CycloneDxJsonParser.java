@@ -1,0 +1,373 @@
+package io.supplygraph.ingest.cyclonedx;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.SbomParser;
+import io.supplygraph.ingest.sbom.SbomSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CycloneDX JSON, spec 1.2 to 1.7, read as a stream of Jackson tokens: memory stays flat however many
+ * components the BOM lists, and whatever this parser does not read (services, formulation, compositions,
+ * annotations, signatures, fields of later spec versions) is skipped without being built. Stateless: one
+ * instance serves any number of threads.
+ */
+public final class CycloneDxJsonParser implements SbomParser {
+
+    /** Deeper than any real BOM (components inside components count two levels each); stops a stack of arrays early. */
+    static final int MAX_NESTING_DEPTH = 200;
+    /** Names, versions and purls are short; a string this long is an attack or a broken file, not a BOM entry. */
+    static final int MAX_STRING_LENGTH = 5_000_000;
+
+    // Field names are canonicalised per factory but not String.intern()ed: a BOM's keys must not fill the JVM's pool.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
+
+    public CycloneDxJsonParser() {}
+
+    @Override
+    public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
+        try (JsonParser json = JSON.createParser(in)) {
+            new Reading(json, new BomFeed(sink)).bom();
+        } catch (StreamConstraintsException e) {
+            throw new DocumentRejectedException("JSON document exceeds a safety limit" + where(e.getLocation())
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new DocumentRejectedException("malformed JSON" + where(e.getLocation())
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** One pass over one document. */
+    private static final class Reading {
+
+        private final JsonParser json;
+        private final BomFeed feed;
+        /** Reused by every dependency entry: its ref may come after its dependsOn list. */
+        private final List<String> dependsOn = new ArrayList<>();
+        private String licenceIdOrName;
+        private String licenceAcknowledgement;
+        private String bomFormat;
+        private boolean sawComponents;
+
+        Reading(JsonParser json, BomFeed feed) {
+            this.json = json;
+            this.feed = feed;
+        }
+
+        void bom() throws IOException, DocumentRejectedException {
+            JsonToken first = json.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new DocumentRejectedException(first == null
+                        ? "empty document: expected a CycloneDX JSON object"
+                        : "not CycloneDX JSON: the document is not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "bomFormat" -> {
+                        bomFormat = text(field);
+                        if (!"CycloneDX".equals(bomFormat)) {
+                            throw new DocumentRejectedException(
+                                    "not a CycloneDX document: bomFormat is '" + bomFormat + "'");
+                        }
+                    }
+                    case "specVersion" -> feed.specVersion(text(field));
+                    case "serialNumber" -> feed.serialNumber(text(field));
+                    case "metadata" -> metadata();
+                    case "components" -> {
+                        sawComponents = true;
+                        components();
+                    }
+                    case "dependencies" -> dependencies();
+                    // "vulnerabilities" (CycloneDX VEX) is skipped here until the VEX reader takes it over.
+                    default -> json.skipChildren();
+                }
+            }
+            // Some real BOMs omit bomFormat; a specVersion with components is CycloneDX enough.
+            if (bomFormat == null && (feed.specVersion() == null || !sawComponents)) {
+                throw new DocumentRejectedException(
+                        "not a CycloneDX document: no bomFormat, and no specVersion with components");
+            }
+            feed.finish();
+        }
+
+        private void metadata() throws IOException, DocumentRejectedException {
+            if (!expect(JsonToken.START_OBJECT, "metadata")) {
+                return;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                if (field.equals("component") && expect(JsonToken.START_OBJECT, "metadata.component")) {
+                    component(true);
+                } else {
+                    json.skipChildren();
+                }
+            }
+        }
+
+        private void components() throws IOException, DocumentRejectedException {
+            if (!expect(JsonToken.START_ARRAY, "components")) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (expect(JsonToken.START_OBJECT, "an entry of components")) {
+                    component(false);
+                }
+            }
+        }
+
+        private void component(boolean subject) throws IOException, DocumentRejectedException {
+            ComponentDraft draft = feed.open(subject);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "bom-ref" -> draft.bomRef = text(field);
+                    case "type" -> draft.type = text(field);
+                    case "group" -> draft.group = text(field);
+                    case "name" -> draft.name = text(field);
+                    case "version" -> draft.version = text(field);
+                    case "purl" -> draft.purl = text(field);
+                    case "cpe" -> draft.cpe = text(field);
+                    case "publisher" -> draft.publisher = text(field);
+                    case "supplier" -> draft.supplier = organisationName(field);
+                    case "hashes" -> hashes(draft);
+                    case "licenses" -> licences(draft);
+                    case "externalReferences" -> externalReferences(draft);
+                    case "components" -> components();
+                    default -> json.skipChildren();
+                }
+            }
+            feed.close();
+        }
+
+        private String organisationName(String field) throws IOException {
+            if (!expect(JsonToken.START_OBJECT, field)) {
+                return null;
+            }
+            String name = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String key = json.currentName();
+                json.nextToken();
+                if (key.equals("name")) {
+                    name = text(key);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return name;
+        }
+
+        private void hashes(ComponentDraft draft) throws IOException {
+            if (!expect(JsonToken.START_ARRAY, "hashes")) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    draft.problems.add("skipped a hash that is not an object");
+                    json.skipChildren();
+                    continue;
+                }
+                String alg = null;
+                String content = null;
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    json.nextToken();
+                    switch (key) {
+                        case "alg" -> alg = text(key);
+                        case "content" -> content = text(key);
+                        default -> json.skipChildren();
+                    }
+                }
+                draft.addHash(alg, content);
+            }
+        }
+
+        /** Each entry is {"license": {id | name, acknowledgement}} or {"expression", acknowledgement}. */
+        private void licences(ComponentDraft draft) throws IOException {
+            if (!expect(JsonToken.START_ARRAY, "licenses")) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    draft.problems.add("skipped a licence entry that is not an object");
+                    json.skipChildren();
+                    continue;
+                }
+                String choice = null;
+                String acknowledgement = null;
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    json.nextToken();
+                    switch (key) {
+                        case "expression" -> choice = text(key);
+                        case "acknowledgement" -> acknowledgement = text(key);
+                        case "license" -> {
+                            licence();
+                            choice = licenceIdOrName;
+                            acknowledgement = licenceAcknowledgement;
+                        }
+                        default -> json.skipChildren();
+                    }
+                }
+                if (choice == null) {
+                    draft.problems.add("skipped a licence with neither id, name nor expression");
+                }
+                draft.addLicence(choice, "concluded".equals(acknowledgement));
+            }
+        }
+
+        /** Reads a license object into {@link #licenceIdOrName} and {@link #licenceAcknowledgement}. */
+        private void licence() throws IOException {
+            licenceIdOrName = null;
+            licenceAcknowledgement = null;
+            if (!expect(JsonToken.START_OBJECT, "license")) {
+                return;
+            }
+            String id = null;
+            String name = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String key = json.currentName();
+                json.nextToken();
+                switch (key) {
+                    case "id" -> id = text(key);
+                    case "name" -> name = text(key);
+                    case "acknowledgement" -> licenceAcknowledgement = text(key);
+                    default -> json.skipChildren();
+                }
+            }
+            licenceIdOrName = id != null ? id : name;
+        }
+
+        private void externalReferences(ComponentDraft draft) throws IOException {
+            if (!expect(JsonToken.START_ARRAY, "externalReferences")) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (!expect(JsonToken.START_OBJECT, "an external reference")) {
+                    continue;
+                }
+                String type = null;
+                String url = null;
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    json.nextToken();
+                    switch (key) {
+                        case "type" -> type = text(key);
+                        case "url" -> url = text(key);
+                        default -> json.skipChildren();
+                    }
+                }
+                if (draft.vcsUrl == null && "vcs".equals(type)) {
+                    draft.vcsUrl = url;
+                }
+            }
+        }
+
+        /** Each entry is {"ref", "dependsOn": [refs]}; 1.6 "provides" names implementations, not dependencies. */
+        private void dependencies() throws IOException {
+            if (!expect(JsonToken.START_ARRAY, "dependencies")) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (!expect(JsonToken.START_OBJECT, "an entry of dependencies")) {
+                    continue;
+                }
+                int line = json.currentTokenLocation().getLineNr();
+                String ref = null;
+                dependsOn.clear();
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = json.currentName();
+                    json.nextToken();
+                    switch (key) {
+                        case "ref" -> ref = text(key);
+                        case "dependsOn" -> refs(key);
+                        default -> json.skipChildren();
+                    }
+                }
+                if (ref == null) {
+                    feed.warning("skipped a dependency entry without ref at line " + line);
+                    continue;
+                }
+                for (String target : dependsOn) {
+                    feed.dependsOn(ref, target);
+                }
+            }
+        }
+
+        private void refs(String field) throws IOException {
+            if (!expect(JsonToken.START_ARRAY, field)) {
+                return;
+            }
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                String ref = text(field);
+                if (ref != null) {
+                    dependsOn.add(ref);
+                }
+            }
+        }
+
+        /** The current value as text; a JSON number or boolean is kept as written, an object or array is skipped. */
+        private String text(String field) throws IOException {
+            JsonToken token = json.currentToken();
+            if (token.isScalarValue()) {
+                return token == JsonToken.VALUE_NULL ? null : json.getText();
+            }
+            warnUnexpected(field + " as text");
+            json.skipChildren();
+            return null;
+        }
+
+        /** True when the current token is {@code wanted}; otherwise warns, skips the value and answers false. */
+        private boolean expect(JsonToken wanted, String what) throws IOException {
+            if (json.currentToken() == wanted) {
+                return true;
+            }
+            if (json.currentToken() != JsonToken.VALUE_NULL) {
+                warnUnexpected(what + (wanted == JsonToken.START_ARRAY ? " as an array" : " as an object"));
+            }
+            json.skipChildren();
+            return false;
+        }
+
+        private void warnUnexpected(String expected) {
+            JsonLocation at = json.currentTokenLocation();
+            feed.warning("skipped " + describe(json.currentToken()) + " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ": expected " + expected);
+        }
+
+        private static String describe(JsonToken token) {
+            return switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                default -> token.toString();
+            };
+        }
+    }
+}

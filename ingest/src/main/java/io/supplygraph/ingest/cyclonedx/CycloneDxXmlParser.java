@@ -1,0 +1,349 @@
+package io.supplygraph.ingest.cyclonedx;
+
+import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.SbomParser;
+import io.supplygraph.ingest.sbom.SbomSink;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * CycloneDX XML, spec 1.0 to 1.7 (namespace {@code http://cyclonedx.org/schema/bom/1.x}, the spec version
+ * taken from it), read with the JDK's StAX reader. A document carrying a DOCTYPE is rejected outright: a
+ * BOM has no use for one, and it is how entity expansion (billion laughs) and external entities (XXE) get
+ * in. Stateless: one instance serves any number of threads.
+ */
+public final class CycloneDxXmlParser implements SbomParser {
+
+    /** Elements nested deeper than this are rejected; the reader skips unknown elements without recursion. */
+    static final int MAX_ELEMENT_DEPTH = 200;
+
+    private static final String BOM_NAMESPACE_PREFIX = "http://cyclonedx.org/schema/bom/";
+    /** CycloneDX 1.1 wrote its dependency graph in this extension namespace before 1.2 made it core. */
+    private static final String DEPENDENCY_GRAPH_NAMESPACE = "http://cyclonedx.org/schema/ext/dependency-graph/1.0";
+
+    public CycloneDxXmlParser() {}
+
+    @Override
+    public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
+        XMLStreamReader xml = null;
+        try {
+            xml = safeFactory().createXMLStreamReader(in);
+            new Reading(xml, new BomFeed(sink)).bom();
+        } catch (XMLStreamException e) {
+            throw new DocumentRejectedException("malformed XML" + where(e.getLocation()) + ": " + reason(e), e);
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close(); // does not close the caller's stream
+                } catch (XMLStreamException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
+    }
+
+    /**
+     * A factory per document: the JDK's own (not whatever StAX provider the classpath brings), built
+     * without service lookup, so sharing one across threads never has to be reasoned about.
+     */
+    private static XMLInputFactory safeFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    private static String where(Location at) {
+        return at == null || at.getLineNumber() < 0
+                ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+    }
+
+    /** The JDK puts "ParseError at [row,col]:[3,5]\nMessage: " in front of the reason; the location is given apart. */
+    private static String reason(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return at >= 0 ? message.substring(at + "Message: ".length()) : message;
+    }
+
+    /** One pass over one document. */
+    private static final class Reading {
+
+        private final XMLStreamReader xml;
+        private final BomFeed feed;
+        private final StringBuilder text = new StringBuilder();
+        private String bomNamespace;
+        /** Depth of the current element; the root element is at 1. */
+        private int depth;
+
+        Reading(XMLStreamReader xml, BomFeed feed) {
+            this.xml = xml;
+            this.feed = feed;
+        }
+
+        void bom() throws XMLStreamException, DocumentRejectedException {
+            int event;
+            do {
+                event = next();
+            } while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_DOCUMENT);
+            if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new DocumentRejectedException("empty document: expected a CycloneDX XML bom element");
+            }
+            String namespace = xml.getNamespaceURI();
+            if (!"bom".equals(xml.getLocalName()) || namespace == null
+                    || !namespace.startsWith(BOM_NAMESPACE_PREFIX)) {
+                throw new DocumentRejectedException("not CycloneDX XML: the root element is " + xml.getName()
+                        + ", expected bom in namespace " + BOM_NAMESPACE_PREFIX + "1.x");
+            }
+            bomNamespace = namespace;
+            feed.specVersion(namespace.substring(BOM_NAMESPACE_PREFIX.length()));
+            feed.serialNumber(xml.getAttributeValue(null, "serialNumber"));
+            int bom = depth;
+            while (nextChild(bom)) {
+                String local = xml.getLocalName();
+                if (inBom() && local.equals("metadata")) {
+                    metadata();
+                } else if (inBom() && local.equals("components")) {
+                    components();
+                } else if (local.equals("dependencies") && inDependencyGraph()) {
+                    dependencies(null);
+                } else {
+                    // "vulnerabilities" (CycloneDX VEX) is skipped here until the VEX reader takes it over.
+                    skip();
+                }
+            }
+            feed.finish();
+        }
+
+        private void metadata() throws XMLStreamException, DocumentRejectedException {
+            int metadata = depth;
+            while (nextChild(metadata)) {
+                if (inBom() && xml.getLocalName().equals("component")) {
+                    component(true);
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        private void components() throws XMLStreamException, DocumentRejectedException {
+            int components = depth;
+            while (nextChild(components)) {
+                if (inBom() && xml.getLocalName().equals("component")) {
+                    component(false);
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        private void component(boolean subject) throws XMLStreamException, DocumentRejectedException {
+            ComponentDraft draft = feed.open(subject);
+            draft.type = xml.getAttributeValue(null, "type");
+            draft.bomRef = xml.getAttributeValue(null, "bom-ref");
+            int component = depth;
+            while (nextChild(component)) {
+                if (!inBom()) {
+                    skip();
+                    continue;
+                }
+                switch (xml.getLocalName()) {
+                    case "group" -> draft.group = text();
+                    case "name" -> draft.name = text();
+                    case "version" -> draft.version = text();
+                    case "purl" -> draft.purl = text();
+                    case "cpe" -> draft.cpe = text();
+                    case "publisher" -> draft.publisher = text();
+                    case "supplier" -> draft.supplier = organisationName();
+                    case "hashes" -> hashes(draft);
+                    case "licenses" -> licences(draft);
+                    case "externalReferences" -> externalReferences(draft);
+                    case "components" -> components();
+                    default -> skip();
+                }
+            }
+            feed.close();
+        }
+
+        private String organisationName() throws XMLStreamException, DocumentRejectedException {
+            String name = null;
+            int organisation = depth;
+            while (nextChild(organisation)) {
+                if (inBom() && xml.getLocalName().equals("name")) {
+                    name = text();
+                } else {
+                    skip();
+                }
+            }
+            return name;
+        }
+
+        private void hashes(ComponentDraft draft) throws XMLStreamException, DocumentRejectedException {
+            int hashes = depth;
+            while (nextChild(hashes)) {
+                if (inBom() && xml.getLocalName().equals("hash")) {
+                    String alg = xml.getAttributeValue(null, "alg");
+                    draft.addHash(alg, text());
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        /** Children are {@code <license acknowledgement?><id>|<name>} or {@code <expression acknowledgement?>}. */
+        private void licences(ComponentDraft draft) throws XMLStreamException, DocumentRejectedException {
+            int licences = depth;
+            while (nextChild(licences)) {
+                String local = xml.getLocalName();
+                if (!inBom() || !(local.equals("license") || local.equals("expression"))) {
+                    skip();
+                    continue;
+                }
+                boolean concluded = "concluded".equals(xml.getAttributeValue(null, "acknowledgement"));
+                String choice = local.equals("expression") ? text() : licenceIdOrName();
+                if (choice == null) {
+                    draft.problems.add("skipped a licence with neither id, name nor expression");
+                }
+                draft.addLicence(choice, concluded);
+            }
+        }
+
+        private String licenceIdOrName() throws XMLStreamException, DocumentRejectedException {
+            String id = null;
+            String name = null;
+            int licence = depth;
+            while (nextChild(licence)) {
+                String local = xml.getLocalName();
+                if (inBom() && local.equals("id")) {
+                    id = text();
+                } else if (inBom() && local.equals("name")) {
+                    name = text();
+                } else {
+                    skip();
+                }
+            }
+            return id != null ? id : name;
+        }
+
+        private void externalReferences(ComponentDraft draft) throws XMLStreamException, DocumentRejectedException {
+            int references = depth;
+            while (nextChild(references)) {
+                if (!inBom() || !xml.getLocalName().equals("reference")) {
+                    skip();
+                    continue;
+                }
+                boolean vcs = "vcs".equals(xml.getAttributeValue(null, "type"));
+                int reference = depth;
+                while (nextChild(reference)) {
+                    if (vcs && draft.vcsUrl == null && inBom() && xml.getLocalName().equals("url")) {
+                        draft.vcsUrl = text();
+                    } else {
+                        skip();
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code <dependency ref="a"><dependency ref="b"/></dependency>}: a depends on b. The 1.1 extension
+         * nests further (b's own dependencies inside b), so this recurses; MAX_ELEMENT_DEPTH bounds it.
+         * 1.6 {@code <provides>} names implementations, not dependencies, and is skipped.
+         */
+        private void dependencies(String dependent) throws XMLStreamException, DocumentRejectedException {
+            int parent = depth;
+            while (nextChild(parent)) {
+                if (!xml.getLocalName().equals("dependency") || !inDependencyGraph()) {
+                    skip();
+                    continue;
+                }
+                String ref = xml.getAttributeValue(null, "ref");
+                if (ref == null || ref.isBlank()) {
+                    feed.warning("skipped a dependency without ref at line " + xml.getLocation().getLineNumber());
+                    skip();
+                    continue;
+                }
+                if (dependent != null) {
+                    feed.dependsOn(dependent, ref);
+                }
+                dependencies(ref);
+            }
+        }
+
+        private boolean inBom() {
+            return bomNamespace.equals(xml.getNamespaceURI());
+        }
+
+        private boolean inDependencyGraph() {
+            return inBom() || DEPENDENCY_GRAPH_NAMESPACE.equals(xml.getNamespaceURI());
+        }
+
+        /**
+         * Moves to the next child element of the element at {@code parentDepth}: true on its start tag, false
+         * once the parent's end tag is reached. A caller reads or skips each child it is given.
+         */
+        private boolean nextChild(int parentDepth) throws XMLStreamException, DocumentRejectedException {
+            while (true) {
+                int event = next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return true;
+                }
+                if (event == XMLStreamConstants.END_ELEMENT && depth < parentDepth) {
+                    return false;
+                }
+                if (event == XMLStreamConstants.END_DOCUMENT) {
+                    throw new DocumentRejectedException("truncated XML: the document ends inside an element");
+                }
+            }
+        }
+
+        /** The text of the current element, its child elements skipped; null when blank. */
+        private String text() throws XMLStreamException, DocumentRejectedException {
+            int element = depth;
+            text.setLength(0);
+            while (true) {
+                int event = next();
+                if (event == XMLStreamConstants.END_ELEMENT && depth < element) {
+                    break;
+                }
+                if (depth == element && (event == XMLStreamConstants.CHARACTERS
+                        || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+            }
+            String value = text.toString().strip();
+            return value.isEmpty() ? null : value;
+        }
+
+        private void skip() throws XMLStreamException, DocumentRejectedException {
+            int element = depth;
+            while (next() != XMLStreamConstants.END_ELEMENT || depth >= element) {
+                // only the depth counting in next() matters here
+            }
+        }
+
+        private int next() throws XMLStreamException, DocumentRejectedException {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (++depth > MAX_ELEMENT_DEPTH) {
+                        throw new DocumentRejectedException("XML elements are nested more than "
+                                + MAX_ELEMENT_DEPTH + " levels deep" + where(xml.getLocation()));
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.DTD -> throw new DocumentRejectedException(
+                        "a DOCTYPE declaration is not accepted: CycloneDX"
+                                + " needs none, and it is how entity-expansion and external-entity attacks get in");
+                default -> { }
+            }
+            return event;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.supplygraph.ingest.spdx;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.SbomSink;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The Jackson streaming set-up both SPDX JSON parsers share: limits that make hostile input fail fast
+ * (a document of 100,000 nested arrays stops at depth {@value #MAX_NESTING} instead of exhausting the
+ * stack or the heap), and Jackson's errors turned into reasons with line and column.
+ */
+public final class JsonInput {
+
+    /** Real SPDX documents nest about six levels deep; anything near this is an attack or a bug. */
+    public static final int MAX_NESTING = 200;
+    /** Licence texts are the longest SPDX strings; a whole GPL is 35 KB. */
+    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
+    /** Thread-safe once configured, so one factory serves every parse. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .build())
+            .build()
+            // the caller opened the stream and closes it
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private JsonInput() {}
+
+    public static JsonParser open(InputStream in) throws IOException {
+        return FACTORY.createParser(in);
+    }
+
+    /** Moves to the root object, or rejects the document as not being {@code what}. */
+    public static void enterRootObject(JsonParser p, String what) throws IOException, DocumentRejectedException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new DocumentRejectedException("empty document: expected " + what);
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new DocumentRejectedException("not " + what + ": the JSON document is " + describe(first)
+                    + ", not an object");
+        }
+    }
+
+    /** The reason a user can act on, with where in the file Jackson stopped. */
+    public static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String detail = firstLine(e.getOriginalMessage());
+        String reason;
+        if (e instanceof JsonEOFException) {
+            reason = "truncated JSON: the input ends" + where + " inside an unfinished value";
+        } else if (e instanceof StreamConstraintsException) {
+            reason = "JSON beyond this reader's limits" + where + ": " + detail;
+        } else {
+            reason = "malformed JSON" + where + ": " + detail;
+        }
+        return new DocumentRejectedException(reason, e);
+    }
+
+    /**
+     * The current value as text when it is a scalar (numbers and booleans as written, so that a version
+     * 1.0 written as a number is kept); a structure where a scalar belongs is skipped and gives null.
+     */
+    public static String text(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        return t == JsonToken.VALUE_NULL ? null : p.getText();
+    }
+
+    /**
+     * After the root object closes everything has been read; whatever follows (web-page text pasted after a
+     * downloaded SBOM is seen in the wild) is reported and ignored rather than costing the whole document.
+     */
+    public static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
+        JsonLocation end = p.currentLocation();
+        boolean trailing;
+        try {
+            trailing = p.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            trailing = true;
+        }
+        if (trailing) {
+            sink.warning("ignored content after the end of the JSON document (line " + end.getLineNr()
+                    + ", column " + end.getColumnNr() + ")");
+        }
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : t.asString();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
