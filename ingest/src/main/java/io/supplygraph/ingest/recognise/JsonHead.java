@@ -130,9 +130,11 @@ final class JsonHead {
                 || keys.contains("@id") && keys.contains("statements") && keys.contains("author")) {
             return Optional.of(DocumentFormat.OPENVEX);
         }
-        if ("CycloneDX".equals(strings.get("bomFormat"))
-                || strings.containsKey("specVersion") && (keys.contains("components") || keys.contains("metadata"))
-                        && contexts.isEmpty()) {
+        // without bomFormat a specVersion beside components or metadata is still CycloneDX; with another
+        // bomFormat the document says it is something else
+        if ("CycloneDX".equals(strings.get("bomFormat")) || !keys.contains("bomFormat")
+                && strings.containsKey("specVersion") && (keys.contains("components") || keys.contains("metadata"))
+                && contexts.isEmpty()) {
             return Optional.of(DocumentFormat.CYCLONEDX_JSON);
         }
         if (strings.containsKey("spdxVersion")) {
@@ -156,7 +158,7 @@ final class JsonHead {
      * that are strong only together with the keys already seen.
      */
     private Optional<DocumentFormat> beyondTheHead() {
-        if (startsWith("$schema", "http://" + CYCLONEDX_SCHEMA) || startsWith("$schema", "https://" + CYCLONEDX_SCHEMA)
+        if (strings.getOrDefault("$schema", "").contains(CYCLONEDX_SCHEMA)
                 || keys.contains("components") && text.contains("\"bom-ref\"")) {
             return Optional.of(DocumentFormat.CYCLONEDX_JSON);
         }
