@@ -35,6 +35,12 @@ public final class JsonInput {
             // the caller opened the stream and closes it
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
+    /** Reads the object the parser stands on, up to and including its end. */
+    @FunctionalInterface
+    public interface ObjectReader {
+        void read(JsonParser p) throws IOException;
+    }
+
     private JsonInput() {}
 
     public static JsonParser open(InputStream in) throws IOException {
@@ -80,6 +86,39 @@ public final class JsonInput {
             return null;
         }
         return t == JsonToken.VALUE_NULL ? null : p.getText();
+    }
+
+    /**
+     * Gives each object of the array the parser stands on to {@code reader}; anything else in the array,
+     * or a value that is not an array, is reported and skipped. A null counts as an empty array.
+     */
+    public static void forEachObject(JsonParser p, String field, SbomSink sink, ObjectReader reader)
+            throws IOException {
+        if (!isArray(p, field, sink)) {
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                reader.read(p);
+            } else {
+                sink.warning("an entry of " + field + " is not an object (skipped) at line "
+                        + p.currentLocation().getLineNr());
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** True when the parser stands on an array; otherwise the value is reported (unless null) and skipped. */
+    public static boolean isArray(JsonParser p, String field, SbomSink sink) throws IOException {
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            return true;
+        }
+        if (p.currentToken() != JsonToken.VALUE_NULL) {
+            sink.warning(field + " is not an array (skipped) at line " + p.currentLocation().getLineNr());
+        }
+        p.skipChildren();
+        return false;
     }
 
     /**
