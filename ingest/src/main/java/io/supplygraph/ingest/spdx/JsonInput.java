@@ -41,14 +41,32 @@ public final class JsonInput {
         void read(JsonParser p) throws IOException;
     }
 
-    private JsonInput() {}
-
-    public static JsonParser open(InputStream in) throws IOException {
-        return FACTORY.createParser(in);
+    /** Reads the fields of a document's root object, the parser standing on its start. */
+    @FunctionalInterface
+    public interface RootReader {
+        void read(JsonParser p) throws IOException, DocumentRejectedException;
     }
 
-    /** Moves to the root object, or rejects the document as not being {@code what}. */
-    public static void enterRootObject(JsonParser p, String what) throws IOException, DocumentRejectedException {
+    private JsonInput() {}
+
+    /**
+     * Reads one JSON document whose root must be an object ({@code what} names the expected format in the
+     * rejection), turning Jackson's errors into rejections and reporting content after the root.
+     */
+    public static void read(InputStream in, SbomSink sink, String what, RootReader reader)
+            throws IOException, DocumentRejectedException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            try {
+                enterRootObject(p, what);
+                reader.read(p);
+                ignoreTrailingContent(p, sink);
+            } catch (JsonProcessingException e) {
+                throw rejected(e, p);
+            }
+        }
+    }
+
+    private static void enterRootObject(JsonParser p, String what) throws IOException, DocumentRejectedException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw new DocumentRejectedException("empty document: expected " + what);
@@ -60,7 +78,7 @@ public final class JsonInput {
     }
 
     /** The reason a user can act on, with where in the file Jackson stopped. */
-    public static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
+    private static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
         String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String detail = firstLine(e.getOriginalMessage());
@@ -125,7 +143,7 @@ public final class JsonInput {
      * After the root object closes everything has been read; whatever follows (web-page text pasted after a
      * downloaded SBOM is seen in the wild) is reported and ignored rather than costing the whole document.
      */
-    public static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
+    private static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
         JsonLocation end = p.currentLocation();
         boolean trailing;
         try {

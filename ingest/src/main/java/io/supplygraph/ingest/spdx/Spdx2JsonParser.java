@@ -1,7 +1,6 @@
 package io.supplygraph.ingest.spdx;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomParser;
@@ -18,21 +17,13 @@ public final class Spdx2JsonParser implements SbomParser {
 
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
-        try (JsonParser p = JsonInput.open(in)) {
-            try {
-                Spdx2Document doc = new Spdx2Document(sink);
-                readDocument(p, doc, sink);
-                JsonInput.ignoreTrailingContent(p, sink);
-                doc.finish();
-            } catch (JsonProcessingException e) {
-                throw JsonInput.rejected(e, p);
-            }
-        }
+        Spdx2Document doc = new Spdx2Document(sink);
+        JsonInput.read(in, sink, "an SPDX 2 JSON document", p -> readDocument(p, doc, sink));
+        doc.finish();
     }
 
     private static void readDocument(JsonParser p, Spdx2Document doc, SbomSink sink)
             throws IOException, DocumentRejectedException {
-        JsonInput.enterRootObject(p, "an SPDX 2 JSON document");
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();

@@ -1,7 +1,6 @@
 package io.supplygraph.ingest.spdx3;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomParser;
@@ -27,21 +26,13 @@ public final class Spdx3JsonLdParser implements SbomParser {
 
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
-        try (JsonParser p = JsonInput.open(in)) {
-            try {
-                Spdx3Graph graph = new Spdx3Graph(sink);
-                readDocument(p, graph, sink);
-                JsonInput.ignoreTrailingContent(p, sink);
-                graph.finish();
-            } catch (JsonProcessingException e) {
-                throw JsonInput.rejected(e, p);
-            }
-        }
+        Spdx3Graph graph = new Spdx3Graph(sink);
+        JsonInput.read(in, sink, "an SPDX 3 JSON-LD document", p -> readDocument(p, graph, sink));
+        graph.finish();
     }
 
     private static void readDocument(JsonParser p, Spdx3Graph graph, SbomSink sink)
             throws IOException, DocumentRejectedException {
-        JsonInput.enterRootObject(p, "an SPDX 3 JSON-LD document");
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
