@@ -35,14 +35,38 @@ public final class JsonInput {
             // the caller opened the stream and closes it
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
-    private JsonInput() {}
-
-    public static JsonParser open(InputStream in) throws IOException {
-        return FACTORY.createParser(in);
+    /** Reads the object the parser stands on, up to and including its end. */
+    @FunctionalInterface
+    public interface ObjectReader {
+        void read(JsonParser p) throws IOException;
     }
 
-    /** Moves to the root object, or rejects the document as not being {@code what}. */
-    public static void enterRootObject(JsonParser p, String what) throws IOException, DocumentRejectedException {
+    /** Reads the fields of a document's root object, the parser standing on its start. */
+    @FunctionalInterface
+    public interface RootReader {
+        void read(JsonParser p) throws IOException, DocumentRejectedException;
+    }
+
+    private JsonInput() {}
+
+    /**
+     * Reads one JSON document whose root must be an object ({@code what} names the expected format in the
+     * rejection), turning Jackson's errors into rejections and reporting content after the root.
+     */
+    public static void read(InputStream in, SbomSink sink, String what, RootReader reader)
+            throws IOException, DocumentRejectedException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            try {
+                enterRootObject(p, what);
+                reader.read(p);
+                ignoreTrailingContent(p, sink);
+            } catch (JsonProcessingException e) {
+                throw rejected(e, p);
+            }
+        }
+    }
+
+    private static void enterRootObject(JsonParser p, String what) throws IOException, DocumentRejectedException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw new DocumentRejectedException("empty document: expected " + what);
@@ -54,7 +78,7 @@ public final class JsonInput {
     }
 
     /** The reason a user can act on, with where in the file Jackson stopped. */
-    public static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
+    private static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
         String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String detail = firstLine(e.getOriginalMessage());
@@ -83,10 +107,43 @@ public final class JsonInput {
     }
 
     /**
+     * Gives each object of the array the parser stands on to {@code reader}; anything else in the array,
+     * or a value that is not an array, is reported and skipped. A null counts as an empty array.
+     */
+    public static void forEachObject(JsonParser p, String field, SbomSink sink, ObjectReader reader)
+            throws IOException {
+        if (!isArray(p, field, sink)) {
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                reader.read(p);
+            } else {
+                sink.warning("an entry of " + field + " is not an object (skipped) at line "
+                        + p.currentLocation().getLineNr());
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** True when the parser stands on an array; otherwise the value is reported (unless null) and skipped. */
+    public static boolean isArray(JsonParser p, String field, SbomSink sink) throws IOException {
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            return true;
+        }
+        if (p.currentToken() != JsonToken.VALUE_NULL) {
+            sink.warning(field + " is not an array (skipped) at line " + p.currentLocation().getLineNr());
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /**
      * After the root object closes everything has been read; whatever follows (web-page text pasted after a
      * downloaded SBOM is seen in the wild) is reported and ignored rather than costing the whole document.
      */
-    public static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
+    private static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
         JsonLocation end = p.currentLocation();
         boolean trailing;
         try {

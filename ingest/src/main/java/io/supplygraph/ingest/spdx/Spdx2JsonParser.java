@@ -1,7 +1,6 @@
 package io.supplygraph.ingest.spdx;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomParser;
@@ -16,28 +15,15 @@ import java.io.InputStream;
  */
 public final class Spdx2JsonParser implements SbomParser {
 
-    @FunctionalInterface
-    private interface ObjectReader {
-        void read(JsonParser p) throws IOException;
-    }
-
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
-        try (JsonParser p = JsonInput.open(in)) {
-            try {
-                Spdx2Document doc = new Spdx2Document(sink);
-                readDocument(p, doc, sink);
-                JsonInput.ignoreTrailingContent(p, sink);
-                doc.finish();
-            } catch (JsonProcessingException e) {
-                throw JsonInput.rejected(e, p);
-            }
-        }
+        Spdx2Document doc = new Spdx2Document(sink);
+        JsonInput.read(in, sink, "an SPDX 2 JSON document", p -> readDocument(p, doc, sink));
+        doc.finish();
     }
 
     private static void readDocument(JsonParser p, Spdx2Document doc, SbomSink sink)
             throws IOException, DocumentRejectedException {
-        JsonInput.enterRootObject(p, "an SPDX 2 JSON document");
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
@@ -46,50 +32,21 @@ public final class Spdx2JsonParser implements SbomParser {
                 case "name" -> doc.name(JsonInput.text(p));
                 case "SPDXID" -> doc.documentId(JsonInput.text(p));
                 case "documentDescribes" -> readDescribes(p, doc, sink);
-                case "packages" -> eachObject(p, field, sink, q -> doc.pkg(readPackage(q, sink)));
-                case "files", "snippets" -> eachObject(p, field, sink, q -> doc.nonPackage(readId(q)));
-                case "relationships" -> eachObject(p, field, sink, q -> readRelationship(q, doc));
+                case "packages" -> JsonInput.forEachObject(p, field, sink, q -> doc.pkg(readPackage(q, sink)));
+                case "files", "snippets" -> JsonInput.forEachObject(p, field, sink, q -> doc.nonPackage(readId(q)));
+                case "relationships" -> JsonInput.forEachObject(p, field, sink, q -> readRelationship(q, doc));
                 default -> p.skipChildren();
             }
         }
     }
 
     private static void readDescribes(JsonParser p, Spdx2Document doc, SbomSink sink) throws IOException {
-        if (!isArray(p, "documentDescribes", sink)) {
+        if (!JsonInput.isArray(p, "documentDescribes", sink)) {
             return;
         }
         while (p.nextToken() != JsonToken.END_ARRAY) {
             doc.describes(JsonInput.text(p));
         }
-    }
-
-    /** Objects of an array, each given to {@code reader}; anything else in the array is skipped. */
-    private static void eachObject(JsonParser p, String field, SbomSink sink, ObjectReader reader)
-            throws IOException {
-        if (!isArray(p, field, sink)) {
-            return;
-        }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == JsonToken.START_OBJECT) {
-                reader.read(p);
-            } else {
-                sink.warning("an entry of " + field + " is not an object (skipped) at line "
-                        + p.currentLocation().getLineNr());
-                p.skipChildren();
-            }
-        }
-    }
-
-    private static boolean isArray(JsonParser p, String field, SbomSink sink) throws IOException {
-        if (p.currentToken() == JsonToken.START_ARRAY) {
-            return true;
-        }
-        if (p.currentToken() != JsonToken.VALUE_NULL) {
-            sink.warning(field + " is not an array (skipped) at line " + p.currentLocation().getLineNr());
-        }
-        p.skipChildren();
-        return false;
     }
 
     private static Spdx2Package readPackage(JsonParser p, SbomSink sink) throws IOException {
@@ -107,8 +64,8 @@ public final class Spdx2JsonParser implements SbomParser {
                 case "licenseDeclared", "packageLicenseDeclared" -> pkg.licenseDeclared = JsonInput.text(p);
                 case "licenseConcluded", "packageLicenseConcluded" -> pkg.licenseConcluded = JsonInput.text(p);
                 case "primaryPackagePurpose" -> pkg.purpose = JsonInput.text(p);
-                case "checksums" -> eachObject(p, field, sink, q -> readChecksum(q, pkg));
-                case "externalRefs" -> eachObject(p, field, sink, q -> readExternalRef(q, pkg));
+                case "checksums" -> JsonInput.forEachObject(p, field, sink, q -> readChecksum(q, pkg));
+                case "externalRefs" -> JsonInput.forEachObject(p, field, sink, q -> readExternalRef(q, pkg));
                 default -> p.skipChildren();
             }
         }
