@@ -1,6 +1,7 @@
 package io.supplygraph.analysis.graph;
 
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.GraphSql.ContainsRow;
 import io.supplygraph.store.sql.GraphSql.EdgeRow;
 import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
@@ -14,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a package version depends on, as every document that mentions it says: the union of their edges.
- * Across documents the walk also follows artifacts: a version whose artifact has the same digest as another
- * document's subject depends on what that document says its subject depends on (a container image's jar, and
- * the jar's own SBOM).
+ * What a package version depends on. For an application (the subject of some SBOM) that is what its own SBOMs
+ * say, and nothing else: a library shared by many applications may be resolved differently in each, and the
+ * tree of one application must not borrow another's. For a package no SBOM describes, it is the union of what
+ * every document says. Either way the walk follows artifacts into nested SBOMs: a version whose artifact has the
+ * same digest as another document's subject depends on what that document says (a container image's jar, and the
+ * jar's own SBOM), and that document joins the scope.
  */
 public final class Deps {
 
@@ -38,6 +41,7 @@ public final class Deps {
     }
 
     public List<Dependency> of(Collection<Long> start, boolean transitive) {
+        Set<Long> scope = describing(start);
         Set<Long> visited = new HashSet<>(start);
         Map<Long, Long> frontier = new LinkedHashMap<>();
         start.forEach(id -> frontier.put(id, id));
@@ -46,9 +50,12 @@ public final class Deps {
         Map<Long, Integer> depthOf = new HashMap<>();
         for (int depth = 1; !frontier.isEmpty() && (transitive || depth == 1); depth++) {
             Map<Long, Long> sources = withSameArtifacts(frontier);
+            if (!scope.isEmpty()) {
+                scope.addAll(describing(sources.keySet()));
+            }
             Map<Long, Long> next = new LinkedHashMap<>();
             for (EdgeRow e : store.graph().edgesFrom(sources.keySet())) {
-                if (visited.add(e.to())) {
+                if ((scope.isEmpty() || scope.contains(e.document())) && visited.add(e.to())) {
                     next.put(e.to(), e.to());
                     parentOf.put(e.to(), sources.get(e.from()));
                     kindOf.put(e.to(), e.kind());
@@ -68,6 +75,17 @@ public final class Deps {
         }
         deps.sort(java.util.Comparator.comparingInt(Dependency::depth).thenComparing(Dependency::purl));
         return deps;
+    }
+
+    /** The documents whose subject is one of these versions. */
+    private Set<Long> describing(Collection<Long> versions) {
+        Set<Long> documents = new HashSet<>();
+        for (ContainsRow c : store.graph().containing(versions)) {
+            if (c.depth() == 0) {
+                documents.add(c.document());
+            }
+        }
+        return documents;
     }
 
     /** The frontier plus every version sharing an artifact digest with one of it, each mapped to its origin. */

@@ -4,6 +4,7 @@ import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
 import io.supplygraph.ingest.spdx.SpdxTagValueParser;
+import io.supplygraph.ingest.spdx3.Spdx3JsonLdParser;
 
 import io.supplygraph.model.DocumentFormat;
 import java.util.EnumMap;
@@ -17,7 +18,8 @@ public final class SbomParsers {
             DocumentFormat.CYCLONEDX_JSON, new CycloneDxJsonParser(),
             DocumentFormat.CYCLONEDX_XML, new CycloneDxXmlParser(),
             DocumentFormat.SPDX_2_JSON, new Spdx2JsonParser(),
-            DocumentFormat.SPDX_2_TAG_VALUE, new SpdxTagValueParser()));
+            DocumentFormat.SPDX_2_TAG_VALUE, new SpdxTagValueParser(),
+            DocumentFormat.SPDX_3_JSONLD, new Spdx3JsonLdParser()));
 
     private SbomParsers() {}
 

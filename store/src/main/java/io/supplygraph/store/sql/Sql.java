@@ -25,7 +25,11 @@ final class Sql {
         return template.formatted(placeholders(n));
     }
 
+    /** The items cut into IN-lists; none for no items, since PostgreSQL rejects an empty {@code IN ()}. */
     static <T> List<List<T>> chunks(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         if (items.size() <= CHUNK) {
             return List.of(items);
         }
