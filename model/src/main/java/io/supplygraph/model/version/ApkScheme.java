@@ -40,22 +40,25 @@ public record ApkScheme() implements VersionScheme {
         long[] values = new long[8];
         Num[] big = new Num[8];
         boolean[] missing = new boolean[8];
+        boolean[] phantom = new boolean[8];
         int[] nextKinds = new int[8];
         while (t.kind != END && t.kind != INVALID) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
                 big = Arrays.copyOf(big, count * 2);
                 missing = Arrays.copyOf(missing, count * 2);
+                phantom = Arrays.copyOf(phantom, count * 2);
                 nextKinds = Arrays.copyOf(nextKinds, count * 2);
             }
             values[count] = t.next();
             big[count] = t.big;
-            missing[count] = t.missingNumber;
+            missing[count] = t.missingNumber && !t.afterZeros;
+            phantom[count] = t.afterZeros;
             nextKinds[count] = t.kind;
             count++;
         }
         return new ApkVersion(text, Arrays.copyOf(values, count), Arrays.copyOf(big, count),
-                Arrays.copyOf(missing, count), Arrays.copyOf(nextKinds, count));
+                Arrays.copyOf(missing, count), Arrays.copyOf(phantom, count), Arrays.copyOf(nextKinds, count));
     }
 
     /** apk's get_token and next_token over one string. */
@@ -65,7 +68,8 @@ public record ApkScheme() implements VersionScheme {
         int kind = DIGIT;
         Num big;
         boolean missingNumber;
-        private boolean afterZeros;
+        boolean afterZeros;
+        private boolean zerosBefore;
 
         Tokenizer(String s) {
             this.s = s;
@@ -74,6 +78,7 @@ public record ApkScheme() implements VersionScheme {
         long next() {
             big = null;
             missingNumber = false;
+            afterZeros = false;
             int i = pos;
             long v = 0;
             int forced = INVALID;
@@ -94,8 +99,8 @@ public record ApkScheme() implements VersionScheme {
                         } else if (i > pos) {
                             v = Num.of(s, pos, i).small();
                         } else {
-                            // after a run of leading zeros apk reads the rest of the component, which may be empty
-                            missingNumber = !afterZeros;
+                            missingNumber = true;
+                            afterZeros = kind == DIGIT && zerosBefore;
                         }
                     }
                 }
@@ -116,7 +121,7 @@ public record ApkScheme() implements VersionScheme {
                 default -> throw new IllegalStateException("no token after kind " + kind);
             }
             pos = i;
-            afterZeros = forced != INVALID;
+            zerosBefore = forced != INVALID;
             if (pos == s.length()) {
                 kind = END;
             } else if (forced != INVALID) {
@@ -169,8 +174,12 @@ public record ApkScheme() implements VersionScheme {
     /**
      * @param missing per token, whether apk expected a number there and found none ({@code 1.}, {@code 1-r});
      *     apk 2 reads it as 0, and where the two versions part ways it ranks as malformed, as apk-tools 3 reads it
+     * @param phantom per token, whether it is the empty number apk 2 reads after a zero component ({@code 1.0_rc1}
+     *     reads 1, zeros, empty, _rc, 1); it compares as 0 like apk's, but where the two versions part ways it is
+     *     looked through, so that 1.0_rc1 orders before 1.0 as apk-tools 3 and Gentoo order it
      */
-    record ApkVersion(String text, long[] values, Num[] big, boolean[] missing, int[] nextKinds) implements Version {
+    record ApkVersion(String text, long[] values, Num[] big, boolean[] missing, boolean[] phantom, int[] nextKinds)
+            implements Version {
 
         /** True when apk would accept this version for a package, not only order it. */
         public boolean wellFormed() {
@@ -201,21 +210,30 @@ public record ApkScheme() implements VersionScheme {
             if (c != 0) {
                 return c;
             }
-            int at = kindAfter(k);
-            int bt = o.kindAfter(k);
+            int ai = skipPhantom(k + 1);
+            int bi = o.skipPhantom(k + 1);
+            int at = kindAfter(ai - 1);
+            int bt = o.kindAfter(bi - 1);
             if (at == bt) {
                 return 0;
             }
             // equal so far: the version that goes on is newer, unless it goes on with a pre-release suffix
-            if (at == SUFFIX && k + 1 < values.length && values[k + 1] < 0) {
+            if (at == SUFFIX && ai < values.length && values[ai] < 0) {
                 return -1;
             }
-            if (bt == SUFFIX && k + 1 < o.values.length && o.values[k + 1] < 0) {
+            if (bt == SUFFIX && bi < o.values.length && o.values[bi] < 0) {
                 return 1;
             }
-            int ar = rank(at, k + 1);
-            int br = o.rank(bt, k + 1);
+            int ar = rank(at, ai);
+            int br = o.rank(bt, bi);
             return ar == br ? 0 : ar > br ? -1 : 1;
+        }
+
+        private int skipPhantom(int token) {
+            while (token < phantom.length && phantom[token]) {
+                token++;
+            }
+            return token;
         }
 
         /** A malformed tail ranks after the end of a version, as apk-tools 3 orders it. */
