@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "A software-supply-chain knowledge graph: SBOMs, attestations, VEX and advisories in one graph.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.supplygraph.cli.version.VersionsCommand.class,
         })
 public final class Main {
 
