@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DriftCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class,
+            io.supplygraph.cli.version.VersionsCommand.class,
         })
 public final class Main {
 

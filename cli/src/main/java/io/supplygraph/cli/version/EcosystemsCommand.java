@@ -1,0 +1,27 @@
+package io.supplygraph.cli.version;
+
+import io.supplygraph.model.ecosystem.Ecosystem;
+import io.supplygraph.model.version.VersionSchemes;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code versions ecosystems}: the supported ecosystems, their purl types and version schemes. */
+@Command(name = "ecosystems", mixinStandardHelpOptions = true,
+        description = "Lists the supported ecosystems with their purl type and version scheme.")
+public final class EcosystemsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-16s %-22s %s%n", "OSV ECOSYSTEM", "PURL", "VERSION SCHEME");
+        for (Ecosystem e : Ecosystem.values()) {
+            String purl = e.purlType().map(t -> t + e.purlNamespace().map(ns -> "/" + ns).orElse("")).orElse("-");
+            out.printf("%-16s %-22s %s%n", e.osvName(), purl, VersionSchemes.forEcosystem(e).name());
+        }
+        out.flush();
+    }
+}
