@@ -31,7 +31,6 @@ public final class Supplygraph implements AutoCloseable {
     public static final Path DEFAULT_DATABASE = Path.of(System.getProperty("user.home"), ".supplygraph", "graph.db");
 
     private final GraphStore store;
-    private static final java.util.Comparator<String> VERSION_ORDER_PLACEHOLDER = java.util.Comparator.naturalOrder();
 
     private Supplygraph(GraphStore store) {
         this.store = store;
@@ -105,7 +104,7 @@ public final class Supplygraph implements AutoCloseable {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(baseOf(identity)));
-        return new Drift(VERSION_ORDER_PLACEHOLDER).report(identity.base(), new Dependents(store).of(all));
+        return Drift.forPurlType(identity.type()).report(identity.base(), new Dependents(store).of(all));
     }
 
     private static PackageIdentity baseOf(PackageIdentity identity) {

@@ -1,6 +1,10 @@
 package io.supplygraph.analysis.graph;
 
 import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.model.version.InvalidVersionException;
+import io.supplygraph.model.version.Version;
+import io.supplygraph.model.version.VersionScheme;
+import io.supplygraph.model.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +37,24 @@ public final class Drift {
     /** @param order the ecosystem's version order, ascending */
     public Drift(Comparator<String> order) {
         this.order = order;
+    }
+
+    /**
+     * Drift in the version order of the purl type's ecosystem. A version its ecosystem cannot parse sorts below
+     * every valid one (it cannot be the newest), and among the invalid ones by text, so the order stays total.
+     */
+    public static Drift forPurlType(String type) {
+        VersionScheme scheme = VersionSchemes.forPurlType(type).orElse(VersionSchemes.GENERIC);
+        return new Drift(Comparator.comparing((String v) -> parsed(scheme, v),
+                Comparator.nullsFirst(Comparator.<Version>naturalOrder())).thenComparing(Comparator.naturalOrder()));
+    }
+
+    private static Version parsed(VersionScheme scheme, String version) {
+        try {
+            return scheme.parse(version);
+        } catch (InvalidVersionException e) {
+            return null;
+        }
     }
 
     public Report report(String packagePurl, List<Application> applications) {
