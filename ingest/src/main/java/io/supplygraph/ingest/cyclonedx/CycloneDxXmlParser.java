@@ -112,9 +112,9 @@ public final class CycloneDxXmlParser implements SbomParser {
             while (nextChild(bom)) {
                 String local = xml.getLocalName();
                 if (inBom() && local.equals("metadata")) {
-                    metadata();
+                    componentsIn(true);
                 } else if (inBom() && local.equals("components")) {
-                    components();
+                    componentsIn(false);
                 } else if (local.equals("dependencies") && inDependencyGraph()) {
                     dependencies(null);
                 } else {
@@ -125,22 +125,12 @@ public final class CycloneDxXmlParser implements SbomParser {
             feed.finish();
         }
 
-        private void metadata() throws XMLStreamException, DocumentRejectedException {
-            int metadata = depth;
-            while (nextChild(metadata)) {
+        /** Reads the {@code <component>} children of the current element: metadata's subject, or a list. */
+        private void componentsIn(boolean subject) throws XMLStreamException, DocumentRejectedException {
+            int parent = depth;
+            while (nextChild(parent)) {
                 if (inBom() && xml.getLocalName().equals("component")) {
-                    component(true);
-                } else {
-                    skip();
-                }
-            }
-        }
-
-        private void components() throws XMLStreamException, DocumentRejectedException {
-            int components = depth;
-            while (nextChild(components)) {
-                if (inBom() && xml.getLocalName().equals("component")) {
-                    component(false);
+                    component(subject);
                 } else {
                     skip();
                 }
@@ -168,7 +158,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     case "hashes" -> hashes(draft);
                     case "licenses" -> licences(draft);
                     case "externalReferences" -> externalReferences(draft);
-                    case "components" -> components();
+                    case "components" -> componentsIn(false);
                     default -> skip();
                 }
             }
