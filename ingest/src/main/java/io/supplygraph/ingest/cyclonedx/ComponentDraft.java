@@ -4,7 +4,6 @@ import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.model.Digest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One CycloneDX component while it is being read. JSON gives its fields in any order (the nested
@@ -50,13 +49,13 @@ final class ComponentDraft {
             problems.add("skipped a hash without algorithm or content");
             return;
         }
-        String hex = content.trim();
-        int expected = expectedHexLength(algorithm);
-        if (!isHex(hex) || (expected > 0 && hex.length() != expected)) {
-            problems.add("skipped a malformed " + algorithm + " hash '" + abbreviate(hex) + "'");
+        Digest digest = new Digest(algorithm, content);
+        int expected = expectedHexLength(digest.algorithm());
+        if (!isHex(digest.value()) || (expected > 0 && digest.value().length() != expected)) {
+            problems.add("skipped a malformed " + algorithm + " hash '" + abbreviate(content.trim()) + "'");
             return;
         }
-        digests.add(new Digest(algorithm, hex));
+        digests.add(digest);
     }
 
     /** Adds one licence choice as written: an SPDX id, a licence name or an expression. */
@@ -97,13 +96,14 @@ final class ComponentDraft {
                 supplier != null ? supplier : publisher, cpe, vcsUrl);
     }
 
+    /** By {@link Digest}'s normalised algorithm name; 0 for an algorithm whose length we do not check. */
     private static int expectedHexLength(String algorithm) {
-        return switch (algorithm.trim().toUpperCase(Locale.ROOT)) {
-            case "MD5" -> 32;
-            case "SHA-1" -> 40;
-            case "SHA-256", "SHA3-256", "BLAKE2B-256" -> 64;
-            case "SHA-384", "SHA3-384", "BLAKE2B-384" -> 96;
-            case "SHA-512", "SHA3-512", "BLAKE2B-512" -> 128;
+        return switch (algorithm) {
+            case "md5" -> 32;
+            case "sha1" -> 40;
+            case "sha256", "sha3-256", "blake2b-256" -> 64;
+            case "sha384", "sha3-384", "blake2b-384" -> 96;
+            case "sha512", "sha3-512", "blake2b-512" -> 128;
             default -> 0;
         };
     }

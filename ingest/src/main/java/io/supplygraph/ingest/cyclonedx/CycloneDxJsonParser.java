@@ -82,9 +82,7 @@ public final class CycloneDxJsonParser implements SbomParser {
                         ? "empty document: expected a CycloneDX JSON object"
                         : "not CycloneDX JSON: the document is not a JSON object");
             }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
+            for (String field = nextField(); field != null; field = nextField()) {
                 switch (field) {
                     case "bomFormat" -> {
                         bomFormat = text(field);
@@ -117,9 +115,7 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_OBJECT, "metadata")) {
                 return;
             }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
+            for (String field = nextField(); field != null; field = nextField()) {
                 if (field.equals("component") && expect(JsonToken.START_OBJECT, "metadata.component")) {
                     component(true);
                 } else {
@@ -132,18 +128,14 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_ARRAY, "components")) {
                 return;
             }
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (expect(JsonToken.START_OBJECT, "an entry of components")) {
-                    component(false);
-                }
+            while (nextObject("an entry of components")) {
+                component(false);
             }
         }
 
         private void component(boolean subject) throws IOException, DocumentRejectedException {
             ComponentDraft draft = feed.open(subject);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
+            for (String field = nextField(); field != null; field = nextField()) {
                 switch (field) {
                     case "bom-ref" -> draft.bomRef = text(field);
                     case "type" -> draft.type = text(field);
@@ -169,9 +161,7 @@ public final class CycloneDxJsonParser implements SbomParser {
                 return null;
             }
             String name = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String key = json.currentName();
-                json.nextToken();
+            for (String key = nextField(); key != null; key = nextField()) {
                 if (key.equals("name")) {
                     name = text(key);
                 } else {
@@ -185,17 +175,10 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_ARRAY, "hashes")) {
                 return;
             }
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (json.currentToken() != JsonToken.START_OBJECT) {
-                    draft.problems.add("skipped a hash that is not an object");
-                    json.skipChildren();
-                    continue;
-                }
+            while (nextObject("a hash")) {
                 String alg = null;
                 String content = null;
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = json.currentName();
-                    json.nextToken();
+                for (String key = nextField(); key != null; key = nextField()) {
                     switch (key) {
                         case "alg" -> alg = text(key);
                         case "content" -> content = text(key);
@@ -211,17 +194,10 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_ARRAY, "licenses")) {
                 return;
             }
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (json.currentToken() != JsonToken.START_OBJECT) {
-                    draft.problems.add("skipped a licence entry that is not an object");
-                    json.skipChildren();
-                    continue;
-                }
+            while (nextObject("a licence entry")) {
                 String choice = null;
                 String acknowledgement = null;
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = json.currentName();
-                    json.nextToken();
+                for (String key = nextField(); key != null; key = nextField()) {
                     switch (key) {
                         case "expression" -> choice = text(key);
                         case "acknowledgement" -> acknowledgement = text(key);
@@ -249,9 +225,7 @@ public final class CycloneDxJsonParser implements SbomParser {
             }
             String id = null;
             String name = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String key = json.currentName();
-                json.nextToken();
+            for (String key = nextField(); key != null; key = nextField()) {
                 switch (key) {
                     case "id" -> id = text(key);
                     case "name" -> name = text(key);
@@ -266,15 +240,10 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_ARRAY, "externalReferences")) {
                 return;
             }
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (!expect(JsonToken.START_OBJECT, "an external reference")) {
-                    continue;
-                }
+            while (nextObject("an external reference")) {
                 String type = null;
                 String url = null;
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = json.currentName();
-                    json.nextToken();
+                for (String key = nextField(); key != null; key = nextField()) {
                     switch (key) {
                         case "type" -> type = text(key);
                         case "url" -> url = text(key);
@@ -292,16 +261,11 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (!expect(JsonToken.START_ARRAY, "dependencies")) {
                 return;
             }
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (!expect(JsonToken.START_OBJECT, "an entry of dependencies")) {
-                    continue;
-                }
+            while (nextObject("an entry of dependencies")) {
                 int line = json.currentTokenLocation().getLineNr();
                 String ref = null;
                 dependsOn.clear();
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = json.currentName();
-                    json.nextToken();
+                for (String key = nextField(); key != null; key = nextField()) {
                     switch (key) {
                         case "ref" -> ref = text(key);
                         case "dependsOn" -> refs(key);
@@ -328,6 +292,26 @@ public final class CycloneDxJsonParser implements SbomParser {
                     dependsOn.add(ref);
                 }
             }
+        }
+
+        /** Moves to the next object in the current array, skipping other entries with a warning; false at its end. */
+        private boolean nextObject(String what) throws IOException {
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                if (expect(JsonToken.START_OBJECT, what)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The next field's name, with the parser on its value; null at the end of the object. */
+        private String nextField() throws IOException {
+            if (json.nextToken() != JsonToken.FIELD_NAME) {
+                return null;
+            }
+            String name = json.currentName();
+            json.nextToken();
+            return name;
         }
 
         /** The current value as text; a JSON number or boolean is kept as written, an object or array is skipped. */

@@ -5,6 +5,8 @@ import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -23,7 +25,8 @@ public final class CycloneDxXmlParser implements SbomParser {
     /** Elements nested deeper than this are rejected; the reader skips unknown elements without recursion. */
     static final int MAX_ELEMENT_DEPTH = 200;
 
-    private static final String BOM_NAMESPACE_PREFIX = "http://cyclonedx.org/schema/bom/";
+    /** Any 1.x, so that a later minor version is read as far as this parser understands it. */
+    private static final Pattern BOM_NAMESPACE = Pattern.compile("http://cyclonedx\\.org/schema/bom/(1\\.\\d+)");
     /** CycloneDX 1.1 wrote its dependency graph in this extension namespace before 1.2 made it core. */
     private static final String DEPENDENCY_GRAPH_NAMESPACE = "http://cyclonedx.org/schema/ext/dependency-graph/1.0";
 
@@ -97,21 +100,21 @@ public final class CycloneDxXmlParser implements SbomParser {
                 throw new DocumentRejectedException("empty document: expected a CycloneDX XML bom element");
             }
             String namespace = xml.getNamespaceURI();
-            if (!"bom".equals(xml.getLocalName()) || namespace == null
-                    || !namespace.startsWith(BOM_NAMESPACE_PREFIX)) {
+            Matcher version = BOM_NAMESPACE.matcher(namespace == null ? "" : namespace);
+            if (!"bom".equals(xml.getLocalName()) || !version.matches()) {
                 throw new DocumentRejectedException("not CycloneDX XML: the root element is " + xml.getName()
-                        + ", expected bom in namespace " + BOM_NAMESPACE_PREFIX + "1.x");
+                        + ", expected bom in namespace http://cyclonedx.org/schema/bom/1.x");
             }
             bomNamespace = namespace;
-            feed.specVersion(namespace.substring(BOM_NAMESPACE_PREFIX.length()));
+            feed.specVersion(version.group(1));
             feed.serialNumber(xml.getAttributeValue(null, "serialNumber"));
             int bom = depth;
             while (nextChild(bom)) {
                 String local = xml.getLocalName();
                 if (inBom() && local.equals("metadata")) {
-                    metadata();
+                    componentsIn(true);
                 } else if (inBom() && local.equals("components")) {
-                    components();
+                    componentsIn(false);
                 } else if (local.equals("dependencies") && inDependencyGraph()) {
                     dependencies(null);
                 } else {
@@ -122,22 +125,12 @@ public final class CycloneDxXmlParser implements SbomParser {
             feed.finish();
         }
 
-        private void metadata() throws XMLStreamException, DocumentRejectedException {
-            int metadata = depth;
-            while (nextChild(metadata)) {
+        /** Reads the {@code <component>} children of the current element: metadata's subject, or a list. */
+        private void componentsIn(boolean subject) throws XMLStreamException, DocumentRejectedException {
+            int parent = depth;
+            while (nextChild(parent)) {
                 if (inBom() && xml.getLocalName().equals("component")) {
-                    component(true);
-                } else {
-                    skip();
-                }
-            }
-        }
-
-        private void components() throws XMLStreamException, DocumentRejectedException {
-            int components = depth;
-            while (nextChild(components)) {
-                if (inBom() && xml.getLocalName().equals("component")) {
-                    component(false);
+                    component(subject);
                 } else {
                     skip();
                 }
@@ -165,7 +158,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     case "hashes" -> hashes(draft);
                     case "licenses" -> licences(draft);
                     case "externalReferences" -> externalReferences(draft);
-                    case "components" -> components();
+                    case "components" -> componentsIn(false);
                     default -> skip();
                 }
             }

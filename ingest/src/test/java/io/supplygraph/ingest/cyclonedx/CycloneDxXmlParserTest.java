@@ -163,6 +163,8 @@ class CycloneDxXmlParserTest {
     @Test
     void rejectsDocumentsThatAreNotCycloneDx() {
         assertRejected("root element is bom", "<bom><components/></bom>");
+        assertRejected("root element is {http://cyclonedx.org/schema/bom/12}bom",
+                "<bom xmlns=\"http://cyclonedx.org/schema/bom/12\"/>");
         assertRejected("root element is {http://spdx.org/rdf/terms#}Document",
                 "<Document xmlns=\"http://spdx.org/rdf/terms#\"/>");
     }
