@@ -107,52 +107,39 @@ public final class GraphSql {
     }
 
     private List<ContainsRow> contains(String template, Collection<Long> ids) {
-        List<ContainsRow> rows = new ArrayList<>();
-        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
-                Sql.bindLongs(s, 1, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long parent = rs.getLong(3);
-                        rows.add(new ContainsRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getInt(4)));
-                    }
-                }
-            } catch (SQLException e) {
-                throw Sql.failure("reading what documents contain", e);
-            }
-        }
-        return rows;
+        return select(template, ids, "reading what documents contain", rs -> {
+            long parent = rs.getLong(3);
+            return new ContainsRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getInt(4));
+        });
     }
 
     private List<EdgeRow> edges(String template, Collection<Long> ids) {
-        List<EdgeRow> rows = new ArrayList<>();
-        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
-                Sql.bindLongs(s, 1, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new EdgeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-                    }
-                }
-            } catch (SQLException e) {
-                throw Sql.failure("reading dependency edges", e);
-            }
-        }
-        return rows;
+        return select(template, ids, "reading dependency edges",
+                rs -> new EdgeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
     }
 
     private List<OccurrenceRow> occurrences(String template, Collection<Long> ids) {
-        List<OccurrenceRow> rows = new ArrayList<>();
+        return select(template, ids, "reading artifacts",
+                rs -> new OccurrenceRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+    }
+
+    private interface RowReader<R> {
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code template} once per chunk of {@code ids}, one row per result row. */
+    private <R> List<R> select(String template, Collection<Long> ids, String what, RowReader<R> reader) {
+        List<R> rows = new ArrayList<>();
         for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
             try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
                 Sql.bindLongs(s, 1, chunk);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new OccurrenceRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                        rows.add(reader.read(rs));
                     }
                 }
             } catch (SQLException e) {
-                throw Sql.failure("reading artifacts", e);
+                throw Sql.failure(what, e);
             }
         }
         return rows;
