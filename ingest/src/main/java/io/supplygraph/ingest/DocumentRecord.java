@@ -1,7 +1,7 @@
 package io.supplygraph.ingest;
 
 import io.supplygraph.model.DocumentFormat;
-import io.supplygraph.model.fact.DocumentFacts;
+import io.supplygraph.model.fact.Facts;
 
 /**
  * One received document and what it asserts.
@@ -12,4 +12,4 @@ import io.supplygraph.model.fact.DocumentFacts;
  * @param sizeBytes how many bytes were parsed
  * @param facts     what the document asserts
  */
-public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, DocumentFacts facts) {}
+public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, Facts facts) {}

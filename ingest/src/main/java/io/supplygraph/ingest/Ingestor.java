@@ -1,15 +1,12 @@
 package io.supplygraph.ingest;
 
 import io.supplygraph.ingest.recognise.Recogniser;
-import io.supplygraph.ingest.sbom.SbomAssembler;
-import io.supplygraph.ingest.sbom.SbomParser;
-import io.supplygraph.ingest.sbom.SbomParsers;
 import io.supplygraph.ingest.source.DocumentSources;
 import io.supplygraph.ingest.source.SourceDocument;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.source.SourceVisitor;
 import io.supplygraph.model.DocumentFormat;
-import io.supplygraph.model.fact.DocumentFacts;
+import io.supplygraph.model.fact.Facts;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,13 +75,11 @@ public final class Ingestor {
             DigestInputStream hashing = new DigestInputStream(raw, sha256());
             BufferedInputStream in = new BufferedInputStream(hashing, HEAD_BYTES);
             DocumentFormat format = recognise(in);
-            SbomParser parser = SbomParsers.forFormat(format).orElseThrow(() -> new DocumentRejectedException(
+            DocumentReader reader = DocumentReaders.forFormat(format).orElseThrow(() -> new DocumentRejectedException(
                     "recognised as " + format.label() + ", which this version of Supplygraph does not ingest yet"));
-            SbomAssembler assembler = new SbomAssembler(fileName(document.name()));
             CountingInputStream counted = new CountingInputStream(in);
-            parser.parse(counted, assembler);
+            Facts facts = reader.read(counted, fileName(document.name()));
             counted.drain();
-            DocumentFacts facts = assembler.finish();
             String digest = "sha256:" + HexFormat.of().formatHex(hashing.getMessageDigest().digest());
             return new DocumentRecord(digest, format, document.name(), counted.count(), facts);
         } catch (IOException e) {

@@ -4,10 +4,10 @@ import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
-import io.supplygraph.model.fact.DocumentFacts;
-import io.supplygraph.model.fact.DocumentFacts.Edge;
-import io.supplygraph.model.fact.DocumentFacts.Licence;
-import io.supplygraph.model.fact.DocumentFacts.Occurrence;
+import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.SbomFacts.Edge;
+import io.supplygraph.model.fact.SbomFacts.Licence;
+import io.supplygraph.model.fact.SbomFacts.Occurrence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns what a parser reports, named by document-local refs, into {@link DocumentFacts} named by identity.
+ * Turns what a parser reports, named by document-local refs, into {@link SbomFacts} named by identity.
  * This is where every format gets the same rules: purls are normalised (an invalid one is kept as a
  * warning and the component identified by name and version), relationships naming unknown refs are
  * skipped with a warning, and every listed component ends up reachable from a subject.
@@ -120,7 +120,7 @@ public final class SbomAssembler implements SbomSink {
     }
 
     /** Resolves refs and completes the graph; call once, after the parser returned. */
-    public DocumentFacts finish() {
+    public SbomFacts finish() {
         for (String ref : describedRefs) {
             Integer p = positionByRef.get(ref);
             if (p == null) {
@@ -141,7 +141,7 @@ public final class SbomAssembler implements SbomSink {
         if (warningCount > warnings.size()) {
             warnings.add("... and " + (warningCount - warnings.size()) + " more warnings");
         }
-        return new DocumentFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
+        return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 List.copyOf(edges), tree.parent, tree.depth, List.copyOf(occurrences),
                 List.copyOf(licences.values()), List.copyOf(warnings));
     }

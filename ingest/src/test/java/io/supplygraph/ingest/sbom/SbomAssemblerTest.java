@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.PackageIdentity;
-import io.supplygraph.model.fact.DocumentFacts;
-import io.supplygraph.model.fact.DocumentFacts.Edge;
+import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.SbomFacts.Edge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class SbomAssemblerTest {
         return new SbomComponent(ref, name, version, purl, "library", List.of(digests), null, null, null, null, null);
     }
 
-    private static int position(DocumentFacts facts, String purl) {
+    private static int position(SbomFacts facts, String purl) {
         for (int i = 0; i < facts.packages().size(); i++) {
             if (facts.packages().get(i).purl().equals(purl)) {
                 return i;
@@ -31,7 +31,7 @@ class SbomAssemblerTest {
         a.subject(component("app", "app", "1", "pkg:generic/app@1"));
         a.component(component("c1", "left-pad", "1.3.0", "pkg:npm"));
         a.component(component("c2", "leftpad", "1.3.0", "not a purl"));
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.componentCount()).isEqualTo(2);
         assertThat(facts.packages()).extracting(PackageIdentity::purl)
@@ -48,7 +48,7 @@ class SbomAssemblerTest {
         a.component(component("b", "django", "4.2", "pkg:PYPI/django@4.2"));
         a.relationship("app", "a", EdgeKind.DEPENDS_ON);
         a.relationship("app", "b", EdgeKind.DEPENDS_ON);
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.componentCount()).isEqualTo(2);
         assertThat(facts.packages()).extracting(PackageIdentity::purl)
@@ -63,7 +63,7 @@ class SbomAssemblerTest {
         a.component(component("x", "x", "1", "pkg:npm/x@1"));
         a.relationship("app", "x", EdgeKind.DEPENDS_ON);
         a.relationship("x", "ghost", EdgeKind.DEPENDS_ON);
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.edges()).containsExactly(new Edge(0, 1, EdgeKind.DEPENDS_ON));
         assertThat(facts.warnings()).singleElement().asString().contains("ghost");
@@ -75,7 +75,7 @@ class SbomAssemblerTest {
         a.subject(component("img", "image", "1", "pkg:oci/image@sha256%3Aabc"));
         a.component(component("a", "a", "1", "pkg:deb/debian/a@1"));
         a.component(component("b", "b", "2", "pkg:deb/debian/b@2"));
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.edges()).containsExactly(new Edge(0, 1, EdgeKind.LISTED), new Edge(0, 2, EdgeKind.LISTED));
         assertThat(facts.depth()).containsExactly(0, 1, 1);
@@ -89,7 +89,7 @@ class SbomAssemblerTest {
         a.component(component("b", "b", "1", "pkg:npm/b@1"));
         a.component(component("a", "a", "1", "pkg:npm/a@1"));
         a.relationship("a", "b", EdgeKind.DEPENDS_ON);
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         int s = position(facts, "pkg:generic/s@1");
         int pa = position(facts, "pkg:npm/a@1");
@@ -112,7 +112,7 @@ class SbomAssemblerTest {
         a.relationship("b", "a", EdgeKind.DEPENDS_ON);
         a.relationship("b", "b", EdgeKind.DEPENDS_ON);
         a.relationship("c", "c", EdgeKind.DEPENDS_ON);
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.edges()).noneMatch(e -> e.from() == e.to());
         assertThat(java.util.Arrays.stream(facts.depth()).min().orElseThrow()).isZero();
@@ -125,7 +125,7 @@ class SbomAssemblerTest {
         SbomAssembler a = new SbomAssembler("fallback.json");
         a.document("2.3", "my-document");
         a.component(component("a", "a", "1", "pkg:npm/a@1"));
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.subject().purl()).isEqualTo("pkg:generic/my-document");
         assertThat(facts.subject().synthetic()).isTrue();
@@ -143,7 +143,7 @@ class SbomAssemblerTest {
         a.component(component("q", "q", "1", "pkg:npm/q@1"));
         a.describes("p");
         a.describes("missing");
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.subject().purl()).isEqualTo("pkg:npm/p@1");
         assertThat(facts.componentCount()).isEqualTo(2);
@@ -155,7 +155,7 @@ class SbomAssemblerTest {
         SbomAssembler a = new SbomAssembler("f");
         Digest d = new Digest("SHA-256", "ABCDEF");
         a.subject(component("s", "s", "1", "pkg:generic/s@1", d, new Digest("sha256", "abcdef")));
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.occurrences()).singleElement()
                 .satisfies(o -> assertThat(o.digest().toString()).isEqualTo("sha256:abcdef"));
@@ -168,7 +168,7 @@ class SbomAssemblerTest {
         for (int i = 0; i < SbomAssembler.MAX_WARNINGS + 50; i++) {
             a.relationship("s", "missing-" + i, EdgeKind.DEPENDS_ON);
         }
-        DocumentFacts facts = a.finish();
+        SbomFacts facts = a.finish();
 
         assertThat(facts.warnings()).hasSize(SbomAssembler.MAX_WARNINGS + 1);
         assertThat(facts.warnings().get(SbomAssembler.MAX_WARNINGS)).contains("50 more");

@@ -1,20 +1,15 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.ingest.DocumentRecord;
-import io.supplygraph.model.Digest;
-import io.supplygraph.model.fact.DocumentFacts;
-import io.supplygraph.model.fact.DocumentFacts.Edge;
-import io.supplygraph.model.fact.DocumentFacts.Licence;
-import io.supplygraph.model.fact.DocumentFacts.Occurrence;
+import io.supplygraph.model.fact.Facts;
+import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,26 +28,13 @@ public final class DocumentWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """;
-    private static final String INSERT_CONTAINS = """
-            INSERT INTO contains (document_id, package_version_id, parent_id, depth) VALUES (?, ?, ?, ?)
-            """;
-    private static final String INSERT_DEPENDS_ON = """
-            INSERT INTO depends_on (document_id, from_id, to_id, kind) VALUES (?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """;
-    private static final String INSERT_OCCURRENCE = """
-            INSERT INTO occurrence (document_id, package_version_id, artifact_id) VALUES (?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """;
-    private static final String INSERT_LICENCE = """
-            INSERT INTO licence (document_id, package_version_id, declared, concluded) VALUES (?, ?, ?, ?)
-            """;
     private static final String INSERT_WARNING = """
             INSERT INTO document_warning (document_id, ordinal, message) VALUES (?, ?, ?)
             """;
 
     private final Database database;
     private final Dictionary dictionary = new Dictionary();
+    private final SbomFactsWriter sbomWriter = new SbomFactsWriter(dictionary);
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -97,50 +79,16 @@ public final class DocumentWriter {
     }
 
     private boolean write(Connection c, DocumentRecord record) throws SQLException {
-        DocumentFacts facts = record.facts();
         long document = insertDocument(c, record);
-        long[] versions = dictionary.versionIds(c, facts.packages());
-        try (PreparedStatement s = c.prepareStatement(INSERT_CONTAINS)) {
-            for (int i = 0; i < versions.length; i++) {
-                s.setLong(1, document);
-                s.setLong(2, versions[i]);
-                int parent = facts.parent()[i];
-                if (parent < 0) {
-                    s.setNull(3, Types.BIGINT);
-                } else {
-                    s.setLong(3, versions[parent]);
-                }
-                s.setInt(4, Math.max(0, facts.depth()[i]));
-                s.addBatch();
-            }
-            s.executeBatch();
+        if (record.facts() instanceof SbomFacts sbom) {
+            sbomWriter.write(c, document, sbom);
         }
-        try (PreparedStatement s = c.prepareStatement(INSERT_DEPENDS_ON)) {
-            for (Edge e : facts.edges()) {
-                s.setLong(1, document);
-                s.setLong(2, versions[e.from()]);
-                s.setLong(3, versions[e.to()]);
-                s.setString(4, e.kind().label());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        writeOccurrences(c, document, versions, facts.occurrences());
-        try (PreparedStatement s = c.prepareStatement(INSERT_LICENCE)) {
-            for (Licence l : facts.licences()) {
-                s.setLong(1, document);
-                s.setLong(2, versions[l.pkg()]);
-                s.setString(3, l.declared());
-                s.setString(4, l.concluded());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        List<String> warnings = record.facts().warnings();
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {
-            for (int i = 0; i < facts.warnings().size(); i++) {
+            for (int i = 0; i < warnings.size(); i++) {
                 s.setLong(1, document);
                 s.setInt(2, i);
-                s.setString(3, facts.warnings().get(i));
+                s.setString(3, warnings.get(i));
                 s.addBatch();
             }
             s.executeBatch();
@@ -149,7 +97,7 @@ public final class DocumentWriter {
     }
 
     private long insertDocument(Connection c, DocumentRecord record) throws SQLException {
-        DocumentFacts facts = record.facts();
+        Facts facts = record.facts();
         try (PreparedStatement s = c.prepareStatement(INSERT_DOCUMENT)) {
             s.setString(1, record.digest());
             s.setString(2, record.format().label());
@@ -164,24 +112,6 @@ public final class DocumentWriter {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private void writeOccurrences(Connection c, long document, long[] versions, List<Occurrence> occurrences)
-            throws SQLException {
-        List<Digest> digests = new ArrayList<>(occurrences.size());
-        for (Occurrence o : occurrences) {
-            digests.add(o.digest());
-        }
-        long[] artifacts = dictionary.artifactIds(c, digests);
-        try (PreparedStatement s = c.prepareStatement(INSERT_OCCURRENCE)) {
-            for (int i = 0; i < artifacts.length; i++) {
-                s.setLong(1, document);
-                s.setLong(2, versions[occurrences.get(i).pkg()]);
-                s.setLong(3, artifacts[i]);
-                s.addBatch();
-            }
-            s.executeBatch();
         }
     }
 

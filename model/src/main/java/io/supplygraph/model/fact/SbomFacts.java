@@ -6,7 +6,7 @@ import io.supplygraph.model.PackageIdentity;
 import java.util.List;
 
 /**
- * Everything one SBOM asserts, by identity, ready to be stored in one transaction. Package versions are
+ * Everything one SBOM asserts, by identity. Package versions are
  * listed once each; the other facts point into that list by position, which keeps a 100,000-component
  * document a few arrays of ints instead of a graph of objects.
  *
@@ -22,7 +22,7 @@ import java.util.List;
  * @param licences       declared and concluded licence expressions per package version
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
  */
-public record DocumentFacts(
+public record SbomFacts(
         String specVersion,
         String name,
         int componentCount,
@@ -33,7 +33,7 @@ public record DocumentFacts(
         int[] depth,
         List<Occurrence> occurrences,
         List<Licence> licences,
-        List<String> warnings) {
+        List<String> warnings) implements Facts {
 
     public record Edge(int from, int to, EdgeKind kind) {}
 

@@ -1,0 +1,29 @@
+package io.supplygraph.ingest;
+
+import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
+import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
+import io.supplygraph.ingest.sbom.SbomReader;
+import io.supplygraph.ingest.spdx.Spdx2JsonParser;
+import io.supplygraph.ingest.spdx.SpdxTagValueParser;
+import io.supplygraph.ingest.spdx3.Spdx3JsonLdParser;
+import io.supplygraph.model.DocumentFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every format Supplygraph ingests, and what reads it, in one place: where a format is read is one look away. */
+public final class DocumentReaders {
+
+    private static final Map<DocumentFormat, DocumentReader> READERS = new EnumMap<>(Map.of(
+            DocumentFormat.CYCLONEDX_JSON, new SbomReader(new CycloneDxJsonParser()),
+            DocumentFormat.CYCLONEDX_XML, new SbomReader(new CycloneDxXmlParser()),
+            DocumentFormat.SPDX_2_JSON, new SbomReader(new Spdx2JsonParser()),
+            DocumentFormat.SPDX_2_TAG_VALUE, new SbomReader(new SpdxTagValueParser()),
+            DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser())));
+
+    private DocumentReaders() {}
+
+    public static Optional<DocumentReader> forFormat(DocumentFormat format) {
+        return Optional.ofNullable(READERS.get(format));
+    }
+}
