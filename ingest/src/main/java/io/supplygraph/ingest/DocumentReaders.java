@@ -14,12 +14,15 @@ import java.util.Optional;
 /** Every format Supplygraph ingests, and what reads it, in one place: where a format is read is one look away. */
 public final class DocumentReaders {
 
-    private static final Map<DocumentFormat, DocumentReader> READERS = new EnumMap<>(Map.of(
-            DocumentFormat.CYCLONEDX_JSON, new SbomReader(new CycloneDxJsonParser()),
-            DocumentFormat.CYCLONEDX_XML, new SbomReader(new CycloneDxXmlParser()),
-            DocumentFormat.SPDX_2_JSON, new SbomReader(new Spdx2JsonParser()),
-            DocumentFormat.SPDX_2_TAG_VALUE, new SbomReader(new SpdxTagValueParser()),
-            DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser())));
+    private static final Map<DocumentFormat, DocumentReader> READERS = new EnumMap<>(DocumentFormat.class);
+
+    static {
+        READERS.put(DocumentFormat.CYCLONEDX_JSON, new SbomReader(new CycloneDxJsonParser()));
+        READERS.put(DocumentFormat.CYCLONEDX_XML, new SbomReader(new CycloneDxXmlParser()));
+        READERS.put(DocumentFormat.SPDX_2_JSON, new SbomReader(new Spdx2JsonParser()));
+        READERS.put(DocumentFormat.SPDX_2_TAG_VALUE, new SbomReader(new SpdxTagValueParser()));
+        READERS.put(DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser()));
+    }
 
     private DocumentReaders() {}
 

@@ -6,7 +6,8 @@ import java.util.List;
  * What one document asserts, ready to be stored in one transaction. Each kind of document (SBOM, VEX, advisory,
  * attestation, ...) has its own record; the store has one writer per kind.
  */
-public sealed interface Facts permits SbomFacts {
+public sealed interface Facts
+        permits SbomFacts {
 
     /** The format's version as the document states it, or null. */
     String specVersion();

@@ -80,6 +80,7 @@ public final class DocumentWriter {
 
     private boolean write(Connection c, DocumentRecord record) throws SQLException {
         long document = insertDocument(c, record);
+        // One writer per kind of facts; a new kind adds its line here.
         if (record.facts() instanceof SbomFacts sbom) {
             sbomWriter.write(c, document, sbom);
         }
