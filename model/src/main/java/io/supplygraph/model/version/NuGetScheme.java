@@ -14,27 +14,9 @@ public record NuGetScheme() implements VersionScheme {
     @Override
     public Version parse(String text) {
         String s = text.strip();
-        Num[] parts = {Num.ZERO, Num.ZERO, Num.ZERO, Num.ZERO};
-        int i = 0;
-        int count = 0;
-        while (true) {
-            int start = i;
-            while (i < s.length() && Num.isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                throw new InvalidVersionException(name(), text, "expected a number at position " + (start + 1));
-            }
-            if (count == 4) {
-                throw new InvalidVersionException(name(), text, "more than four numeric parts");
-            }
-            parts[count++] = Num.of(s, start, i);
-            if (i < s.length() && s.charAt(i) == '.') {
-                i++;
-            } else {
-                break;
-            }
-        }
+        Segments.Core numbers = Segments.dottedNumbers(this, text, s, 0, 4, 4);
+        Num[] parts = numbers.parts();
+        int i = numbers.end();
         int plus = s.indexOf('+', i);
         int labelEnd = plus < 0 ? s.length() : plus;
         Identifiers release = Identifiers.NONE;

@@ -35,15 +35,7 @@ public record NumericListScheme(String name, String separators) implements Versi
     record NumericList(String text, Num[] parts) implements Version {
         @Override
         public int compareTo(Version other) {
-            Num[] b = ((NumericList) other).parts;
-            int n = Math.min(parts.length, b.length);
-            for (int i = 0; i < n; i++) {
-                int c = parts[i].compareTo(b[i]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(parts.length, b.length);
+            return Segments.compareLexicographically(parts, ((NumericList) other).parts);
         }
 
         @Override

@@ -1,8 +1,5 @@
 package io.supplygraph.model.version;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Packagist: PHP's {@code version_compare}, which Composer uses to order the versions it has normalised. The
  * string is canonicalised ({@code -}, {@code _}, {@code +} and other punctuation become {@code .}, and a
@@ -36,25 +33,7 @@ public record PhpScheme() implements VersionScheme {
     }
 
     private static Object[] canonicalParts(String s) {
-        List<Object> parts = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            int end = i + 1;
-            if (Num.isDigit(c)) {
-                while (end < s.length() && Num.isDigit(s.charAt(end))) {
-                    end++;
-                }
-                parts.add(Num.of(s, i, end));
-            } else if (isWordChar(c)) {
-                while (end < s.length() && isWordChar(s.charAt(end))) {
-                    end++;
-                }
-                parts.add(s.substring(i, end));
-            }
-            i = end;
-        }
-        return parts.toArray();
+        return Segments.digitsAndWords(s, PhpScheme::isWordChar).toArray();
     }
 
     private static boolean isWordChar(char c) {

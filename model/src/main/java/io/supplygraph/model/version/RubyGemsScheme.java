@@ -64,25 +64,13 @@ public record RubyGemsScheme() implements VersionScheme {
     }
 
     private static Object[] canonicalSegments(String s) {
-        List<Object> numeric = new ArrayList<>();
-        List<Object> rest = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            int end = i + 1;
-            if (Num.isDigit(c)) {
-                while (end < s.length() && Num.isDigit(s.charAt(end))) {
-                    end++;
-                }
-                (rest.isEmpty() ? numeric : rest).add(Num.of(s, i, end));
-            } else if (Num.isAsciiLetter(c)) {
-                while (end < s.length() && Num.isAsciiLetter(s.charAt(end))) {
-                    end++;
-                }
-                rest.add(s.substring(i, end));
-            }
-            i = end;
+        List<Object> segments = Segments.digitsAndWords(s, Num::isAsciiLetter);
+        int firstWord = 0;
+        while (firstWord < segments.size() && segments.get(firstWord) instanceof Num) {
+            firstWord++;
         }
+        List<Object> numeric = new ArrayList<>(segments.subList(0, firstWord));
+        List<Object> rest = new ArrayList<>(segments.subList(firstWord, segments.size()));
         dropTrailingZeros(numeric);
         dropTrailingZeros(rest);
         numeric.addAll(rest);

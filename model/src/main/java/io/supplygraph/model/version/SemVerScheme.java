@@ -1,7 +1,5 @@
 package io.supplygraph.model.version;
 
-import java.util.Arrays;
-
 /**
  * Semantic Versioning 2.0 as npm's node-semver, Cargo, Hex and Go order it: numeric core, then pre-release
  * identifiers (a pre-release orders before its release), build metadata ignored. Go's pseudo-versions
@@ -25,29 +23,9 @@ public record SemVerScheme(String name, boolean buildOrders) implements VersionS
         if (s.startsWith("v") || s.startsWith("V") || s.startsWith("=")) {
             i = 1;
         }
-        Num[] core = new Num[3];
-        int count = 0;
-        while (true) {
-            int start = i;
-            while (i < s.length() && Num.isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                throw new InvalidVersionException(name, text, "expected a number at position " + (start + 1));
-            }
-            if (count == core.length) {
-                core = Arrays.copyOf(core, count + 2);
-            }
-            core[count++] = Num.of(s, start, i);
-            if (i < s.length() && s.charAt(i) == '.') {
-                i++;
-            } else {
-                break;
-            }
-        }
-        for (int k = count; k < core.length; k++) {
-            core[k] = Num.ZERO;
-        }
+        Segments.Core numbers = Segments.dottedNumbers(this, text, s, i, 3, Integer.MAX_VALUE);
+        Num[] core = numbers.parts();
+        i = numbers.end();
         Identifiers pre = Identifiers.NONE;
         Identifiers build = Identifiers.NONE;
         int plus = s.indexOf('+', i);
