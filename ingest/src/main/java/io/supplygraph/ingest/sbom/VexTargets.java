@@ -14,11 +14,10 @@ import java.util.function.Consumer;
  * BOM says how the component behaves in that application (unless the component is the subject itself). A
  * BOM-link into another BOM ({@code urn:cdx:serial/version#ref}) can be followed only when its ref is a purl,
  * as it often is; the other BOM's subject is unknown here, so such a statement is about the package wherever
- * it is.
+ * it is. The ref of a BOM-link that is also a bom-ref of this document is taken as that component: VEX BOMs
+ * often link to themselves, some with a made-up serial (urn:uuid:...) or none.
  */
 final class VexTargets {
-
-    private static final String BOM_LINK = "urn:cdx:";
 
     private final List<PackageIdentity> packages;
     private final Map<String, Integer> positionByRef;
@@ -36,8 +35,14 @@ final class VexTargets {
     List<Statement> resolve(List<SbomVexStatement> drafts) {
         List<Statement> statements = new ArrayList<>(drafts.size());
         for (SbomVexStatement d : drafts) {
-            Integer position = positionByRef.get(d.ref());
-            PackageIdentity target = position != null ? packages.get(position) : outside(d);
+            String ref = d.ref();
+            int hash = ref.indexOf('#');
+            String inner = !PackageIdentity.looksLikePurl(ref) && hash > 0 ? ref.substring(hash + 1) : ref;
+            Integer position = positionByRef.get(ref);
+            if (position == null) {
+                position = positionByRef.get(inner);
+            }
+            PackageIdentity target = position != null ? packages.get(position) : purl(inner, d);
             if (target == null) {
                 continue;
             }
@@ -51,18 +56,15 @@ final class VexTargets {
         return List.copyOf(statements);
     }
 
-    /** A target outside this document: a purl, or a BOM-link whose ref is a purl; null (warned) otherwise. */
-    private PackageIdentity outside(SbomVexStatement d) {
-        String ref = d.ref();
-        int hash = ref.indexOf('#');
-        String inner = ref.startsWith(BOM_LINK) && hash > 0 ? ref.substring(hash + 1) : ref;
-        if (!PackageIdentity.looksLikePurl(inner)) {
-            warnings.accept("VEX statement on " + d.vulnerability() + " names '" + ref
+    /** A target outside this document, named by its purl; null (warned) when it is not one. */
+    private PackageIdentity purl(String text, SbomVexStatement d) {
+        if (!PackageIdentity.looksLikePurl(text)) {
+            warnings.accept("VEX statement on " + d.vulnerability() + " names '" + d.ref()
                     + "', which is neither a component of this document nor a purl; skipped");
             return null;
         }
         try {
-            return PackageIdentity.fromPurl(inner);
+            return PackageIdentity.fromPurl(text);
         } catch (InvalidPurlException e) {
             warnings.accept("VEX statement on " + d.vulnerability() + ": " + e.getMessage() + "; skipped");
             return null;
