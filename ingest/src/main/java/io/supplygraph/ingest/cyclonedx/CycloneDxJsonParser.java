@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * CycloneDX JSON, spec 1.2 to 1.7, read as a stream of Jackson tokens: memory stays flat however many
  * components the BOM lists, and whatever this parser does not read (services, formulation, compositions,
- * annotations, signatures, fields of later spec versions) is skipped without being built. Stateless: one
- * instance serves any number of threads.
+ * annotations, signatures, fields of later spec versions) is skipped without being built. Only the VEX section
+ * ({@code vulnerabilities}, when present) is built as a tree, for {@link CycloneDxVex}. Stateless: one instance
+ * serves any number of threads.
  */
 public final class CycloneDxJsonParser implements SbomParser {
 
