@@ -8,6 +8,8 @@ import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.vex.VexStatements;
+import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
@@ -17,6 +19,7 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.PackageSql.UsageRow;
 import io.supplygraph.store.sql.StatsSql.Stats;
+import io.supplygraph.store.sql.VexSql.StatementRow;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +113,16 @@ public final class Supplygraph implements AutoCloseable {
     private static PackageIdentity baseOf(PackageIdentity identity) {
         return new PackageIdentity(identity.base(), identity.base(), identity.type(), identity.namespace(),
                 identity.name(), null, identity.synthetic());
+    }
+
+    /** VEX statements in force (the newest per vulnerability, product and package), optionally filtered; see {@link VexStatements}. */
+    public List<StatementRow> vex(String purl, String vulnerability) {
+        return new VexStatements(store).inForce(purl, vulnerability);
+    }
+
+    /** The VEX status of findings, for one query over many of them; see {@link VexVerdicts} for how it chooses. */
+    public VexVerdicts vexVerdicts() {
+        return new VexVerdicts(store);
     }
 
     public Stats stats() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DependentsCommand.class,
             PathCommand.class,
             DriftCommand.class,
+            VexCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,

@@ -100,6 +100,30 @@ class CommandLineTest {
     }
 
     @Test
+    void vexListsTheStatementInForceForAPackage() throws Exception {
+        Path older = tmp.resolve("in").resolve("old.vex.json");
+        Path newer = tmp.resolve("in").resolve("new.vex.json");
+        Files.createDirectories(older.getParent());
+        String vex = """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "%s", "author": "t",
+                 "statements": [{"vulnerability": {"name": "CVE-2021-44228", "aliases": ["GHSA-jfh8-c2jp-5v3q"]},
+                   "products": ["pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"],
+                   "status": "%s", "timestamp": "%s"}]}
+                """;
+        Files.writeString(older, vex.formatted("a", "under_investigation", "2024-01-01T00:00:00Z"));
+        Files.writeString(newer, vex.formatted("b", "not_affected", "2024-03-01T00:00:00Z"));
+        assertThat(run("ingest", older.toString(), newer.toString()).exit()).isZero();
+
+        JsonNode rows = new ObjectMapper().readTree(
+                run("vex", "--purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "--vuln", "ghsa-jfh8-c2jp-5v3q",
+                        "--json").out());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("status").asText()).isEqualTo("not_affected");
+        assertThat(rows.get(0).get("timestamp").asText()).isEqualTo("2024-03-01T00:00:00Z");
+        assertThat(run("vex", "--purl", "pkg:npm/other").out()).doesNotContain("CVE-2021-44228");
+    }
+
+    @Test
     void documentsDeleteRemovesTheDocument() throws Exception {
         run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         String digest = new ObjectMapper().readTree(run("documents", "--json").out()).get(0).get("digest").asText();

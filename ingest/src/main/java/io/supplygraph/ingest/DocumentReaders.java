@@ -6,6 +6,8 @@ import io.supplygraph.ingest.sbom.SbomReader;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
 import io.supplygraph.ingest.spdx.SpdxTagValueParser;
 import io.supplygraph.ingest.spdx3.Spdx3JsonLdParser;
+import io.supplygraph.ingest.vex.CsafReader;
+import io.supplygraph.ingest.vex.OpenVexReader;
 import io.supplygraph.model.DocumentFormat;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class DocumentReaders {
         READERS.put(DocumentFormat.SPDX_2_JSON, new SbomReader(new Spdx2JsonParser()));
         READERS.put(DocumentFormat.SPDX_2_TAG_VALUE, new SbomReader(new SpdxTagValueParser()));
         READERS.put(DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser()));
+        READERS.put(DocumentFormat.OPENVEX, new OpenVexReader());
+        READERS.put(DocumentFormat.CSAF, new CsafReader());
     }
 
     private DocumentReaders() {}

@@ -7,8 +7,9 @@ import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.StatsSql;
+import io.supplygraph.store.sql.VexSql;
 
-/** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts. */
+/** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX. */
 public final class GraphStore implements DocumentStore, AutoCloseable {
 
     private final Database database;
@@ -17,6 +18,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final PackageSql packages;
     private final GraphSql graph;
     private final StatsSql stats;
+    private final VexSql vex;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -25,6 +27,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.packages = new PackageSql(database);
         this.graph = new GraphSql(database);
         this.stats = new StatsSql(database);
+        this.vex = new VexSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -56,6 +59,10 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public StatsSql stats() {
         return stats;
+    }
+
+    public VexSql vex() {
+        return vex;
     }
 
     public Database database() {

@@ -3,6 +3,7 @@ package io.supplygraph.ingest.cyclonedx;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.ingest.sbom.SbomSink;
+import io.supplygraph.ingest.sbom.SbomVexStatement;
 import io.supplygraph.model.EdgeKind;
 
 /**
@@ -101,6 +102,11 @@ final class BomFeed {
     void dependsOn(String fromRef, String toRef) {
         ensureDocument();
         sink.relationship(fromRef, toRef, EdgeKind.DEPENDS_ON);
+    }
+
+    void vex(SbomVexStatement statement) {
+        ensureDocument();
+        sink.vex(statement);
     }
 
     void warning(String message) {

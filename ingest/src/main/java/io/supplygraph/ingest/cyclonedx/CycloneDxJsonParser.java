@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
+import io.supplygraph.ingest.vex.CycloneDxVex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,8 +22,9 @@ import java.util.List;
 /**
  * CycloneDX JSON, spec 1.2 to 1.7, read as a stream of Jackson tokens: memory stays flat however many
  * components the BOM lists, and whatever this parser does not read (services, formulation, compositions,
- * annotations, signatures, fields of later spec versions) is skipped without being built. Stateless: one
- * instance serves any number of threads.
+ * annotations, signatures, fields of later spec versions) is skipped without being built. Only the VEX section
+ * ({@code vulnerabilities}, when present) is built as a tree, for {@link CycloneDxVex}. Stateless: one instance
+ * serves any number of threads.
  */
 public final class CycloneDxJsonParser implements SbomParser {
 
@@ -38,6 +42,9 @@ public final class CycloneDxJsonParser implements SbomParser {
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
+
+    /** Only builds trees of the VEX section; thread-safe once configured. */
+    private static final ObjectMapper TREES = new ObjectMapper(JSON);
 
     public CycloneDxJsonParser() {}
 
@@ -69,6 +76,12 @@ public final class CycloneDxJsonParser implements SbomParser {
         private String licenceAcknowledgement;
         private String bomFormat;
         private boolean sawComponents;
+        private String timestamp;
+        /**
+         * CycloneDX VEX, read as a tree: it is small beside the components, and its targets and dates are
+         * resolved only once the whole document (metadata may come last) has been read.
+         */
+        private JsonNode vulnerabilities;
 
         Reading(JsonParser json, BomFeed feed) {
             this.json = json;
@@ -99,7 +112,8 @@ public final class CycloneDxJsonParser implements SbomParser {
                         components();
                     }
                     case "dependencies" -> dependencies();
-                    // "vulnerabilities" (CycloneDX VEX) is skipped here until the VEX reader takes it over.
+                    case "vulnerabilities" -> vulnerabilities = expect(JsonToken.START_ARRAY, field)
+                            ? TREES.readTree(json) : null;
                     default -> json.skipChildren();
                 }
             }
@@ -107,6 +121,9 @@ public final class CycloneDxJsonParser implements SbomParser {
             if (bomFormat == null && (feed.specVersion() == null || !sawComponents)) {
                 throw new DocumentRejectedException(
                         "not a CycloneDX document: no bomFormat, and no specVersion with components");
+            }
+            if (vulnerabilities != null) {
+                CycloneDxVex.read(vulnerabilities, timestamp, feed::vex, feed::warning);
             }
             feed.finish();
         }
@@ -118,6 +135,8 @@ public final class CycloneDxJsonParser implements SbomParser {
             for (String field = nextField(); field != null; field = nextField()) {
                 if (field.equals("component") && expect(JsonToken.START_OBJECT, "metadata.component")) {
                     component(true);
+                } else if (field.equals("timestamp")) {
+                    timestamp = text(field);
                 } else {
                     json.skipChildren();
                 }

@@ -5,6 +5,7 @@ import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.model.fact.SbomFacts.Edge;
 import io.supplygraph.model.fact.SbomFacts.Licence;
 import io.supplygraph.model.fact.SbomFacts.Occurrence;
@@ -40,6 +41,7 @@ public final class SbomAssembler implements SbomSink {
     private final List<EdgeKind> relationshipKinds = new ArrayList<>();
     private final Set<Occurrence> occurrences = new LinkedHashSet<>();
     private final Map<Integer, Licence> licences = new HashMap<>();
+    private final List<SbomVexStatement> vex = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int warningCount;
     private int componentCount;
@@ -77,6 +79,11 @@ public final class SbomAssembler implements SbomSink {
     public void relationship(String fromRef, String toRef, EdgeKind kind) {
         relationshipRefs.add(new String[] {fromRef, toRef});
         relationshipKinds.add(kind);
+    }
+
+    @Override
+    public void vex(SbomVexStatement statement) {
+        vex.add(statement);
     }
 
     @Override
@@ -138,12 +145,14 @@ public final class SbomAssembler implements SbomSink {
         int[] subjects = subjectPositions.stream().mapToInt(Integer::intValue).toArray();
         ShortestPathTree tree = new ShortestPathTree(packages.size(), edges, subjects);
         tree.attachUnreached(listedOrder, subjects[0], edges);
+        List<VexFacts.Statement> statements = new VexTargets(packages, positionByRef, subjects, this::warning)
+                .resolve(vex);
         if (warningCount > warnings.size()) {
             warnings.add("... and " + (warningCount - warnings.size()) + " more warnings");
         }
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 List.copyOf(edges), tree.parent, tree.depth, List.copyOf(occurrences),
-                List.copyOf(licences.values()), List.copyOf(warnings));
+                List.copyOf(licences.values()), statements, List.copyOf(warnings));
     }
 
     private List<Edge> resolveEdges() {

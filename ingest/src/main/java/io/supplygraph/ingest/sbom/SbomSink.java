@@ -27,6 +27,12 @@ public interface SbomSink {
     /** {@code from} depends on, or contains, {@code to}, whatever direction the format wrote it in. */
     void relationship(String fromRef, String toRef, EdgeKind kind);
 
+    /**
+     * A VEX statement the document makes about one of its elements (CycloneDX {@code vulnerabilities[]}). Formats
+     * without VEX never report one, which is why sinks that only count components may ignore it.
+     */
+    default void vex(SbomVexStatement statement) {}
+
     /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
     void warning(String message);
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param depth          per package, the length of that path (0 for subjects)
  * @param occurrences    package versions and the digests of their artifacts
  * @param licences       declared and concluded licence expressions per package version
+ * @param vex            CycloneDX VEX: the BOM's {@code vulnerabilities[].analysis}, resolved to package versions
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
  */
 public record SbomFacts(
@@ -33,6 +34,7 @@ public record SbomFacts(
         int[] depth,
         List<Occurrence> occurrences,
         List<Licence> licences,
+        List<VexFacts.Statement> vex,
         List<String> warnings) implements Facts {
 
     public record Edge(int from, int to, EdgeKind kind) {}

@@ -3,6 +3,7 @@ package io.supplygraph.store.sql;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
 import java.sql.Connection;
@@ -35,6 +36,7 @@ public final class DocumentWriter {
     private final Database database;
     private final Dictionary dictionary = new Dictionary();
     private final SbomFactsWriter sbomWriter = new SbomFactsWriter(dictionary);
+    private final VexFactsWriter vexWriter = new VexFactsWriter();
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -83,6 +85,10 @@ public final class DocumentWriter {
         // One writer per kind of facts; a new kind adds its line here.
         if (record.facts() instanceof SbomFacts sbom) {
             sbomWriter.write(c, document, sbom);
+            vexWriter.write(c, document, sbom.vex());
+        }
+        if (record.facts() instanceof VexFacts vex) {
+            vexWriter.write(c, document, vex.statements());
         }
         List<String> warnings = record.facts().warnings();
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {
