@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             DependentsCommand.class,
             PathCommand.class,
             DriftCommand.class,
+            ProvenanceCommand.class,
+            ScorecardCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,

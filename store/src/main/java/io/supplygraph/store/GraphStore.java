@@ -6,9 +6,15 @@ import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql;
+import io.supplygraph.store.sql.ProvenanceSql;
+import io.supplygraph.store.sql.ScorecardSql;
+import io.supplygraph.store.sql.SourceSql;
 import io.supplygraph.store.sql.StatsSql;
 
-/** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts. */
+/**
+ * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, provenance,
+ * source repositories and their scorecards.
+ */
 public final class GraphStore implements DocumentStore, AutoCloseable {
 
     private final Database database;
@@ -17,6 +23,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final PackageSql packages;
     private final GraphSql graph;
     private final StatsSql stats;
+    private final ProvenanceSql provenance;
+    private final SourceSql sources;
+    private final ScorecardSql scorecards;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -25,6 +34,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.packages = new PackageSql(database);
         this.graph = new GraphSql(database);
         this.stats = new StatsSql(database);
+        this.provenance = new ProvenanceSql(database);
+        this.sources = new SourceSql(database);
+        this.scorecards = new ScorecardSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -56,6 +68,18 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public StatsSql stats() {
         return stats;
+    }
+
+    public ProvenanceSql provenance() {
+        return provenance;
+    }
+
+    public SourceSql sources() {
+        return sources;
+    }
+
+    public ScorecardSql scorecards() {
+        return scorecards;
     }
 
     public Database database() {

@@ -4,10 +4,12 @@ import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.model.SourceRepository;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.SbomFacts.Edge;
 import io.supplygraph.model.fact.SbomFacts.Licence;
 import io.supplygraph.model.fact.SbomFacts.Occurrence;
+import io.supplygraph.model.fact.SbomFacts.SourceOf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +43,7 @@ public final class SbomAssembler implements SbomSink {
     private final List<EdgeKind> relationshipKinds = new ArrayList<>();
     private final Set<Occurrence> occurrences = new LinkedHashSet<>();
     private final Map<Integer, Licence> licences = new HashMap<>();
+    private final Set<SourceOf> sources = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private int warningCount;
     private int componentCount;
@@ -101,6 +105,10 @@ public final class SbomAssembler implements SbomSink {
         for (Digest d : c.digests()) {
             occurrences.add(new Occurrence(position, d));
         }
+        Optional<SourceRepository> repository = SourceRepository.parse(c.vcsUrl());
+        if (repository.isPresent()) {
+            sources.add(new SourceOf(position, repository.get()));
+        }
         if (c.declaredLicence() != null || c.concludedLicence() != null) {
             licences.putIfAbsent(position, new Licence(position, c.declaredLicence(), c.concludedLicence()));
         }
@@ -143,7 +151,7 @@ public final class SbomAssembler implements SbomSink {
         }
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 List.copyOf(edges), tree.parent, tree.depth, List.copyOf(occurrences),
-                List.copyOf(licences.values()), List.copyOf(warnings));
+                List.copyOf(licences.values()), List.copyOf(sources), List.copyOf(warnings));
     }
 
     private List<Edge> resolveEdges() {

@@ -1,8 +1,10 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.ingest.DocumentRecord;
+import io.supplygraph.model.fact.AttestationFacts;
 import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.ScorecardFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
 import java.sql.Connection;
@@ -35,6 +37,8 @@ public final class DocumentWriter {
     private final Database database;
     private final Dictionary dictionary = new Dictionary();
     private final SbomFactsWriter sbomWriter = new SbomFactsWriter(dictionary);
+    private final AttestationFactsWriter attestationWriter = new AttestationFactsWriter(dictionary, sbomWriter);
+    private final ScorecardFactsWriter scorecardWriter = new ScorecardFactsWriter(dictionary);
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -83,6 +87,12 @@ public final class DocumentWriter {
         // One writer per kind of facts; a new kind adds its line here.
         if (record.facts() instanceof SbomFacts sbom) {
             sbomWriter.write(c, document, sbom);
+        }
+        if (record.facts() instanceof AttestationFacts attestation) {
+            attestationWriter.write(c, document, attestation);
+        }
+        if (record.facts() instanceof ScorecardFacts scorecard) {
+            scorecardWriter.write(c, document, scorecard);
         }
         List<String> warnings = record.facts().warnings();
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {
