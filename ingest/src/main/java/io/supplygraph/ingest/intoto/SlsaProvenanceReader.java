@@ -101,18 +101,7 @@ final class SlsaProvenanceReader {
 
     private List<Material> materials(JsonNode array) {
         List<Material> materials = new ArrayList<>();
-        if (array == null || array.isNull()) {
-            return materials;
-        }
-        if (!array.isArray()) {
-            warnings.add("the provenance's materials are not an array (skipped)");
-            return materials;
-        }
-        for (JsonNode m : array) {
-            if (!m.isObject()) {
-                warnings.add("a material is not an object (skipped)");
-                continue;
-            }
+        for (JsonNode m : Json.objects(array, "materials", warnings)) {
             String uri = Json.text(m, "uri");
             List<Digest> digests = StatementReader.digests(m.get("digest"), warnings);
             materials.add(new Material(uri, digests, isSourceCheckout(uri, digests) ? repository(uri, digests) : null));

@@ -90,18 +90,7 @@ public final class StatementReader implements DocumentReader {
 
     private static List<Subject> subjects(JsonNode array, List<String> warnings) {
         List<Subject> subjects = new ArrayList<>();
-        if (array == null || array.isNull()) {
-            return subjects;
-        }
-        if (!array.isArray()) {
-            warnings.add("subject is not an array (skipped)");
-            return subjects;
-        }
-        for (JsonNode s : array) {
-            if (!s.isObject()) {
-                warnings.add("an entry of subject is not an object (skipped)");
-                continue;
-            }
+        for (JsonNode s : Json.objects(array, "subject", warnings)) {
             subjects.add(new Subject(Json.text(s, "name"), Json.text(s, "uri"), digests(s.get("digest"), warnings)));
         }
         return subjects;
