@@ -10,6 +10,10 @@ import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
+import io.supplygraph.analysis.provenance.Provenances;
+import io.supplygraph.analysis.provenance.Provenances.Build;
+import io.supplygraph.analysis.provenance.Scorecards;
+import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
@@ -123,6 +127,16 @@ public final class Supplygraph implements AutoCloseable {
     /** The VEX status of findings, for one query over many of them; see {@link VexVerdicts} for how it chooses. */
     public VexVerdicts vexVerdicts() {
         return new VexVerdicts(store);
+    }
+
+    /** How a package version or an artifact was built, by whom, from which source: its SLSA provenance. */
+    public List<Build> provenance(String purlOrDigest) {
+        return new Provenances(store).of(Target.resolve(store, purlOrDigest));
+    }
+
+    /** The OpenSSF Scorecard of a package's source repositories, or of a repository named by URL. */
+    public List<Scorecard> scorecard(String purlOrRepository) {
+        return new Scorecards(store).of(purlOrRepository);
     }
 
     public Stats stats() {

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             PathCommand.class,
             DriftCommand.class,
             VexCommand.class,
+            ProvenanceCommand.class,
+            ScorecardCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,

@@ -134,6 +134,56 @@ class CommandLineTest {
     }
 
     @Test
+    void provenanceAndScorecardPrintStableJsonFields() throws Exception {
+        String digest = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+        Path image = tmp.resolve("in").resolve("image.json");
+        Files.createDirectories(image.getParent());
+        Files.writeString(image, """
+                {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
+                 "metadata":{"component":{"bom-ref":"i","name":"img","purl":"pkg:oci/img@1"}},
+                 "components":[{"bom-ref":"h","name":"hello","purl":"pkg:generic/hello@1",
+                   "hashes":[{"alg":"SHA-256","content":"%s"}],
+                   "externalReferences":[{"type":"vcs","url":"https://github.com/octo/hello.git"}]}]}
+                """.formatted(digest));
+        Path slsa = tmp.resolve("in").resolve("hello.intoto.json");
+        Files.writeString(slsa, """
+                {"_type":"https://in-toto.io/Statement/v0.1","predicateType":"https://slsa.dev/provenance/v0.2",
+                 "subject":[{"name":"hello","digest":{"sha256":"%s"}}],
+                 "predicate":{"builder":{"id":"https://example.com/builder"},"buildType":"https://example.com/t",
+                   "invocation":{"configSource":{"uri":"git+https://github.com/octo/hello@refs/tags/v1",
+                                                 "digest":{"sha1":"abc"}}}}}
+                """.formatted(digest));
+        Path scorecard = tmp.resolve("in").resolve("scorecard.json");
+        Files.writeString(scorecard, """
+                {"date":"2024-01-01","repo":{"name":"github.com/octo/hello","commit":"abc"},
+                 "scorecard":{"version":"v5.0.0"},"score":6.5,
+                 "checks":[{"name":"Code-Review","score":3,"reason":"few reviews"}]}
+                """);
+        assertThat(run("ingest", image.toString(), slsa.toString(), scorecard.toString()).exit()).isZero();
+        ObjectMapper json = new ObjectMapper();
+
+        JsonNode builds = json.readTree(run("provenance", "pkg:generic/hello@1", "--json").out());
+        assertThat(builds).hasSize(1);
+        assertThat(builds.get(0).fieldNames()).toIterable().contains("via", "subject", "builder", "build_type",
+                "slsa_version", "level", "source", "revision", "materials", "trust", "document");
+        assertThat(builds.get(0).get("builder").asText()).isEqualTo("https://example.com/builder");
+        assertThat(builds.get(0).get("source").asText()).isEqualTo("https://github.com/octo/hello");
+        assertThat(builds.get(0).get("trust").asText()).isEqualTo("unknown");
+
+        JsonNode scores = json.readTree(run("scorecard", "pkg:generic/hello@1", "--json").out());
+        assertThat(scores).hasSize(1);
+        assertThat(scores.get(0).get("score").asDouble()).isEqualTo(6.5);
+        assertThat(scores.get(0).get("via").asText()).isEqualTo("sbom");
+        assertThat(scores.get(0).get("checks").get(0).get("name").asText()).isEqualTo("Code-Review");
+
+        Run table = run("provenance", "sha256:" + digest);
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("SUBJECT").contains("https://example.com/builder");
+        assertThat(run("provenance", "sha256:0000").exit()).isEqualTo(2);
+        assertThat(run("scorecard", "not-a-repository").exit()).isEqualTo(2);
+    }
+
+    @Test
     void demoIngestsTheExamplePortfolioAndShowsTheBlastRadiusThroughTheNestedSbom() {
         Run demo = run("demo", "--db", tmp.resolve("demo.db").toString());
 

@@ -2,7 +2,9 @@ package io.supplygraph.ingest;
 
 import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
+import io.supplygraph.ingest.intoto.StatementReader;
 import io.supplygraph.ingest.sbom.SbomReader;
+import io.supplygraph.ingest.scorecard.ScorecardReader;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
 import io.supplygraph.ingest.spdx.SpdxTagValueParser;
 import io.supplygraph.ingest.spdx3.Spdx3JsonLdParser;
@@ -26,6 +28,8 @@ public final class DocumentReaders {
         READERS.put(DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser()));
         READERS.put(DocumentFormat.OPENVEX, new OpenVexReader());
         READERS.put(DocumentFormat.CSAF, new CsafReader());
+        READERS.put(DocumentFormat.IN_TOTO_STATEMENT, new StatementReader());
+        READERS.put(DocumentFormat.SCORECARD, new ScorecardReader());
     }
 
     private DocumentReaders() {}

@@ -101,7 +101,8 @@ public final class Ingestor {
         }
         Optional<DocumentFormat> format = recogniser.recognise(head, head.length);
         return format.orElseThrow(() -> new DocumentRejectedException(
-                "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, or CycloneDX JSON or XML)"));
+                "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML,"
+                        + " an in-toto Statement or an OpenSSF Scorecard result)"));
     }
 
     private static String readFailure(IOException e) {

@@ -6,10 +6,16 @@ import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql;
+import io.supplygraph.store.sql.ProvenanceSql;
+import io.supplygraph.store.sql.ScorecardSql;
+import io.supplygraph.store.sql.SourceSql;
 import io.supplygraph.store.sql.StatsSql;
 import io.supplygraph.store.sql.VexSql;
 
-/** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX. */
+/**
+ * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX, provenance,
+ * source repositories and their scorecards.
+ */
 public final class GraphStore implements DocumentStore, AutoCloseable {
 
     private final Database database;
@@ -19,6 +25,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final GraphSql graph;
     private final StatsSql stats;
     private final VexSql vex;
+    private final ProvenanceSql provenance;
+    private final SourceSql sources;
+    private final ScorecardSql scorecards;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -28,6 +37,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.graph = new GraphSql(database);
         this.stats = new StatsSql(database);
         this.vex = new VexSql(database);
+        this.provenance = new ProvenanceSql(database);
+        this.sources = new SourceSql(database);
+        this.scorecards = new ScorecardSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -63,6 +75,18 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public VexSql vex() {
         return vex;
+    }
+
+    public ProvenanceSql provenance() {
+        return provenance;
+    }
+
+    public SourceSql sources() {
+        return sources;
+    }
+
+    public ScorecardSql scorecards() {
+        return scorecards;
     }
 
     public Database database() {

@@ -4,11 +4,13 @@ import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.model.SourceRepository;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.model.fact.SbomFacts.Edge;
 import io.supplygraph.model.fact.SbomFacts.Licence;
 import io.supplygraph.model.fact.SbomFacts.Occurrence;
+import io.supplygraph.model.fact.SbomFacts.SourceOf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +45,7 @@ public final class SbomAssembler implements SbomSink {
     private final Set<Occurrence> occurrences = new LinkedHashSet<>();
     private final Map<Integer, Licence> licences = new HashMap<>();
     private final List<SbomVexStatement> vex = new ArrayList<>();
+    private final Set<SourceOf> sources = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private int warningCount;
     private int componentCount;
@@ -108,6 +112,10 @@ public final class SbomAssembler implements SbomSink {
         for (Digest d : c.digests()) {
             occurrences.add(new Occurrence(position, d));
         }
+        Optional<SourceRepository> repository = SourceRepository.parse(c.vcsUrl());
+        if (repository.isPresent()) {
+            sources.add(new SourceOf(position, repository.get()));
+        }
         if (c.declaredLicence() != null || c.concludedLicence() != null) {
             licences.putIfAbsent(position, new Licence(position, c.declaredLicence(), c.concludedLicence()));
         }
@@ -152,7 +160,7 @@ public final class SbomAssembler implements SbomSink {
         }
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 List.copyOf(edges), tree.parent, tree.depth, List.copyOf(occurrences),
-                List.copyOf(licences.values()), statements, List.copyOf(warnings));
+                List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings));
     }
 
     private List<Edge> resolveEdges() {

@@ -12,6 +12,7 @@ import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 /**
  * The Jackson streaming set-up both SPDX JSON parsers share: limits that make hostile input fail fast
@@ -55,11 +56,17 @@ public final class JsonInput {
      */
     public static void read(InputStream in, SbomSink sink, String what, RootReader reader)
             throws IOException, DocumentRejectedException {
+        read(in, sink::warning, what, reader);
+    }
+
+    /** As {@link #read(InputStream, SbomSink, String, RootReader)}, for documents that are not SBOMs. */
+    public static void read(InputStream in, Consumer<String> warnings, String what, RootReader reader)
+            throws IOException, DocumentRejectedException {
         try (JsonParser p = FACTORY.createParser(in)) {
             try {
                 enterRootObject(p, what);
                 reader.read(p);
-                ignoreTrailingContent(p, sink);
+                ignoreTrailingContent(p, warnings);
             } catch (JsonProcessingException e) {
                 throw rejected(e, p);
             }
@@ -143,7 +150,7 @@ public final class JsonInput {
      * After the root object closes everything has been read; whatever follows (web-page text pasted after a
      * downloaded SBOM is seen in the wild) is reported and ignored rather than costing the whole document.
      */
-    private static void ignoreTrailingContent(JsonParser p, SbomSink sink) throws IOException {
+    private static void ignoreTrailingContent(JsonParser p, Consumer<String> warnings) throws IOException {
         JsonLocation end = p.currentLocation();
         boolean trailing;
         try {
@@ -152,7 +159,7 @@ public final class JsonInput {
             trailing = true;
         }
         if (trailing) {
-            sink.warning("ignored content after the end of the JSON document (line " + end.getLineNr()
+            warnings.accept("ignored content after the end of the JSON document (line " + end.getLineNr()
                     + ", column " + end.getColumnNr() + ")");
         }
     }

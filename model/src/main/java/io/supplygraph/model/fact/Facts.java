@@ -8,7 +8,9 @@ import java.util.List;
  */
 public sealed interface Facts
         permits SbomFacts,
-                VexFacts {
+                VexFacts,
+                AttestationFacts,
+                ScorecardFacts {
 
     /** The format's version as the document states it, or null. */
     String specVersion();

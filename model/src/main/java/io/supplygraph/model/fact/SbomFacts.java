@@ -3,6 +3,8 @@ package io.supplygraph.model.fact;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.model.SourceRepository;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +23,7 @@ import java.util.List;
  * @param occurrences    package versions and the digests of their artifacts
  * @param licences       declared and concluded licence expressions per package version
  * @param vex            CycloneDX VEX: the BOM's {@code vulnerabilities[].analysis}, resolved to package versions
+ * @param sources        source repositories of package versions, from the document's VCS references
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
  */
 public record SbomFacts(
@@ -35,6 +38,7 @@ public record SbomFacts(
         List<Occurrence> occurrences,
         List<Licence> licences,
         List<VexFacts.Statement> vex,
+        List<SourceOf> sources,
         List<String> warnings) implements Facts {
 
     public record Edge(int from, int to, EdgeKind kind) {}
@@ -43,7 +47,27 @@ public record SbomFacts(
 
     public record Licence(int pkg, String declared, String concluded) {}
 
+    public record SourceOf(int pkg, SourceRepository repository) {}
+
     public PackageIdentity subject() {
         return packages.get(subjects[0]);
+    }
+
+    /**
+     * The same SBOM, its subjects also being the artifacts with these digests: an SBOM carried as the predicate
+     * of an attestation describes the attestation's subjects, which is how it joins their other documents.
+     */
+    public SbomFacts describingArtifacts(List<Digest> digests) {
+        List<Occurrence> all = new ArrayList<>(occurrences);
+        for (int s : subjects) {
+            for (Digest d : digests) {
+                Occurrence o = new Occurrence(s, d);
+                if (!all.contains(o)) {
+                    all.add(o);
+                }
+            }
+        }
+        return new SbomFacts(specVersion, name, componentCount, packages, subjects, edges, parent, depth,
+                List.copyOf(all), licences, vex, sources, warnings);
     }
 }

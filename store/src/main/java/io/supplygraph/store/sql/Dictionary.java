@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Ids of the nouns that thousands of documents share (packages, package versions, artifacts), each stored once.
+ * Ids of the nouns that thousands of documents share (packages, package versions, artifacts, source
+ * repositories), each stored once.
  * Ids already seen are cached in memory, which turns the common case (log4j again) into a map lookup. Nouns
  * are never deleted, so a cached id stays valid; ids created inside a transaction become cached only when it
  * commits, since a rolled-back insert leaves no row behind.
@@ -36,6 +37,8 @@ final class Dictionary {
     private static final String SELECT_VERSIONS = "SELECT purl, id FROM package_version WHERE purl IN %s";
     private static final String INSERT_ARTIFACT = "INSERT INTO artifact (digest) VALUES (?) ON CONFLICT (digest) DO NOTHING";
     private static final String SELECT_ARTIFACTS = "SELECT digest, id FROM artifact WHERE digest IN %s";
+    private static final String INSERT_SOURCE = "INSERT INTO source (url) VALUES (?) ON CONFLICT (url) DO NOTHING";
+    private static final String SELECT_SOURCES = "SELECT url, id FROM source WHERE url IN %s";
 
     private final Map<String, Long> packages = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
@@ -43,6 +46,8 @@ final class Dictionary {
     private final Map<String, Long> pendingPackages = new HashMap<>();
     private final Map<String, Long> pendingVersions = new HashMap<>();
     private final Map<String, Long> pendingArtifacts = new HashMap<>();
+    private final Map<String, Long> sources = new HashMap<>();
+    private final Map<String, Long> pendingSources = new HashMap<>();
 
     /** The id of each package version, in the order given, creating what is new. */
     long[] versionIds(Connection c, List<PackageIdentity> identities) throws SQLException {
@@ -81,17 +86,28 @@ final class Dictionary {
 
     /** The id of each artifact, in the order given, creating what is new. */
     long[] artifactIds(Connection c, List<Digest> digests) throws SQLException {
-        TreeMap<String, String> newArtifacts = new TreeMap<>();
-        for (Digest d : digests) {
-            String key = d.toString();
-            if (cached(artifacts, pendingArtifacts, key) == null) {
-                newArtifacts.put(key, key);
+        return keyIds(c, digests.stream().map(Digest::toString).toList(), INSERT_ARTIFACT, SELECT_ARTIFACTS,
+                artifacts, pendingArtifacts);
+    }
+
+    /** The id of each source repository, by its normalised URL, in the order given, creating what is new. */
+    long[] sourceIds(Connection c, List<String> urls) throws SQLException {
+        return keyIds(c, urls, INSERT_SOURCE, SELECT_SOURCES, sources, pendingSources);
+    }
+
+    /** Ids of nouns that are a single text key. */
+    private static long[] keyIds(Connection c, List<String> keys, String insert, String select,
+            Map<String, Long> committed, Map<String, Long> pending) throws SQLException {
+        TreeMap<String, String> newKeys = new TreeMap<>();
+        for (String key : keys) {
+            if (cached(committed, pending, key) == null) {
+                newKeys.put(key, key);
             }
         }
-        ensure(c, INSERT_ARTIFACT, SELECT_ARTIFACTS, newArtifacts, pendingArtifacts, (s, key) -> s.setString(1, key));
-        long[] ids = new long[digests.size()];
+        ensure(c, insert, select, newKeys, pending, (s, key) -> s.setString(1, key));
+        long[] ids = new long[keys.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = cached(artifacts, pendingArtifacts, digests.get(i).toString());
+            ids[i] = cached(committed, pending, keys.get(i));
         }
         return ids;
     }
@@ -100,6 +116,7 @@ final class Dictionary {
         packages.putAll(pendingPackages);
         versions.putAll(pendingVersions);
         artifacts.putAll(pendingArtifacts);
+        sources.putAll(pendingSources);
         rollback();
     }
 
@@ -107,6 +124,7 @@ final class Dictionary {
         pendingPackages.clear();
         pendingVersions.clear();
         pendingArtifacts.clear();
+        pendingSources.clear();
     }
 
     private static Long cached(Map<String, Long> committed, Map<String, Long> pending, String key) {

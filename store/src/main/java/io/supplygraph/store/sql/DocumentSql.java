@@ -42,6 +42,13 @@ public final class DocumentSql {
             "DELETE FROM licence WHERE document_id = ?",
             "DELETE FROM vex_statement WHERE document_id = ?",
             "DELETE FROM vex_vulnerability WHERE document_id = ?",
+            "DELETE FROM source_of WHERE document_id = ?",
+            "DELETE FROM attestation WHERE document_id = ?",
+            "DELETE FROM attestation_subject WHERE document_id = ?",
+            "DELETE FROM provenance WHERE document_id = ?",
+            "DELETE FROM provenance_material WHERE document_id = ?",
+            "DELETE FROM scorecard WHERE document_id = ?",
+            "DELETE FROM scorecard_check WHERE document_id = ?",
             "DELETE FROM document_warning WHERE document_id = ?",
             "DELETE FROM document WHERE id = ?");
 

@@ -1,8 +1,10 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.ingest.DocumentRecord;
+import io.supplygraph.model.fact.AttestationFacts;
 import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.fact.ScorecardFacts;
 import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
@@ -37,6 +39,8 @@ public final class DocumentWriter {
     private final Dictionary dictionary = new Dictionary();
     private final SbomFactsWriter sbomWriter = new SbomFactsWriter(dictionary);
     private final VexFactsWriter vexWriter = new VexFactsWriter();
+    private final AttestationFactsWriter attestationWriter = new AttestationFactsWriter(dictionary, sbomWriter);
+    private final ScorecardFactsWriter scorecardWriter = new ScorecardFactsWriter(dictionary);
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -89,6 +93,12 @@ public final class DocumentWriter {
         }
         if (record.facts() instanceof VexFacts vex) {
             vexWriter.write(c, document, vex.statements());
+        }
+        if (record.facts() instanceof AttestationFacts attestation) {
+            attestationWriter.write(c, document, attestation);
+        }
+        if (record.facts() instanceof ScorecardFacts scorecard) {
+            scorecardWriter.write(c, document, scorecard);
         }
         List<String> warnings = record.facts().warnings();
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {

@@ -5,6 +5,7 @@ import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.SbomFacts.Edge;
 import io.supplygraph.model.fact.SbomFacts.Licence;
 import io.supplygraph.model.fact.SbomFacts.Occurrence;
+import io.supplygraph.model.fact.SbomFacts.SourceOf;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +13,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes an SBOM's facts (contains with shortest-path parents, dependency edges, artifacts, licences) as batches. */
+/**
+ * Writes an SBOM's facts (contains with shortest-path parents, dependency edges, artifacts, licences, source
+ * repositories) as batches.
+ */
 final class SbomFactsWriter {
 
     private static final String INSERT_CONTAINS = """
@@ -28,6 +32,11 @@ final class SbomFactsWriter {
             """;
     private static final String INSERT_LICENCE = """
             INSERT INTO licence (document_id, package_version_id, declared, concluded) VALUES (?, ?, ?, ?)
+            """;
+
+    private static final String INSERT_SOURCE_OF = """
+            INSERT INTO source_of (document_id, package_version_id, source_id, revision) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
             """;
 
     private final Dictionary dictionary;
@@ -70,6 +79,25 @@ final class SbomFactsWriter {
                 s.setLong(2, versions[l.pkg()]);
                 s.setString(3, l.declared());
                 s.setString(4, l.concluded());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        writeSources(c, document, versions, facts.sources());
+    }
+
+    private void writeSources(Connection c, long document, long[] versions, List<SourceOf> sources)
+            throws SQLException {
+        if (sources.isEmpty()) {
+            return; // most SBOMs name no repositories: no statement to prepare
+        }
+        long[] ids = dictionary.sourceIds(c, sources.stream().map(o -> o.repository().url()).toList());
+        try (PreparedStatement s = c.prepareStatement(INSERT_SOURCE_OF)) {
+            for (int i = 0; i < ids.length; i++) {
+                s.setLong(1, document);
+                s.setLong(2, versions[sources.get(i).pkg()]);
+                s.setLong(3, ids[i]);
+                s.setString(4, sources.get(i).repository().revision());
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,8 +1,11 @@
 package io.supplygraph.store.sql;
 
+import io.supplygraph.store.Database;
 import io.supplygraph.store.StoreException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +36,7 @@ final class Sql {
         if (items.size() <= CHUNK) {
             return List.of(items);
         }
-        List<List<T>> chunks = new java.util.ArrayList<>();
+        List<List<T>> chunks = new ArrayList<>();
         for (int i = 0; i < items.size(); i += CHUNK) {
             chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
         }
@@ -52,6 +55,41 @@ final class Sql {
         for (String v : values) {
             statement.setString(i++, v);
         }
+    }
+
+    static void setLongOrNull(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    /** Reads one result row. */
+    interface RowReader<R> {
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code template} (with one {@code %s} IN-list) once per chunk of {@code keys}, one result per row. */
+    static <R> List<R> select(Database database, String template, Collection<?> keys, String what,
+            RowReader<R> reader) {
+        List<R> rows = new ArrayList<>();
+        for (List<?> chunk : chunks(new ArrayList<>(keys))) {
+            try (PreparedStatement s = database.connection().prepareStatement(inList(template, chunk.size()))) {
+                int i = 1;
+                for (Object key : chunk) {
+                    s.setObject(i++, key);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
+        }
+        return rows;
     }
 
     static StoreException failure(String what, SQLException e) {

@@ -1,0 +1,43 @@
+package io.supplygraph.analysis.provenance;
+
+import java.util.regex.Pattern;
+
+/**
+ * The SLSA Build level a provenance earns, derived only where it can be derived honestly. A provenance document
+ * says which builder made it, but anyone can write any builder id into a document; the level is a property of
+ * the builder, and the document is evidence of it only once its signature is verified against that builder's
+ * identity. Hence the rule, explicitly:
+ *
+ * <ul>
+ * <li><b>L3</b> when the document's trust is {@code verified} and its builder id is one of the slsa-github-generator
+ *     reusable workflows ({@code https://github.com/slsa-framework/slsa-github-generator/.github/workflows/*_slsa3.yml}
+ *     at a release tag): builders that run isolated from the calling workflow and sign with their own workflow
+ *     identity, which is what SLSA Build L3 asks and what slsa-verifier checks;</li>
+ * <li><b>unknown</b> otherwise: an unverified document, or a builder whose level we have no basis to state (the
+ *     document's own claims of a level are not evidence).</li>
+ * </ul>
+ *
+ * Document trust comes from signature verification, which lands separately; until then every document's trust is
+ * {@link #UNKNOWN_TRUST} and every level is unknown.
+ */
+public final class SlsaLevel {
+
+    /** The trust of a document nobody has verified. */
+    public static final String UNKNOWN_TRUST = "unknown";
+    public static final String VERIFIED = "verified";
+    public static final String UNKNOWN = "unknown";
+
+    private static final Pattern SLSA_GITHUB_GENERATOR = Pattern.compile(
+            "^https://github\\.com/slsa-framework/slsa-github-generator/\\.github/workflows/"
+                    + "[a-z_-]+_slsa3\\.yml@refs/tags/v\\d+\\.\\d+\\.\\d+$");
+
+    private SlsaLevel() {}
+
+    public static String of(String builderId, String trust) {
+        return VERIFIED.equals(trust) && isTrustedL3Builder(builderId) ? "L3" : UNKNOWN;
+    }
+
+    static boolean isTrustedL3Builder(String builderId) {
+        return builderId != null && SLSA_GITHUB_GENERATOR.matcher(builderId).matches();
+    }
+}

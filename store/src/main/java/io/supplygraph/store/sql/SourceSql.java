@@ -1,0 +1,29 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import java.util.Collection;
+import java.util.List;
+
+/** Source repositories of package versions, as SBOMs' VCS references state them. */
+public final class SourceSql {
+
+    /** One document's statement that a package version comes from a repository (at a revision, or null). */
+    public record SourceOfRow(long version, long document, String url, String revision) {}
+
+    private static final String SOURCES_OF = """
+            SELECT so.package_version_id, so.document_id, s.url, so.revision
+            FROM source_of so JOIN source s ON s.id = so.source_id
+            WHERE so.package_version_id IN %s
+            """;
+
+    private final Database database;
+
+    public SourceSql(Database database) {
+        this.database = database;
+    }
+
+    public List<SourceOfRow> sourcesOf(Collection<Long> versions) {
+        return Sql.select(database, SOURCES_OF, versions, "reading source repositories",
+                rs -> new SourceOfRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+    }
+}
