@@ -39,8 +39,8 @@ public final class BundleJson {
                     + "' (supported: v0.1, v0.2, v0.3)");
         }
         JsonNode material = node.path("verificationMaterial");
-        boolean hasMessage = node.has("messageSignature");
-        boolean hasEnvelope = node.has("dsseEnvelope");
+        boolean hasMessage = node.hasNonNull("messageSignature");
+        boolean hasEnvelope = node.hasNonNull("dsseEnvelope");
         if (hasMessage == hasEnvelope) {
             throw new DocumentRejectedException("a Sigstore bundle holds exactly one of messageSignature and dsseEnvelope");
         }
@@ -54,16 +54,16 @@ public final class BundleJson {
 
     private static List<X509Certificate> certificates(JsonNode material) throws DocumentRejectedException {
         List<X509Certificate> certificates = new ArrayList<>();
-        if (material.has("certificate")) {
+        if (material.hasNonNull("certificate")) {
             certificates.add(certificate(material.get("certificate").path("rawBytes")));
-        } else if (material.has("x509CertificateChain")) {
+        } else if (material.hasNonNull("x509CertificateChain")) {
             for (JsonNode c : material.get("x509CertificateChain").path("certificates")) {
                 certificates.add(certificate(c.path("rawBytes")));
             }
             if (certificates.isEmpty()) {
                 throw new DocumentRejectedException("the bundle's certificate chain is empty");
             }
-        } else if (!material.has("publicKey")) {
+        } else if (!material.hasNonNull("publicKey")) {
             throw new DocumentRejectedException("the bundle names no certificate and no public key");
         }
         return certificates;
@@ -87,11 +87,11 @@ public final class BundleJson {
         List<Bundle.TlogEntry> entries = new ArrayList<>();
         for (JsonNode e : material.path("tlogEntries")) {
             long index = number(e, "logIndex");
-            Bundle.InclusionProof proof = e.has("inclusionProof") ? proof(e.get("inclusionProof")) : null;
+            Bundle.InclusionProof proof = e.hasNonNull("inclusionProof") ? proof(e.get("inclusionProof")) : null;
             if (proof == null && !"0.1".equals(version)) {
                 throw new DocumentRejectedException("a v" + version + " bundle's log entry needs an inclusion proof");
             }
-            byte[] set = e.has("inclusionPromise")
+            byte[] set = e.hasNonNull("inclusionPromise")
                     ? base64(e.get("inclusionPromise").path("signedEntryTimestamp"), "signed entry timestamp") : null;
             if (proof == null && set == null) {
                 throw new DocumentRejectedException("a log entry has neither an inclusion proof nor a promise");
@@ -99,7 +99,7 @@ public final class BundleJson {
             String encodedBody = e.path("canonicalizedBody").asText("");
             entries.add(new Bundle.TlogEntry(index, base64(e.path("logId").path("keyId"), "log id"),
                     e.path("kindVersion").path("kind").asText(""), e.path("kindVersion").path("version").asText(""),
-                    e.has("integratedTime") && number(e, "integratedTime") > 0 ? number(e, "integratedTime") : null,
+                    e.hasNonNull("integratedTime") && number(e, "integratedTime") > 0 ? number(e, "integratedTime") : null,
                     set, proof, base64(e.path("canonicalizedBody"), "log entry body"), encodedBody));
         }
         return entries;
@@ -126,7 +126,7 @@ public final class BundleJson {
     private static Bundle.MessageSignature message(JsonNode m) throws DocumentRejectedException {
         JsonNode digest = m.path("messageDigest");
         return new Bundle.MessageSignature(digest.path("algorithm").asText(null),
-                digest.has("digest") ? base64(digest.get("digest"), "message digest") : null,
+                digest.hasNonNull("digest") ? base64(digest.get("digest"), "message digest") : null,
                 base64(m.path("signature"), "signature"));
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Opens signed documents: a DSSE envelope, a {@code .intoto.jsonl} file (one envelope or bundle per line, as
- * SLSA generators publish them) or a Sigstore bundle, and hands each payload on with its verified trust. This is
+ * SLSA generators publish them), a Sigstore bundle, or the npm registry's list of attestation bundles, and hands each payload on with its verified trust. This is
  * the seam between verification and the parsers of what was signed (in-toto statements): they get the payload's
  * type and bytes, never the envelope.
  */
@@ -40,7 +40,14 @@ public final class EnvelopeReader {
         try (JsonParser parser = JSON.getFactory().createParser(in);
                 MappingIterator<JsonNode> values = JSON.readValues(parser, JsonNode.class)) {
             while (values.hasNextValue()) {
-                payloads.add(open(values.nextValue()));
+                JsonNode value = values.nextValue();
+                if (value.path("attestations").isArray()) {
+                    for (JsonNode attestation : value.get("attestations")) {
+                        payloads.add(open(attestation.path("bundle")));
+                    }
+                } else {
+                    payloads.add(open(value));
+                }
             }
         } catch (JsonProcessingException e) {
             throw new DocumentRejectedException("malformed JSON: " + e.getOriginalMessage(), e);
