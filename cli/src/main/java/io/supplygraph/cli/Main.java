@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PathCommand.class,
             DriftCommand.class,
             StatsCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,
         })
