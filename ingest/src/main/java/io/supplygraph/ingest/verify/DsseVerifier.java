@@ -14,10 +14,12 @@ import java.util.List;
  */
 public final class DsseVerifier {
 
-    private final List<PublicKey> keys;
+    private record Key(String id, Signatures.Check check) {}
+
+    private final List<Key> keys;
 
     public DsseVerifier(List<PublicKey> keys) {
-        this.keys = List.copyOf(keys);
+        this.keys = keys.stream().map(k -> new Key(PublicKeys.id(k), Signatures.check(k))).toList();
     }
 
     public Trust verify(Envelope envelope) {
@@ -29,9 +31,9 @@ public final class DsseVerifier {
         }
         byte[] pae = envelope.pae();
         for (Envelope.Signature signature : envelope.signatures()) {
-            for (PublicKey key : keys) {
-                if (Signatures.verify(key, pae, signature.sig())) {
-                    return Trust.verified(PublicKeys.id(key));
+            for (Key key : keys) {
+                if (key.check().verify(pae, signature.sig())) {
+                    return Trust.verified(key.id());
                 }
             }
         }
