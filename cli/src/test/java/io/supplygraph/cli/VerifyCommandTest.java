@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.testing.Corpus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code verify} and the ingest signature options as a user runs them: files in, JSON and exit codes out. */
 class VerifyCommandTest {
@@ -33,8 +30,6 @@ class VerifyCommandTest {
     private KeyPair keys;
     private Path pem;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeEach
     void makeKey() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -47,7 +42,7 @@ class VerifyCommandTest {
 
     @Test
     void verifiedEnvelopeExitsZeroAndNamesTheKey() throws Exception {
-        Run run = run("verify", envelope(PAYLOAD, PAYLOAD).toString(), "--key", pem.toString(), "--json");
+        CliRun run = run("verify", envelope(PAYLOAD, PAYLOAD).toString(), "--key", pem.toString(), "--json");
         assertThat(run.exit()).isZero();
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.get("verified").asBoolean()).isTrue();
@@ -57,7 +52,7 @@ class VerifyCommandTest {
 
     @Test
     void tamperedEnvelopeExitsOneWithAReason() throws Exception {
-        Run run = run("verify", envelope(PAYLOAD, PAYLOAD.replace("[]", "[{}]")).toString(), "--key", pem.toString(),
+        CliRun run = run("verify", envelope(PAYLOAD, PAYLOAD.replace("[]", "[{}]")).toString(), "--key", pem.toString(),
                 "--json");
         assertThat(run.exit()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -74,12 +69,12 @@ class VerifyCommandTest {
                 dir.resolve("trusted_root.json").toString(), "--certificate-identity", identity,
                 "--certificate-oidc-issuer", "https://token.actions.githubusercontent.com",
                 "--artifact", cases.resolve("a.txt").toString()};
-        Run run = run(args);
+        CliRun run = run(args);
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("verified: " + identity);
 
         args[5] = "https://github.com/someone-else/.github/workflows/release.yml@refs/heads/main";
-        Run wrongIdentity = run(args);
+        CliRun wrongIdentity = run(args);
         assertThat(wrongIdentity.exit()).isEqualTo(1);
         assertThat(wrongIdentity.out()).contains("not verified").contains("someone-else");
     }
@@ -100,7 +95,7 @@ class VerifyCommandTest {
                 {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
                  "metadata":{"component":{"bom-ref":"s","name":"s","purl":"pkg:generic/app@1"}}}
                 """);
-        Run strict = run("ingest", sbom.toString(), "--require-signature", "--db", tmp.resolve("g.db").toString());
+        CliRun strict = run("ingest", sbom.toString(), "--require-signature", "--db", tmp.resolve("g.db").toString());
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.err()).contains("unsigned").contains("--require-signature");
 
@@ -124,13 +119,7 @@ class VerifyCommandTest {
         return file;
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }
