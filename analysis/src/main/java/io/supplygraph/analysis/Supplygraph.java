@@ -17,6 +17,8 @@ import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
+import io.supplygraph.ingest.source.SourceLimits;
+import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
@@ -49,7 +51,12 @@ public final class Supplygraph implements AutoCloseable {
     }
 
     public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener) {
-        return new Ingestor(store).ingest(sources, stdin, listener);
+        return ingest(sources, stdin, listener, TrustPolicy.lenient());
+    }
+
+    /** Ingests with signatures checked as {@code trust} says, and documents without a verified one kept or rejected. */
+    public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener, TrustPolicy trust) {
+        return new Ingestor(store, SourceLimits.defaults(), trust).ingest(sources, stdin, listener);
     }
 
     public List<DocumentRow> documents() {

@@ -18,14 +18,15 @@ final class DocumentsCommand extends QueryCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         print(out, graph.documents().stream().map(DocumentsCommand::toRow).toList(),
-                List.of("digest", "format", "components", "subject", "ingested"));
+                List.of("digest", "format", "components", "subject", "trust", "ingested"));
         return 0;
     }
 
     static Map<String, Object> toRow(DocumentRow d) {
         return row("digest", d.digest(), "format", d.format(), "spec_version", d.specVersion(), "name", d.name(),
                 "subject", subject(d), "subject_purl", d.subjectPurl(), "components", d.componentCount(),
-                "warnings", d.warningCount(), "size", d.sizeBytes(), "source", d.source(), "ingested", d.ingestedAt());
+                "warnings", d.warningCount(), "size", d.sizeBytes(), "source", d.source(), "ingested", d.ingestedAt(),
+                "trust", d.trust().label(), "signer", d.trust().signer(), "trust_reason", d.trust().reason());
     }
 
     private static String subject(DocumentRow d) {

@@ -7,6 +7,7 @@ import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.verify.TrustPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,13 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress line on stderr, even on a terminal.")
     boolean noProgress;
 
+    @Mixin
+    VerificationOptions verification;
+
+    @Option(names = "--require-signature",
+            description = "Reject documents without a verified signature, instead of storing them marked unsigned or failed.")
+    boolean requireSignature;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +63,8 @@ final class IngestCommand implements Callable<Integer> {
                 progress.advance(r.sizeBytes());
                 results.add(row("source", source, "status", "ingested", "digest", r.digest(), "format",
                         r.format().label(), "components", r.facts().componentCount(),
-                        "warnings", r.facts().warnings().size()));
+                        "warnings", r.facts().warnings().size(), "trust", r.trust().label(),
+                        "signer", r.trust().signer(), "trust_reason", r.trust().reason()));
                 if (!quiet && !json) {
                     progress.clear();
                     out.printf("ingested  %s  %s  %d components%s%n", source, r.format().label(),
@@ -99,7 +108,8 @@ final class IngestCommand implements Callable<Integer> {
         };
         IngestSummary summary;
         try (Supplygraph graph = store.open()) {
-            summary = graph.ingest(sources, System.in, listener);
+            summary = graph.ingest(sources, System.in, listener,
+                    new TrustPolicy(verification.policy(null), requireSignature));
         }
         progress.clear();
         if (json) {

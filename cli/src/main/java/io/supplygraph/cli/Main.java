@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ProvenanceCommand.class,
             ScorecardCommand.class,
             StatsCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,
         })

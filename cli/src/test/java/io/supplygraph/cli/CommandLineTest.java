@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI as a user runs it: arguments in, text and exit codes out, against a real SQLite store. */
 class CommandLineTest {
@@ -20,21 +17,13 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.isEmpty() && !all.get(0).equals("demo") && !all.get(0).equals("versions") && !all.contains("--help")) {
             all.add("--db");
             all.add(tmp.resolve("graph.db").toString());
         }
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     private Path sbom(String name, String subject, String dependency) throws Exception {
@@ -52,13 +41,13 @@ class CommandLineTest {
     @Test
     void ingestExitsZeroWhenEverythingIsIngestedAndOneWhenAFileIsRejected() throws Exception {
         Path good = sbom("good.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5");
-        Run first = run("ingest", good.toString());
+        CliRun first = run("ingest", good.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("ingested").contains("good.json");
 
         Path bad = tmp.resolve("in").resolve("bad.json");
         Files.writeString(bad, "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": [ {\"SPDXID\": ");
-        Run second = run("ingest", good.toString(), bad.toString());
+        CliRun second = run("ingest", good.toString(), bad.toString());
         assertThat(second.exit()).isEqualTo(1);
         assertThat(second.err()).contains("bad.json").contains("1 already ingested").contains("1 rejected");
         assertThat(second.out()).contains("already");
@@ -68,7 +57,7 @@ class CommandLineTest {
     void usageErrorsExitTwo() throws Exception {
         assertThat(run("ingest").exit()).isEqualTo(2);
         assertThat(run("dependents", "pkg:").exit()).isEqualTo(2);
-        Run unknown = run("no-such-command");
+        CliRun unknown = run("no-such-command");
         assertThat(unknown.exit()).isEqualTo(2);
     }
 
@@ -94,7 +83,7 @@ class CommandLineTest {
         JsonNode stats = json.readTree(run("stats", "--json").out());
         assertThat(stats.get(0).get("documents").asInt()).isEqualTo(1);
 
-        Run path = run("path", "pkg:npm/minimist@1.2.5", "pkg:generic/app@1");
+        CliRun path = run("path", "pkg:npm/minimist@1.2.5", "pkg:generic/app@1");
         assertThat(path.exit()).isZero();
         assertThat(path.out()).contains("depends-on");
     }
@@ -176,7 +165,7 @@ class CommandLineTest {
         assertThat(scores.get(0).get("via").asText()).isEqualTo("sbom");
         assertThat(scores.get(0).get("checks").get(0).get("name").asText()).isEqualTo("Code-Review");
 
-        Run table = run("provenance", "sha256:" + digest);
+        CliRun table = run("provenance", "sha256:" + digest);
         assertThat(table.exit()).isZero();
         assertThat(table.out()).contains("SUBJECT").contains("https://example.com/builder");
         assertThat(run("provenance", "sha256:0000").exit()).isEqualTo(2);
@@ -185,7 +174,7 @@ class CommandLineTest {
 
     @Test
     void demoIngestsTheExamplePortfolioAndShowsTheBlastRadiusThroughTheNestedSbom() {
-        Run demo = run("demo", "--db", tmp.resolve("demo.db").toString());
+        CliRun demo = run("demo", "--db", tmp.resolve("demo.db").toString());
 
         assertThat(demo.exit()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("5 new documents")

@@ -1,6 +1,7 @@
 package io.supplygraph.ingest;
 
 import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.Trust;
 import io.supplygraph.model.fact.Facts;
 
 /**
@@ -11,5 +12,7 @@ import io.supplygraph.model.fact.Facts;
  * @param source    where it came from, as shown to the user
  * @param sizeBytes how many bytes were parsed
  * @param facts     what the document asserts
+ * @param trust     who signed it, as verified: unsigned, verified (signer) or failed (reason)
  */
-public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, Facts facts) {}
+public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, Facts facts,
+        Trust trust) {}

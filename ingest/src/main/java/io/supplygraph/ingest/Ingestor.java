@@ -5,7 +5,9 @@ import io.supplygraph.ingest.source.DocumentSources;
 import io.supplygraph.ingest.source.SourceDocument;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.source.SourceVisitor;
+import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.Trust;
 import io.supplygraph.model.fact.Facts;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -32,11 +34,17 @@ public final class Ingestor {
 
     private final DocumentStore store;
     private final SourceLimits limits;
+    private final TrustPolicy trust;
     private final Recogniser recogniser = new Recogniser();
 
-    public Ingestor(DocumentStore store, SourceLimits limits) {
+    public Ingestor(DocumentStore store, SourceLimits limits, TrustPolicy trust) {
         this.store = store;
         this.limits = limits;
+        this.trust = trust;
+    }
+
+    public Ingestor(DocumentStore store, SourceLimits limits) {
+        this(store, limits, TrustPolicy.lenient());
     }
 
     public Ingestor(DocumentStore store) {
@@ -81,7 +89,9 @@ public final class Ingestor {
             Facts facts = reader.read(counted, fileName(document.name()));
             counted.drain();
             String digest = "sha256:" + HexFormat.of().formatHex(hashing.getMessageDigest().digest());
-            return new DocumentRecord(digest, format, document.name(), counted.count(), facts);
+            // Every format read here so far is unsigned; signed formats get their trust from verify/EnvelopeReader.
+            return new DocumentRecord(digest, format, document.name(), counted.count(), facts,
+                    trust.admit(Trust.UNSIGNED));
         } catch (IOException e) {
             throw new DocumentRejectedException(readFailure(e), e);
         } catch (UncheckedIOException e) {

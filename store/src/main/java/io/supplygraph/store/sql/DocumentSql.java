@@ -1,5 +1,6 @@
 package io.supplygraph.store.sql;
 
+import io.supplygraph.model.Trust;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.StoreException;
 import java.sql.Connection;
@@ -18,11 +19,12 @@ public final class DocumentSql {
     /** A stored document, with its first subject. */
     public record DocumentRow(long id, String digest, String format, String specVersion, String name, String source,
             long sizeBytes, int componentCount, int warningCount, String ingestedAt, String subjectPurl,
-            String subjectName, String subjectVersion, boolean subjectSynthetic) {}
+            String subjectName, String subjectVersion, boolean subjectSynthetic, Trust trust) {}
 
     private static final String SELECT = """
             SELECT d.id, d.digest, d.format, d.spec_version, d.name, d.source, d.size_bytes, d.component_count,
-                   d.warning_count, d.ingested_at, pv.purl, p.name, pv.version, pv.synthetic
+                   d.warning_count, d.ingested_at, pv.purl, p.name, pv.version, pv.synthetic,
+                   d.trust, d.signer, d.trust_reason
             FROM document d
             LEFT JOIN package_version pv ON pv.id = (
                 SELECT MIN(c.package_version_id) FROM contains c WHERE c.document_id = d.id AND c.depth = 0)
@@ -144,7 +146,8 @@ public final class DocumentSql {
             while (rs.next()) {
                 rows.add(new DocumentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1));
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1,
+                        Trust.of(rs.getString(15), rs.getString(16), rs.getString(17))));
             }
         }
         return rows;

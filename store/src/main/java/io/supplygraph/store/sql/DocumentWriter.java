@@ -27,8 +27,8 @@ public final class DocumentWriter {
     private static final String EXISTS = "SELECT 1 FROM document WHERE digest = ?";
     private static final String INSERT_DOCUMENT = """
             INSERT INTO document (digest, format, spec_version, name, source, size_bytes, component_count,
-                                  warning_count, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  warning_count, ingested_at, trust, signer, trust_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """;
     private static final String INSERT_WARNING = """
@@ -125,6 +125,9 @@ public final class DocumentWriter {
             s.setInt(7, facts.componentCount());
             s.setInt(8, facts.warnings().size());
             s.setString(9, Instant.now().toString());
+            s.setString(10, record.trust().label());
+            s.setString(11, record.trust().signer());
+            s.setString(12, record.trust().reason());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
