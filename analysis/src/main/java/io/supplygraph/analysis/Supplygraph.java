@@ -8,9 +8,12 @@ import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.vulns.VulnMatcher;
+import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
+import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
@@ -34,6 +37,7 @@ public final class Supplygraph implements AutoCloseable {
 
     private Supplygraph(GraphStore store) {
         this.store = store;
+        store.listen(new VulnMatcher(store));
     }
 
     /** Opens the graph at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or an SQLite file path. */
@@ -110,6 +114,26 @@ public final class Supplygraph implements AutoCloseable {
     private static PackageIdentity baseOf(PackageIdentity identity) {
         return new PackageIdentity(identity.base(), identity.base(), identity.type(), identity.namespace(),
                 identity.name(), null, identity.synthetic());
+    }
+
+    /** Imports OSV records (JSON or YAML files, directories, zip archives such as OSV's {@code all.zip}). */
+    public OsvImporter.Summary importAdvisories(List<String> sources, InputStream stdin, OsvImporter.Listener listener) {
+        return new OsvImporter(store).importAll(sources, stdin, listener);
+    }
+
+    /** Findings: per package version and vulnerability, with the documents that contain it. */
+    public List<Vulns.Finding> vulns(Vulns.Query query) {
+        return new Vulns(store).list(query);
+    }
+
+    /** One vulnerability by any of its ids or aliases, and its blast radius. */
+    public Vulns.Report vuln(String id) {
+        return new Vulns(store).vuln(id);
+    }
+
+    /** Every malicious package version present, with the applications that contain it. */
+    public List<Vulns.Malicious> malicious() {
+        return new Vulns(store).malicious();
     }
 
     public Stats stats() {

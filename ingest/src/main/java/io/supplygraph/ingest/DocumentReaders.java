@@ -2,6 +2,7 @@ package io.supplygraph.ingest;
 
 import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
+import io.supplygraph.ingest.osv.OsvReader;
 import io.supplygraph.ingest.sbom.SbomReader;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
 import io.supplygraph.ingest.spdx.SpdxTagValueParser;
@@ -22,6 +23,7 @@ public final class DocumentReaders {
         READERS.put(DocumentFormat.SPDX_2_JSON, new SbomReader(new Spdx2JsonParser()));
         READERS.put(DocumentFormat.SPDX_2_TAG_VALUE, new SbomReader(new SpdxTagValueParser()));
         READERS.put(DocumentFormat.SPDX_3_JSONLD, new SbomReader(new Spdx3JsonLdParser()));
+        READERS.put(DocumentFormat.OSV, new OsvReader());
     }
 
     private DocumentReaders() {}

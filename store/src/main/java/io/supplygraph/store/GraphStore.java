@@ -2,11 +2,14 @@ package io.supplygraph.store;
 
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.DocumentStore;
+import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
+import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.StatsSql;
+import java.util.List;
 
 /** The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts. */
 public final class GraphStore implements DocumentStore, AutoCloseable {
@@ -17,6 +20,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final PackageSql packages;
     private final GraphSql graph;
     private final StatsSql stats;
+    private final AdvisorySql advisories;
+    private final FindingSql findings;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -25,6 +30,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.packages = new PackageSql(database);
         this.graph = new GraphSql(database);
         this.stats = new StatsSql(database);
+        this.advisories = new AdvisorySql(database);
+        this.findings = new FindingSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -40,6 +47,24 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     @Override
     public boolean store(DocumentRecord record) {
         return writer.store(record);
+    }
+
+    @Override
+    public boolean[] storeAll(List<DocumentRecord> records) {
+        return writer.storeAll(records);
+    }
+
+    /** Derives more facts from every stored document, inside the transaction that stores it. */
+    public void listen(FactsListener listener) {
+        writer.listen(listener);
+    }
+
+    public AdvisorySql advisories() {
+        return advisories;
+    }
+
+    public FindingSql findings() {
+        return findings;
     }
 
     public DocumentSql documents() {

@@ -7,7 +7,8 @@ import java.util.List;
  * attestation, ...) has its own record; the store has one writer per kind.
  */
 public sealed interface Facts
-        permits SbomFacts {
+        permits SbomFacts,
+                AdvisoryFacts {
 
     /** The format's version as the document states it, or null. */
     String specVersion();

@@ -41,6 +41,10 @@ public final class DocumentSql {
             "DELETE FROM occurrence WHERE document_id = ?",
             "DELETE FROM licence WHERE document_id = ?",
             "DELETE FROM document_warning WHERE document_id = ?",
+            "DELETE FROM finding WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory_affected WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory_alias WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory WHERE document_id = ?",
             "DELETE FROM document WHERE id = ?");
 
     private final Database database;

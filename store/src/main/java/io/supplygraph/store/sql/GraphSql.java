@@ -123,25 +123,7 @@ public final class GraphSql {
                 rs -> new OccurrenceRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
     }
 
-    private interface RowReader<R> {
-        R read(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs {@code template} once per chunk of {@code ids}, one row per result row. */
-    private <R> List<R> select(String template, Collection<Long> ids, String what, RowReader<R> reader) {
-        List<R> rows = new ArrayList<>();
-        for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(template, chunk.size()))) {
-                Sql.bindLongs(s, 1, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(reader.read(rs));
-                    }
-                }
-            } catch (SQLException e) {
-                throw Sql.failure(what, e);
-            }
-        }
-        return rows;
+    private <R> List<R> select(String template, Collection<Long> ids, String what, Sql.RowReader<R> reader) {
+        return Sql.select(database, template, ids, what, reader);
     }
 }

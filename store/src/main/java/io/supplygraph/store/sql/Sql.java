@@ -1,8 +1,11 @@
 package io.supplygraph.store.sql;
 
+import io.supplygraph.store.Database;
 import io.supplygraph.store.StoreException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -51,6 +54,64 @@ final class Sql {
         int i = first;
         for (String v : values) {
             statement.setString(i++, v);
+        }
+    }
+
+    interface RowReader<R> {
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    interface Binder<T> {
+        void bind(PreparedStatement statement, T value) throws SQLException;
+    }
+
+    /** Runs {@code template} (one {@code %s} IN-list) once per chunk of {@code ids}, one row per result row. */
+    static <R> List<R> select(Database database, String template, Collection<Long> ids, String what,
+            RowReader<R> reader) {
+        return selectChunks(database, template, new ArrayList<>(ids), what, reader, Sql::bindLongs);
+    }
+
+    /** As {@link #select}, for an IN-list of strings. */
+    static <R> List<R> selectStrings(Database database, String template, Collection<String> keys, String what,
+            RowReader<R> reader) {
+        return selectChunks(database, template, new ArrayList<>(keys), what, reader, Sql::bindStrings);
+    }
+
+    private interface ListBinder<T> {
+        void bind(PreparedStatement statement, int first, Collection<T> values) throws SQLException;
+    }
+
+    private static <T, R> List<R> selectChunks(Database database, String template, List<T> values, String what,
+            RowReader<R> reader, ListBinder<T> binder) {
+        List<R> rows = new ArrayList<>();
+        for (List<T> chunk : chunks(values)) {
+            try (PreparedStatement s = database.connection().prepareStatement(inList(template, chunk.size()))) {
+                binder.bind(s, 1, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
+        }
+        return rows;
+    }
+
+    /** One JDBC batch of {@code sql}, a row per value. */
+    static <T> void batch(Database database, String sql, List<T> values, String what, Binder<T> binder) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+            for (T value : values) {
+                binder.bind(s, value);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(what, e);
         }
     }
 
