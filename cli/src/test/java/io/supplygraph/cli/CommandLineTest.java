@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.supplygraph.cli.Cli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,21 +19,13 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.isEmpty() && !all.get(0).equals("demo") && !all.get(0).equals("versions") && !all.contains("--help")) {
             all.add("--db");
             all.add(tmp.resolve("graph.db").toString());
         }
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return Cli.run(all);
     }
 
     private Path sbom(String name, String subject, String dependency) throws Exception {

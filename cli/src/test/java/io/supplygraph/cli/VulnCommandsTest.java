@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.cli.Cli.Run;
 import io.supplygraph.testing.Corpus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** osv import, vulns, vuln and malicious as a user runs them, against the corpus's GitHub and malicious samples. */
 class VulnCommandsTest {
@@ -21,17 +19,10 @@ class VulnCommandsTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--db", tmp.resolve("graph.db").toString()));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return Cli.run(all);
     }
 
     private Path sbom() throws Exception {
@@ -92,12 +83,9 @@ class VulnCommandsTest {
 
     @Test
     void demoShowsItsOwnAdvisoriesFindingsMaliciousFirst() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cli.execute("demo", "--db", tmp.resolve("demo.db").toString())).isZero();
-        String findings = out.toString().substring(out.toString().indexOf("Vulnerabilities and malicious packages"));
+        Run demo = Cli.run(List.of("demo", "--db", tmp.resolve("demo.db").toString()));
+        assertThat(demo.exit()).isZero();
+        String findings = demo.out().substring(demo.out().indexOf("Vulnerabilities and malicious packages"));
         // the demo's advisories/*.json: MAL-0000-0001 (mkdirp 0.5.5), SGDEMO-2021-0001 (log4j-core < 2.15.0),
         // SGDEMO-2022-0002 (minimist 1.0.0 to before 1.2.6)
         assertThat(findings.indexOf("MAL-0000-0001")).isLessThan(findings.indexOf("SGDEMO-2021-0001"));

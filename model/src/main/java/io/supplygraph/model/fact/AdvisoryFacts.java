@@ -31,18 +31,13 @@ public record AdvisoryFacts(String specVersion, List<Advisory> advisories, List<
     }
 
     public enum Kind {
-        VULNERABILITY("vulnerability"),
+        VULNERABILITY,
         /** The OpenSSF malicious-packages data: every listed version of the package is malware. */
-        MALICIOUS("malicious");
+        MALICIOUS;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
+        /** The name in output and in the store: {@code vulnerability}, {@code malicious}. */
         public String label() {
-            return label;
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public static Kind ofId(String id) {
