@@ -8,15 +8,18 @@ import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.provenance.Provenances.Build;
+import io.supplygraph.analysis.provenance.Provenances;
+import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
+import io.supplygraph.analysis.provenance.Scorecards;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
-import io.supplygraph.analysis.provenance.Provenances;
-import io.supplygraph.analysis.provenance.Provenances.Build;
-import io.supplygraph.analysis.provenance.Scorecards;
-import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
+import io.supplygraph.analysis.vulns.VulnMatcher;
+import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
+import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.model.InvalidPurlException;
@@ -43,6 +46,7 @@ public final class Supplygraph implements AutoCloseable {
 
     private Supplygraph(GraphStore store) {
         this.store = store;
+        store.listen(new VulnMatcher(store));
     }
 
     /** Opens the graph at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or an SQLite file path. */
@@ -144,6 +148,26 @@ public final class Supplygraph implements AutoCloseable {
     /** The OpenSSF Scorecard of a package's source repositories, or of a repository named by URL. */
     public List<Scorecard> scorecard(String purlOrRepository) {
         return new Scorecards(store).of(purlOrRepository);
+    }
+
+    /** Imports OSV records (JSON or YAML files, directories, zip archives such as OSV's {@code all.zip}). */
+    public OsvImporter.Summary importAdvisories(List<String> sources, InputStream stdin, OsvImporter.Listener listener) {
+        return new OsvImporter(store).importAll(sources, stdin, listener);
+    }
+
+    /** Findings: per package version and vulnerability, with the documents that contain it. */
+    public List<Vulns.Finding> vulns(Vulns.Query query) {
+        return new Vulns(store).list(query);
+    }
+
+    /** One vulnerability by any of its ids or aliases, and its blast radius. */
+    public Vulns.Report vuln(String id) {
+        return new Vulns(store).vuln(id);
+    }
+
+    /** Every malicious package version present, with the applications that contain it. */
+    public List<Vulns.Malicious> malicious() {
+        return new Vulns(store).malicious();
     }
 
     public Stats stats() {

@@ -22,12 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Ingest a small example portfolio that ships with Supplygraph (five applications, five SBOM"
-                + " formats, one nested SBOM) and show what the graph answers.",
+                + " formats, one nested SBOM) and three OSV advisories written for the demo, and show what the graph"
+                + " answers.",
                 "It uses its own database, ~/.supplygraph/demo.db, unless --db is given."})
 final class DemoCommand implements Callable<Integer> {
 
     static final List<String> FILES = List.of("web-shop.cdx.json", "payments-image.spdx.json",
             "payments-service.cdx.xml", "billing.spdx", "inventory.spdx3.json");
+    static final List<String> ADVISORIES = List.of("advisories/SGDEMO-2021-0001.json",
+            "advisories/SGDEMO-2022-0002.json", "advisories/MAL-0000-0001.json");
 
     @Option(names = "--db", paramLabel = "PATH|URL", description = "Where to build the demo graph.")
     String db;
@@ -39,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         String location = db != null ? db : Supplygraph.DEFAULT_DATABASE.resolveSibling("demo.db").toString();
-        Path folder = unpack();
+        Path folder = unpack(FILES);
+        Path advisories = unpack(ADVISORIES);
         try (Supplygraph graph = Supplygraph.open(location)) {
             List<String> rejected = new ArrayList<>();
             IngestSummary summary = graph.ingest(List.of(folder.toString()), InputStream.nullInputStream(),
@@ -55,9 +59,19 @@ final class DemoCommand implements Callable<Integer> {
                             + " %d package versions, %d dependency edges, %d artifacts%n%n",
                     summary.stored(), summary.alreadyStored(), summary.components(), stats.documents(),
                     stats.versions(), stats.edges(), stats.artifacts());
+            var imported = graph.importAdvisories(List.of(advisories.toString()), InputStream.nullInputStream(),
+                    new io.supplygraph.ingest.osv.OsvImporter.Listener() {
+                        @Override
+                        public void rejected(String source, String reason) {
+                            rejected.add(source + ": " + reason);
+                        }
+                    });
+            out.printf("  %d advisories imported (%d already there)%n", imported.stored(), imported.alreadyStored());
             rejected.forEach(r -> out.println("  rejected: " + r));
             section(out, "Documents", "supplygraph documents");
-            Output.table(out, graph.documents().stream().map(DocumentsCommand::toRow).toList(),
+            Output.table(out, graph.documents().stream()
+                            .filter(d -> io.supplygraph.model.DocumentFormat.fromLabel(d.format()).isSbom())
+                            .map(DocumentsCommand::toRow).toList(),
                     List.of("format", "components", "subject"));
             section(out, "Blast radius of log4j-core, any version",
                     "supplygraph dependents pkg:maven/org.apache.logging.log4j/log4j-core");
@@ -73,11 +87,19 @@ final class DemoCommand implements Callable<Integer> {
                     "supplygraph path pkg:npm/minimist@1.2.5 pkg:generic/acme/web-shop@3.1.0");
             graph.path("pkg:npm/minimist@1.2.5", "pkg:generic/acme/web-shop@3.1.0")
                     .forEach(h -> out.printf("  %s -%s-> %s%n", h.from(), h.edge(), h.to()));
+            section(out, "Vulnerabilities and malicious packages", "supplygraph vulns");
+            Output.table(out, graph.vulns(new io.supplygraph.analysis.vulns.Vulns.Query(null, null, null, false))
+                    .stream().map(f -> VulnsCommand.toRow(f, false)).toList(),
+                    List.of("kind", "purl", "id", "severity", "fixed", "documents"));
+            section(out, "Blast radius of CVE-2021-44228", "supplygraph vuln CVE-2021-44228");
+            graph.vuln("CVE-2021-44228").applications()
+                    .forEach(a -> out.printf("  %s%n", String.join(" > ", a.path())));
             out.printf("%nExplore it yourself: ./supplygraph --help, with --db %s on each command.%n", location);
             out.flush();
             return rejected.isEmpty() ? 0 : 1;
         } finally {
             deleteRecursively(folder);
+            deleteRecursively(advisories);
         }
     }
 
@@ -85,14 +107,14 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%n%s   ($ %s)%n", title, command);
     }
 
-    private static Path unpack() throws IOException {
+    private static Path unpack(List<String> names) throws IOException {
         Path folder = Files.createTempDirectory("supplygraph-demo");
-        for (String name : FILES) {
+        for (String name : names) {
             try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("the demo document " + name + " is missing from the jar");
                 }
-                Files.copy(in, folder.resolve(name));
+                Files.copy(in, folder.resolve(Path.of(name).getFileName().toString()));
             }
         }
         return folder;

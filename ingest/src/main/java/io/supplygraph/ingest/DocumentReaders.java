@@ -3,6 +3,7 @@ package io.supplygraph.ingest;
 import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
 import io.supplygraph.ingest.intoto.StatementReader;
+import io.supplygraph.ingest.osv.OsvReader;
 import io.supplygraph.ingest.sbom.SbomReader;
 import io.supplygraph.ingest.scorecard.ScorecardReader;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
@@ -30,6 +31,7 @@ public final class DocumentReaders {
         READERS.put(DocumentFormat.CSAF, new CsafReader());
         READERS.put(DocumentFormat.IN_TOTO_STATEMENT, new StatementReader());
         READERS.put(DocumentFormat.SCORECARD, new ScorecardReader());
+        READERS.put(DocumentFormat.OSV, new OsvReader());
     }
 
     private DocumentReaders() {}

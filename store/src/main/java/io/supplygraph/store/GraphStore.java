@@ -2,8 +2,10 @@ package io.supplygraph.store;
 
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.DocumentStore;
+import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
+import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
@@ -11,6 +13,7 @@ import io.supplygraph.store.sql.ScorecardSql;
 import io.supplygraph.store.sql.SourceSql;
 import io.supplygraph.store.sql.StatsSql;
 import io.supplygraph.store.sql.VexSql;
+import java.util.List;
 
 /**
  * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX, provenance,
@@ -28,6 +31,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final ProvenanceSql provenance;
     private final SourceSql sources;
     private final ScorecardSql scorecards;
+    private final AdvisorySql advisories;
+    private final FindingSql findings;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -40,6 +45,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.provenance = new ProvenanceSql(database);
         this.sources = new SourceSql(database);
         this.scorecards = new ScorecardSql(database);
+        this.advisories = new AdvisorySql(database);
+        this.findings = new FindingSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -55,6 +62,24 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     @Override
     public boolean store(DocumentRecord record) {
         return writer.store(record);
+    }
+
+    @Override
+    public boolean[] storeAll(List<DocumentRecord> records) {
+        return writer.storeAll(records);
+    }
+
+    /** Derives more facts from every stored document, inside the transaction that stores it. */
+    public void listen(FactsListener listener) {
+        writer.listen(listener);
+    }
+
+    public AdvisorySql advisories() {
+        return advisories;
+    }
+
+    public FindingSql findings() {
+        return findings;
     }
 
     public DocumentSql documents() {

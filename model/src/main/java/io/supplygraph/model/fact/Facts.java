@@ -10,7 +10,8 @@ public sealed interface Facts
         permits SbomFacts,
                 VexFacts,
                 AttestationFacts,
-                ScorecardFacts {
+                ScorecardFacts,
+                AdvisoryFacts {
 
     /** The format's version as the document states it, or null. */
     String specVersion();

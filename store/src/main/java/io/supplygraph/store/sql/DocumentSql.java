@@ -52,6 +52,10 @@ public final class DocumentSql {
             "DELETE FROM scorecard WHERE document_id = ?",
             "DELETE FROM scorecard_check WHERE document_id = ?",
             "DELETE FROM document_warning WHERE document_id = ?",
+            "DELETE FROM finding WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory_affected WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory_alias WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
+            "DELETE FROM advisory WHERE document_id = ?",
             "DELETE FROM document WHERE id = ?");
 
     private final Database database;

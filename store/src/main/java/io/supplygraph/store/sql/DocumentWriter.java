@@ -2,18 +2,23 @@ package io.supplygraph.store.sql;
 
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.model.fact.AttestationFacts;
+import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.ScorecardFacts;
 import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
+import io.supplygraph.store.FactsListener;
+import io.supplygraph.store.FactsListener.StoredDocument;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Writes one document and every fact it asserts in one transaction, as JDBC batches. A document whose digest
@@ -41,6 +46,8 @@ public final class DocumentWriter {
     private final VexFactsWriter vexWriter = new VexFactsWriter();
     private final AttestationFactsWriter attestationWriter = new AttestationFactsWriter(dictionary, sbomWriter);
     private final ScorecardFactsWriter scorecardWriter = new ScorecardFactsWriter(dictionary);
+    private final AdvisoryFactsWriter advisoryWriter = new AdvisoryFactsWriter();
+    private final List<FactsListener> listeners = new CopyOnWriteArrayList<>();
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -57,23 +64,48 @@ public final class DocumentWriter {
         }
     }
 
+    /** Adds a listener that hears of every transaction's documents before it commits. */
+    public void listen(FactsListener listener) {
+        listeners.add(listener);
+    }
+
     /** @return false when a document with this digest is stored already */
-    public synchronized boolean store(DocumentRecord record) {
+    public boolean store(DocumentRecord record) {
+        return storeAll(List.of(record))[0];
+    }
+
+    /**
+     * Stores the documents in one transaction: one commit for a batch of small documents instead of one each.
+     * A concurrent writer that stored one of them first makes the retry skip it.
+     *
+     * @return per record, false when a document with its digest was stored already
+     */
+    public synchronized boolean[] storeAll(List<DocumentRecord> records) {
         Connection c = database.connection();
         for (int attempt = 1; ; attempt++) {
             try {
                 c.setAutoCommit(false);
-                boolean stored = !exists(record.digest()) && write(c, record);
+                boolean[] stored = new boolean[records.size()];
+                List<StoredDocument> written = new ArrayList<>(records.size());
+                for (int i = 0; i < stored.length; i++) {
+                    DocumentRecord record = records.get(i);
+                    if (!exists(record.digest())) {
+                        written.add(new StoredDocument(write(c, record), record.facts()));
+                        stored[i] = true;
+                    }
+                }
+                if (!written.isEmpty()) {
+                    for (FactsListener listener : listeners) {
+                        listener.stored(written);
+                    }
+                }
                 c.commit();
                 dictionary.commit();
                 return stored;
             } catch (SQLException e) {
                 rollback(c);
-                if (isDuplicateDocument(e) ) {
-                    return false;
-                }
-                if (!isTransient(e) || attempt == ATTEMPTS) {
-                    throw Sql.failure("storing " + record.source() + " (" + record.digest() + ")", e);
+                if ((!isDuplicateDocument(e) && !isTransient(e)) || attempt == ATTEMPTS) {
+                    throw Sql.failure("storing " + describe(records), e);
                 }
             } catch (RuntimeException e) {
                 rollback(c);
@@ -84,7 +116,13 @@ public final class DocumentWriter {
         }
     }
 
-    private boolean write(Connection c, DocumentRecord record) throws SQLException {
+    private static String describe(List<DocumentRecord> records) {
+        DocumentRecord first = records.get(0);
+        return first.source() + " (" + first.digest() + ")" + (records.size() == 1 ? ""
+                : " and " + (records.size() - 1) + " more documents");
+    }
+
+    private long write(Connection c, DocumentRecord record) throws SQLException {
         long document = insertDocument(c, record);
         // One writer per kind of facts; a new kind adds its line here.
         if (record.facts() instanceof SbomFacts sbom) {
@@ -100,7 +138,13 @@ public final class DocumentWriter {
         if (record.facts() instanceof ScorecardFacts scorecard) {
             scorecardWriter.write(c, document, scorecard);
         }
+        if (record.facts() instanceof AdvisoryFacts advisories) {
+            advisoryWriter.write(c, document, advisories);
+        }
         List<String> warnings = record.facts().warnings();
+        if (warnings.isEmpty()) {
+            return document; // most documents: spares a statement per document, which small advisories feel
+        }
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {
             for (int i = 0; i < warnings.size(); i++) {
                 s.setLong(1, document);
@@ -110,7 +154,7 @@ public final class DocumentWriter {
             }
             s.executeBatch();
         }
-        return true;
+        return document;
     }
 
     private long insertDocument(Connection c, DocumentRecord record) throws SQLException {

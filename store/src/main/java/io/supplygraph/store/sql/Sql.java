@@ -70,6 +70,16 @@ final class Sql {
         R read(ResultSet rs) throws SQLException;
     }
 
+    interface Binder<T> {
+        void bind(PreparedStatement statement, T value) throws SQLException;
+    }
+
+    /** As {@link #select}, for an IN-list of strings. */
+    static <R> List<R> selectStrings(Database database, String template, Collection<String> keys, String what,
+            RowReader<R> reader) {
+        return select(database, template, keys, what, reader);
+    }
+
     /** Runs {@code template} (with one {@code %s} IN-list) once per chunk of {@code keys}, one result per row. */
     static <R> List<R> select(Database database, String template, Collection<?> keys, String what,
             RowReader<R> reader) {
@@ -90,6 +100,22 @@ final class Sql {
             }
         }
         return rows;
+    }
+
+    /** One JDBC batch of {@code sql}, a row per value. */
+    static <T> void batch(Database database, String sql, List<T> values, String what, Binder<T> binder) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+            for (T value : values) {
+                binder.bind(s, value);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
     }
 
     static StoreException failure(String what, SQLException e) {

@@ -1,0 +1,190 @@
+package io.supplygraph.analysis.vulns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.supplygraph.ingest.osv.PackageKeys;
+import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.model.fact.AdvisoryFacts;
+import io.supplygraph.model.fact.SbomFacts;
+import io.supplygraph.model.osv.OsvAffected;
+import io.supplygraph.model.osv.OsvEvent;
+import io.supplygraph.model.osv.OsvRange;
+import io.supplygraph.model.osv.OsvRangeEvaluator;
+import io.supplygraph.model.osv.OsvVerdict;
+import io.supplygraph.store.FactsListener;
+import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.AdvisorySql.AffectedRow;
+import io.supplygraph.store.sql.FindingSql.FindingRow;
+import io.supplygraph.store.sql.FindingSql.KeyRow;
+import io.supplygraph.store.sql.FindingSql.NewVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches package versions against advisories as documents arrive, inside the transaction that stores them, so
+ * that the work is always proportional to what is new: a stored SBOM matches only the package versions that
+ * matching has never seen (each then gets its match keys recorded), and a stored advisory matches only the
+ * package versions under the keys its entries name. Both directions meet on one index, advisory entries and
+ * package versions by match key ({@link PackageKeys}); the verdict is {@link OsvRangeEvaluator}'s.
+ *
+ * <p>An entry that matches by key gives a finding with status {@code affected} when the version lies in its
+ * ranges or version list, {@code unknown} when the ranges cannot decide (a GIT-only range, a version the
+ * ecosystem's scheme cannot parse), and nothing when the version lies outside. Of several entries of one advisory
+ * for the same package (log4j's advisories list one per branch) the first that says affected decides.
+ */
+public final class VulnMatcher implements FactsListener {
+
+    static final String AFFECTED = "affected";
+    static final String UNKNOWN = "unknown";
+    /** The key of a package version no advisory can name, recorded so that it is not looked at again. */
+    private static final String NO_KEY = "";
+
+    private static final ObjectReader ENTRY = new ObjectMapper().readerFor(OsvAffected.class);
+    private static final ObjectMapper FIXED = new ObjectMapper();
+
+    private final GraphStore store;
+    private boolean caughtUp;
+
+    public VulnMatcher(GraphStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void stored(List<StoredDocument> documents) {
+        List<Long> sboms = new ArrayList<>();
+        List<Long> advisories = new ArrayList<>();
+        for (StoredDocument d : documents) {
+            if (d.facts() instanceof SbomFacts) {
+                sboms.add(d.id());
+            } else if (d.facts() instanceof AdvisoryFacts) {
+                advisories.add(d.id());
+            }
+        }
+        if (!sboms.isEmpty()) {
+            matchVersions(store.findings().unseenIn(sboms));
+        }
+        if (!advisories.isEmpty()) {
+            catchUp();
+            matchEntries(store.advisories().affectedOfDocuments(advisories));
+        }
+    }
+
+    /**
+     * Matches the versions stored before matching ran in this store (a graph from an older release, or versions
+     * that arrived by another kind of document); once per process, at the first advisory.
+     */
+    private void catchUp() {
+        if (!caughtUp) {
+            matchVersions(store.findings().unseen());
+            caughtUp = true;
+        }
+    }
+
+    private void matchVersions(List<NewVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        List<KeyRow> keys = new ArrayList<>(versions.size());
+        for (NewVersion v : versions) {
+            List<VersionKey> found = keysOf(v.purl());
+            if (found.isEmpty()) {
+                keys.add(new KeyRow(v.id(), NO_KEY, null, null));
+            }
+            for (VersionKey k : found) {
+                keys.add(new KeyRow(v.id(), k.key(), k.release(), k.version()));
+            }
+        }
+        store.findings().insertKeys(keys);
+        List<KeyRow> matchable = keys.stream().filter(k -> !k.key().equals(NO_KEY)).toList();
+        Set<String> distinct = new LinkedHashSet<>();
+        matchable.forEach(k -> distinct.add(k.key()));
+        if (!distinct.isEmpty()) {
+            write(matchable, store.advisories().affectedByKeys(distinct));
+        }
+    }
+
+    private void matchEntries(List<AffectedRow> entries) {
+        Set<String> distinct = new LinkedHashSet<>();
+        entries.forEach(e -> distinct.add(e.key()));
+        if (!distinct.isEmpty()) {
+            write(store.findings().versionsWithKeys(distinct), entries);
+        }
+    }
+
+    private static List<VersionKey> keysOf(String purl) {
+        try {
+            return PackageKeys.of(PackageIdentity.fromPurl(purl));
+        } catch (InvalidPurlException e) {
+            return List.of();
+        }
+    }
+
+    /** Evaluates every (version, entry) pair that shares a key and a release, and writes the findings. */
+    private void write(List<KeyRow> versions, List<AffectedRow> entries) {
+        Map<String, List<AffectedRow>> entriesByKey = new HashMap<>();
+        entries.forEach(e -> entriesByKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
+        Map<AffectedRow, OsvAffected> parsed = new HashMap<>();
+        Map<List<Long>, FindingRow> findings = new LinkedHashMap<>();
+        for (KeyRow v : versions) {
+            for (AffectedRow e : entriesByKey.getOrDefault(v.key(), List.of())) {
+                if (!PackageKeys.sameRelease(e.key(), e.release(), v.release())) {
+                    continue;
+                }
+                OsvAffected entry = parsed.computeIfAbsent(e, VulnMatcher::entry);
+                OsvVerdict verdict = OsvRangeEvaluator.forAffected(entry).evaluate(entry, v.versionText());
+                if (verdict.verdict() == OsvVerdict.Verdict.NOT_AFFECTED) {
+                    continue;
+                }
+                String status = verdict.verdict() == OsvVerdict.Verdict.AFFECTED ? AFFECTED : UNKNOWN;
+                FindingRow f = new FindingRow(v.version(), e.advisory(), status, verdict.decidedBy(), fixed(entry));
+                findings.merge(List.of(v.version(), e.advisory()), f,
+                        (old, candidate) -> old.status().equals(AFFECTED) ? old : candidate);
+            }
+        }
+        store.findings().upsert(new ArrayList<>(findings.values()));
+    }
+
+    /**
+     * The stored entry, without its GIT ranges when it has version ranges or a version list too: a commit range
+     * cannot decide a version, and the version ranges beside it (PyPA writes both) state the same bounds in
+     * versions, so letting the commit range make every version outside "unknown" would hide a clear answer. An
+     * entry with GIT ranges alone stays as it is, and its findings are {@code unknown}.
+     */
+    private static OsvAffected entry(AffectedRow row) {
+        try {
+            OsvAffected entry = ENTRY.readValue(row.entry());
+            List<OsvRange> versionRanges = entry.ranges().stream()
+                    .filter(r -> !"GIT".equalsIgnoreCase(r.type())).toList();
+            boolean decidable = !versionRanges.isEmpty() || !entry.versions().isEmpty();
+            return decidable && versionRanges.size() < entry.ranges().size()
+                    ? new OsvAffected(entry.pkg(), versionRanges, entry.versions()) : entry;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored OSV entry no longer reads: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The entry's fixed versions, as a JSON array: what to upgrade to. */
+    private static String fixed(OsvAffected entry) {
+        List<String> fixed = new ArrayList<>();
+        for (OsvRange r : entry.ranges()) {
+            for (OsvEvent e : r.events()) {
+                if (e.fixed() != null && !fixed.contains(e.fixed())) {
+                    fixed.add(e.fixed());
+                }
+            }
+        }
+        try {
+            return FIXED.writeValueAsString(fixed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

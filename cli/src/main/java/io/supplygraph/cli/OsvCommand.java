@@ -1,0 +1,175 @@
+package io.supplygraph.cli;
+
+import static io.supplygraph.cli.output.Rows.row;
+
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Output;
+import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.ingest.osv.OsvSync;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "osv", mixinStandardHelpOptions = true,
+        description = "OSV advisories: 'osv import' reads files, folders and zips; 'osv sync' downloads OSV's exports.",
+        subcommands = {OsvCommand.Import.class, OsvCommand.Sync.class})
+final class OsvCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What import and sync share: the store, --json, progress, and the summary line. */
+    abstract static class Importing implements Callable<Integer> {
+
+        @Mixin
+        StoreOption store;
+
+        @Option(names = "--json", description = "Print a JSON summary instead of lines.")
+        boolean json;
+
+        @Option(names = "--no-progress", description = "No progress line on stderr, even on a terminal.")
+        boolean noProgress;
+
+        @Spec
+        CommandSpec spec;
+
+        /** Imports and reports; exit 1 when any file was rejected. */
+        int importAndReport(Supplygraph graph, List<String> sources, List<Map<String, Object>> summaries) {
+            PrintWriter err = spec.commandLine().getErr();
+            boolean progress = !noProgress && !json && System.console() != null;
+            int[] seen = {0};
+            OsvImporter.Summary summary = graph.importAdvisories(sources, System.in, new OsvImporter.Listener() {
+                @Override
+                public void imported(String source, String id, boolean alreadyStored) {
+                    if (progress && ++seen[0] % 1000 == 0) {
+                        err.printf("\r%,d records ", seen[0]);
+                        err.flush();
+                    }
+                }
+
+                @Override
+                public void rejected(String source, String reason) {
+                    err.printf("%srejected  %s: %s%n", progress ? "\r\033[K" : "", source, reason);
+                    err.flush();
+                }
+            });
+            if (progress) {
+                err.print("\r\033[K");
+            }
+            summaries.add(row("sources", sources, "imported", summary.stored(), "already_imported",
+                    summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected()));
+            if (!json) {
+                err.printf("%d advisories imported, %d already imported, %d files skipped (not OSV), %d rejected%n",
+                        summary.stored(), summary.alreadyStored(), summary.skipped(), summary.rejected());
+                err.flush();
+            }
+            return summary.allAccepted() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import OSV records: JSON or YAML files, folders (recursively), zip archives such as OSV's"
+                    + " <Ecosystem>/all.zip, - for stdin.",
+                    "Incremental: the same bytes twice are a no-op; a record replaces the stored one of its id unless"
+                            + " that one is newer by 'modified'; a withdrawn record retracts its findings.",
+                    "Exit code 0 when every record was read, 1 when any was rejected."})
+    static final class Import extends Importing {
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, zip archives, or -.")
+        List<String> paths;
+
+        @Override
+        public Integer call() {
+            List<Map<String, Object>> summaries = new ArrayList<>();
+            try (Supplygraph graph = store.open()) {
+                int exit = importAndReport(graph, paths, summaries);
+                if (json) {
+                    Output.json(spec.commandLine().getOut(), summaries);
+                }
+                return exit;
+            }
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = {"Download OSV's bulk exports (<base-url>/<Ecosystem>/all.zip) into a cache and import them.",
+                    "A broken-off download resumes; an export the server says is unchanged is not downloaded or"
+                            + " imported again."})
+    static final class Sync extends Importing {
+
+        static final String URL_ENVIRONMENT = "SUPPLYGRAPH_OSV_URL";
+
+        @Option(names = "--ecosystem", paramLabel = "E",
+                description = "An OSV ecosystem as the export names it (PyPI, npm, Maven, Debian, ...); repeatable."
+                        + " Default: every ecosystem in <base-url>/ecosystems.txt.")
+        List<String> ecosystems = new ArrayList<>();
+
+        @Option(names = "--base-url", paramLabel = "URL",
+                description = "Where the exports are. Default: $" + URL_ENVIRONMENT + ", else " + "${DEFAULT-VALUE}.")
+        String baseUrl;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "Download cache. Default: ~/.supplygraph/osv.")
+        Path cache = Supplygraph.DEFAULT_DATABASE.resolveSibling("osv");
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            OsvSync sync = new OsvSync(base(), cache);
+            List<String> names = ecosystems.isEmpty() ? sync.ecosystems() : ecosystems;
+            boolean progress = !noProgress && !json && System.console() != null;
+            List<Map<String, Object>> summaries = new ArrayList<>();
+            int exit = 0;
+            try (Supplygraph graph = store.open()) {
+                for (String ecosystem : names) {
+                    OsvSync.Fetched fetched = sync.fetch(ecosystem, (e, done, total) -> {
+                        if (progress) {
+                            err.printf("\r%s  %.1f MB%s ", e, done / 1e6, total < 0 ? "" : " of %.1f MB".formatted(total / 1e6));
+                            err.flush();
+                        }
+                    });
+                    if (progress) {
+                        err.print("\r\033[K");
+                    }
+                    if (!fetched.changed()) {
+                        if (!json) {
+                            err.printf("%s: unchanged since the last sync%n", ecosystem);
+                        }
+                        summaries.add(row("ecosystem", ecosystem, "downloaded", false));
+                        continue;
+                    }
+                    if (!json) {
+                        err.printf("%s: downloaded%s%n", ecosystem, fetched.resumed() ? " (resumed)" : "");
+                    }
+                    exit = Math.max(exit, importAndReport(graph, List.of(fetched.zip().toString()), summaries));
+                    summaries.get(summaries.size() - 1).put("ecosystem", ecosystem);
+                }
+            }
+            if (json) {
+                Output.json(spec.commandLine().getOut(), summaries);
+            }
+            err.flush();
+            return exit;
+        }
+
+        private URI base() {
+            String url = baseUrl != null ? baseUrl : System.getenv(URL_ENVIRONMENT);
+            return url == null || url.isBlank() ? OsvSync.DEFAULT_BASE : URI.create(url);
+        }
+    }
+}

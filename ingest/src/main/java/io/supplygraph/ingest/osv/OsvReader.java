@@ -1,0 +1,89 @@
+package io.supplygraph.ingest.osv;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.supplygraph.ingest.DocumentReader;
+import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.model.fact.AdvisoryFacts;
+import io.supplygraph.model.fact.AdvisoryFacts.Advisory;
+import io.supplygraph.model.fact.AdvisoryFacts.Affected;
+import io.supplygraph.model.fact.AdvisoryFacts.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one OSV record, JSON or YAML (the PyPA advisory database is YAML), into {@link AdvisoryFacts}. A record
+ * is whole and small, so it is bound in one go. Entries that name no package are skipped with a warning.
+ */
+public final class OsvReader implements DocumentReader {
+
+    private static final ObjectReader JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
+    private static final ObjectReader YAML = new YAMLMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
+
+    /** Reads OSV JSON: what the recogniser hands over for {@link io.supplygraph.model.DocumentFormat#OSV}. */
+    @Override
+    public AdvisoryFacts read(InputStream in, String name) throws IOException, DocumentRejectedException {
+        return facts(bind(JSON, in));
+    }
+
+    /** Reads a record that is JSON when its first non-blank byte is <code>{</code>, YAML otherwise. */
+    public AdvisoryFacts read(byte[] bytes) throws IOException, DocumentRejectedException {
+        return facts(bind(isJson(bytes) ? JSON : YAML, new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    static boolean isJson(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '{') {
+                return true;
+            }
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != (byte) 0xEF && b != (byte) 0xBB
+                    && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static OsvFile bind(ObjectReader reader, InputStream in) throws IOException, DocumentRejectedException {
+        try {
+            OsvFile record = reader.readValue(in);
+            if (record == null || record.id() == null || record.id().isBlank() || record.modified() == null) {
+                throw new DocumentRejectedException("not an OSV record: it needs an id and a modified time");
+            }
+            return record;
+        } catch (JacksonException e) {
+            throw new DocumentRejectedException("not a readable OSV record: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr()), e);
+        }
+    }
+
+    private static AdvisoryFacts facts(OsvFile record) {
+        List<String> warnings = new ArrayList<>();
+        List<Affected> affected = new ArrayList<>();
+        for (int i = 0; i < record.affected().size(); i++) {
+            Optional<Affected> a = PackageKeys.affected(record.affected().get(i).toAffected());
+            if (a.isPresent()) {
+                affected.add(a.get());
+            } else {
+                warnings.add("affected[" + i + "] names no package ecosystem and name; skipped");
+            }
+        }
+        String id = record.id().strip();
+        LinkedHashSet<String> aliases = new LinkedHashSet<>();
+        record.aliases().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).forEach(aliases::add);
+        aliases.remove(id);
+        Advisory advisory = new Advisory(id, List.copyOf(aliases), record.modified(), record.published(),
+                record.withdrawn(), record.summary(), Kind.ofId(id), OsvSeverity.of(record), affected);
+        return new AdvisoryFacts(record.schemaVersion(), List.of(advisory), warnings);
+    }
+}

@@ -1,0 +1,149 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Package versions as matching sees them (their match keys), and the findings matching writes. Reading the
+ * findings back for a portfolio is here too: one statement per chunk, never one per package.
+ */
+public final class FindingSql {
+
+    /** A package version that matching has not seen yet. */
+    public record NewVersion(long id, String purl) {}
+
+    /** A match key of a package version: {@code match_key} is '' for a version no advisory can name. */
+    public record KeyRow(long version, String key, String release, String versionText) {}
+
+    /**
+     * What matching concluded.
+     *
+     * @param fixed the fixed versions of the entry that matched, as a JSON array
+     */
+    public record FindingRow(long version, long advisory, String status, String decidedBy, String fixed) {}
+
+    /** A finding with the purl of its package version, for listing. */
+    public record Listed(long version, String purl, long advisory, String status, String decidedBy, String fixed) {}
+
+    private static final String UNSEEN_IN_DOCUMENTS = """
+            SELECT DISTINCT pv.id, pv.purl
+            FROM contains c JOIN package_version pv ON pv.id = c.package_version_id
+            WHERE c.document_id IN %s
+              AND NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
+            """;
+    private static final String UNSEEN = """
+            SELECT pv.id, pv.purl FROM package_version pv
+            WHERE NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
+            """;
+    private static final String INSERT_KEY = """
+            INSERT INTO version_key (package_version_id, match_key, release, version) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """;
+    private static final String BY_KEYS = """
+            SELECT package_version_id, match_key, release, version FROM version_key WHERE match_key IN %s
+            """;
+    private static final String UPSERT = """
+            INSERT INTO finding (package_version_id, advisory_id, status, decided_by, fixed) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (package_version_id, advisory_id)
+            DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by, fixed = excluded.fixed
+            """;
+    private static final String LISTED = """
+            SELECT f.package_version_id, pv.purl, f.advisory_id, f.status, f.decided_by, f.fixed
+            FROM finding f JOIN package_version pv ON pv.id = f.package_version_id
+            """;
+    /** Findings of versions some stored document contains: versions of deleted documents drop out. */
+    private static final String IN_PORTFOLIO = LISTED
+            + " WHERE EXISTS (SELECT 1 FROM contains c WHERE c.package_version_id = f.package_version_id)";
+    private static final String OF_VERSIONS = LISTED + " WHERE f.package_version_id IN %s";
+    private static final String OF_ADVISORIES = IN_PORTFOLIO + " AND f.advisory_id IN %s";
+
+    private final Database database;
+
+    public FindingSql(Database database) {
+        this.database = database;
+    }
+
+    /** Versions the given documents contain that matching has not seen. */
+    public List<NewVersion> unseenIn(Collection<Long> documents) {
+        return Sql.select(database, UNSEEN_IN_DOCUMENTS, documents, "finding new package versions",
+                rs -> new NewVersion(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** Every version matching has not seen: those stored before matching existed, on the first import. */
+    public List<NewVersion> unseen() {
+        try (PreparedStatement s = database.connection().prepareStatement(UNSEEN)) {
+            List<NewVersion> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new NewVersion(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Sql.failure("finding unmatched package versions", e);
+        }
+    }
+
+    public void insertKeys(List<KeyRow> keys) {
+        Sql.batch(database, INSERT_KEY, keys, "writing match keys", (s, k) -> {
+            s.setLong(1, k.version());
+            s.setString(2, k.key());
+            s.setString(3, k.release());
+            s.setString(4, k.versionText());
+        });
+    }
+
+    /** Package versions under any of these keys. */
+    public List<KeyRow> versionsWithKeys(Collection<String> keys) {
+        return Sql.selectStrings(database, BY_KEYS, keys, "finding package versions by match key",
+                rs -> new KeyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    public void upsert(List<FindingRow> findings) {
+        Sql.batch(database, UPSERT, findings, "writing findings", (s, f) -> {
+            s.setLong(1, f.version());
+            s.setLong(2, f.advisory());
+            s.setString(3, f.status());
+            if (f.decidedBy() == null) {
+                s.setNull(4, Types.VARCHAR);
+            } else {
+                s.setString(4, f.decidedBy());
+            }
+            s.setString(5, f.fixed());
+        });
+    }
+
+    /** Every finding of a package version that a stored document contains. */
+    public List<Listed> inPortfolio() {
+        try (PreparedStatement s = database.connection().prepareStatement(IN_PORTFOLIO)) {
+            List<Listed> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(listed(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Sql.failure("listing findings", e);
+        }
+    }
+
+    public List<Listed> ofVersions(Collection<Long> versions) {
+        return Sql.select(database, OF_VERSIONS, versions, "listing findings", FindingSql::listed);
+    }
+
+    public List<Listed> ofAdvisories(Collection<Long> advisories) {
+        return Sql.select(database, OF_ADVISORIES, advisories, "listing findings", FindingSql::listed);
+    }
+
+    private static Listed listed(ResultSet rs) throws SQLException {
+        return new Listed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+}
