@@ -54,6 +54,8 @@ final class VulnsCommand extends QueryCommand {
                 : f.documents().stream().map(Vulns.Container::subject).collect(Collectors.joining(", "));
         return row("purl", f.purl(), "id", f.id(), "aliases", f.aliases(), "severity", f.severity(),
                 "score", f.score(), "fixed", json ? f.fixed() : String.join(", ", f.fixed()), "status", f.status(),
-                "kind", f.kind(), "range", f.range(), "documents", documents);
+                "kind", f.kind(), "range", f.range(), "documents", documents,
+                "justification", f.vex() == null ? null : f.vex().justification(),
+                "vex_document", f.vex() == null ? null : f.vex().documentDigest());
     }
 }

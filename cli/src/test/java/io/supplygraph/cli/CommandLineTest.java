@@ -157,7 +157,7 @@ class CommandLineTest {
                 "slsa_version", "level", "source", "revision", "materials", "trust", "document");
         assertThat(builds.get(0).get("builder").asText()).isEqualTo("https://example.com/builder");
         assertThat(builds.get(0).get("source").asText()).isEqualTo("https://github.com/octo/hello");
-        assertThat(builds.get(0).get("trust").asText()).isEqualTo("unknown");
+        assertThat(builds.get(0).get("trust").asText()).isEqualTo("unsigned");
 
         JsonNode scores = json.readTree(run("scorecard", "pkg:generic/hello@1", "--json").out());
         assertThat(scores).hasSize(1);

@@ -35,12 +35,14 @@ public final class Ingestor {
     private final DocumentStore store;
     private final SourceLimits limits;
     private final TrustPolicy trust;
+    private final SignedDocumentReader signed;
     private final Recogniser recogniser = new Recogniser();
 
     public Ingestor(DocumentStore store, SourceLimits limits, TrustPolicy trust) {
         this.store = store;
         this.limits = limits;
         this.trust = trust;
+        this.signed = new SignedDocumentReader(trust);
     }
 
     public Ingestor(DocumentStore store, SourceLimits limits) {
@@ -59,7 +61,9 @@ public final class Ingestor {
                 @Override
                 public void accept(SourceDocument document) {
                     try {
-                        writer.submit(document.name(), read(document));
+                        for (DocumentRecord record : read(document)) {
+                            writer.submit(record.source(), record);
+                        }
                     } catch (DocumentRejectedException e) {
                         writer.rejected(document.name(), e.getMessage());
                     }
@@ -75,23 +79,27 @@ public final class Ingestor {
     }
 
     /**
-     * Recognises, parses and assembles one document. The digest is computed while parsing, over every byte,
-     * so a document is read once.
+     * Recognises, parses and assembles one document: the records to store, one for most formats, one per signed
+     * statement for a file of DSSE envelopes. The digest is computed while parsing, over every byte, so a
+     * document is read once.
      */
-    public DocumentRecord read(SourceDocument document) throws DocumentRejectedException {
+    public List<DocumentRecord> read(SourceDocument document) throws DocumentRejectedException {
         try (InputStream raw = document.open()) {
             DigestInputStream hashing = new DigestInputStream(raw, sha256());
             BufferedInputStream in = new BufferedInputStream(hashing, HEAD_BYTES);
             DocumentFormat format = recognise(in);
+            if (format == DocumentFormat.DSSE_ENVELOPE || format == DocumentFormat.SIGSTORE_BUNDLE) {
+                return signed.read(in.readNBytes(SignedDocumentReader.MAX_BYTES + 1), format, document.name());
+            }
             DocumentReader reader = DocumentReaders.forFormat(format).orElseThrow(() -> new DocumentRejectedException(
                     "recognised as " + format.label() + ", which this version of Supplygraph does not ingest yet"));
             CountingInputStream counted = new CountingInputStream(in);
             Facts facts = reader.read(counted, fileName(document.name()));
             counted.drain();
             String digest = "sha256:" + HexFormat.of().formatHex(hashing.getMessageDigest().digest());
-            // Every format read here so far is unsigned; signed formats get their trust from verify/EnvelopeReader.
-            return new DocumentRecord(digest, format, document.name(), counted.count(), facts,
-                    trust.admit(Trust.UNSIGNED));
+            // Formats read here carry no signature; signed ones took the branch above.
+            return List.of(new DocumentRecord(digest, format, document.name(), counted.count(), facts,
+                    trust.admit(Trust.UNSIGNED)));
         } catch (IOException e) {
             throw new DocumentRejectedException(readFailure(e), e);
         } catch (UncheckedIOException e) {
@@ -112,7 +120,8 @@ public final class Ingestor {
         Optional<DocumentFormat> format = recogniser.recognise(head, head.length);
         return format.orElseThrow(() -> new DocumentRejectedException(
                 "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML,"
-                        + " an in-toto Statement or an OpenSSF Scorecard result)"));
+                        + " OpenVEX, CSAF, OSV, an in-toto Statement, a DSSE envelope, a Sigstore bundle or an"
+                        + " OpenSSF Scorecard result)"));
     }
 
     private static String readFailure(IOException e) {

@@ -1,7 +1,9 @@
 package io.supplygraph.analysis.provenance;
 
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.model.Trust;
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import io.supplygraph.store.sql.ProvenanceSql.MaterialRow;
@@ -29,7 +31,7 @@ public final class Provenances {
      * @param via        what the question reached the subject through: a purl, or the digest asked about
      * @param subject    the subject's digest ({@code algorithm:hex}), or its purl when it has no digest
      * @param level      the SLSA Build level, per {@link SlsaLevel}
-     * @param trust      the provenance document's trust, {@code unknown} until signature verification lands
+     * @param trust      the provenance document's trust: {@code unsigned}, {@code verified} or {@code failed}
      * @param document   the provenance document's digest
      */
     public record Build(String via, String subject, String subjectName, String builder, String buildType,
@@ -62,14 +64,16 @@ public final class Provenances {
         Set<Long> documents = new LinkedHashSet<>();
         rows.forEach(r -> documents.add(r.document()));
         Map<Long, List<Material>> materials = materials(documents);
+        Map<Long, DocumentRow> signedBy = store.documents().byIds(documents);
         Map<String, Build> builds = new LinkedHashMap<>();
         for (ProvenanceRow r : rows) {
             String via = r.subjectArtifact() != null && viaArtifact.containsKey(r.subjectArtifact())
                     ? viaArtifact.get(r.subjectArtifact()) : versionRows.get(r.subjectVersion()).purl();
             String subject = r.subjectDigest() != null ? r.subjectDigest() : versionRows.get(r.subjectVersion()).purl();
-            String trust = SlsaLevel.UNKNOWN_TRUST;
+            Trust signature = signedBy.get(r.document()).trust();
+            String trust = signature.label();
             builds.putIfAbsent(r.document() + " " + subject, new Build(via, subject, r.subjectName(), r.builderId(),
-                    r.buildType(), r.slsaVersion(), SlsaLevel.of(r.builderId(), trust), r.sourceUrl(),
+                    r.buildType(), r.slsaVersion(), SlsaLevel.of(r.builderId(), trust, signature.signer()), r.sourceUrl(),
                     r.sourceRevision(), r.startedOn(), r.finishedOn(), r.invocationId(), r.externalParameters(),
                     materials.getOrDefault(r.document(), List.of()), trust, r.documentDigest()));
         }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * identity. Hence the rule, explicitly:
  *
  * <ul>
- * <li><b>L3</b> when the document's trust is {@code verified} and its builder id is one of the slsa-github-generator
+ * <li><b>L3</b> when the document's trust is {@code verified}, by a keyless signature whose certificate identity is
+ *     the builder id itself (as slsa-verifier checks: a document signed by anyone else who merely names that builder
+ *     proves nothing), and its builder id is one of the slsa-github-generator
  *     reusable workflows ({@code https://github.com/slsa-framework/slsa-github-generator/.github/workflows/*_slsa3.yml}
  *     at a release tag): builders that run isolated from the calling workflow and sign with their own workflow
  *     identity, which is what SLSA Build L3 asks and what slsa-verifier checks;</li>
@@ -17,13 +19,10 @@ import java.util.regex.Pattern;
  *     document's own claims of a level are not evidence).</li>
  * </ul>
  *
- * Document trust comes from signature verification, which lands separately; until then every document's trust is
- * {@link #UNKNOWN_TRUST} and every level is unknown.
+ * Document trust comes from signature verification at ingest ({@code ingest/verify}).
  */
 public final class SlsaLevel {
 
-    /** The trust of a document nobody has verified. */
-    public static final String UNKNOWN_TRUST = "unknown";
     public static final String VERIFIED = "verified";
     public static final String UNKNOWN = "unknown";
 
@@ -33,8 +32,14 @@ public final class SlsaLevel {
 
     private SlsaLevel() {}
 
-    public static String of(String builderId, String trust) {
-        return VERIFIED.equals(trust) && isTrustedL3Builder(builderId) ? "L3" : UNKNOWN;
+    /**
+     * @param trust  the document's trust label: {@code verified}, {@code unsigned} or {@code failed}
+     * @param signer who signed it, when verified: for keyless signatures the certificate identity (and issuer)
+     */
+    public static String of(String builderId, String trust, String signer) {
+        boolean signedByTheBuilder = signer != null && builderId != null
+                && (signer.equals(builderId) || signer.startsWith(builderId + " ("));
+        return VERIFIED.equals(trust) && signedByTheBuilder && isTrustedL3Builder(builderId) ? "L3" : UNKNOWN;
     }
 
     static boolean isTrustedL3Builder(String builderId) {

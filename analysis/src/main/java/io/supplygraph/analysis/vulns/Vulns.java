@@ -1,5 +1,8 @@
 package io.supplygraph.analysis.vulns;
 
+import io.supplygraph.analysis.vex.VexVerdict;
+import io.supplygraph.analysis.vex.VexVerdicts;
+import io.supplygraph.model.fact.VexFacts.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
@@ -46,16 +49,25 @@ public final class Vulns {
      * @param severity  the rating ({@code critical}, ... {@code none}), or null when no advisory rates it
      * @param score     the highest CVSS base score of its advisories, or null
      * @param fixed     versions that fix it, per the entries that matched
-     * @param status    {@code affected} or {@code unknown} (the ranges could not decide), or a VEX status
+     * @param status    {@code affected} or {@code unknown} (the ranges could not decide), or the status a VEX
+     *                  statement gives: {@code not_affected}, {@code fixed}, {@code under_investigation}
      * @param kind      {@code malicious} or {@code vulnerability}
      * @param range     the range or version list that decided
      * @param documents the documents that contain the package version
+     * @param vex       the VEX statement that decided the status, or null when none applies
      */
     public record Finding(String purl, String id, List<String> aliases, String severity, Double score,
-            List<String> fixed, String status, String kind, String range, List<Container> documents) {}
+            List<String> fixed, String status, String kind, String range, List<Container> documents,
+            VexVerdict vex) {}
 
-    /** A document containing a package version: its digest and subject. */
-    public record Container(String digest, String subject) {}
+    /** A document containing a package version: its digest, its subject as shown, and the subject's purl. */
+    public record Container(String digest, String subject, String subjectPurl) {}
+
+    /** Statuses hidden unless asked for with {@code --all}: the vendor says not affected, or the ranges cannot say. */
+    /** Statuses whose package versions still count in a blast radius. */
+    private static final Set<String> STILL_EXPOSED = Set.of(VulnMatcher.AFFECTED, Status.UNDER_INVESTIGATION.label());
+
+    private static final Set<String> HIDDEN = Set.of(Status.NOT_AFFECTED.label(), VulnMatcher.UNKNOWN);
 
     /** One vulnerability by id: its advisories, its findings, and the applications those reach, with paths. */
     public record Report(List<AdvisoryRow> advisories, List<Finding> findings, List<Application> applications) {}
@@ -67,10 +79,11 @@ public final class Vulns {
     private static final CollectionType STRINGS = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
 
     private final GraphStore store;
-    private final VexVerdicts vex = new VexVerdicts();
+    private final VexVerdicts vex;
 
     public Vulns(GraphStore store) {
         this.store = store;
+        this.vex = new VexVerdicts(store);
     }
 
     public List<Finding> list(Query query) {
@@ -87,7 +100,7 @@ public final class Vulns {
         }
         int minimum = query.minimumSeverity() == null ? -1 : rank(query.minimumSeverity());
         return findings(rows).stream()
-                .filter(f -> query.all() || f.status().equals(VulnMatcher.AFFECTED))
+                .filter(f -> query.all() || !HIDDEN.contains(f.status()))
                 .filter(f -> f.kind().equals("malicious") || rankOf(f.severity()) >= minimum)
                 .toList();
     }
@@ -124,7 +137,7 @@ public final class Vulns {
     private List<Application> applications(List<Finding> findings) {
         List<VersionRow> versions = new ArrayList<>();
         for (Finding f : findings) {
-            if (!f.status().equals(VulnMatcher.AFFECTED)) {
+            if (!STILL_EXPOSED.contains(f.status())) {
                 continue;
             }
             try {
@@ -177,10 +190,18 @@ public final class Vulns {
                 severity = a.rating();
             }
         }
-        String status = vex.statusOf(first.purl(), ids, first.status());
+        Set<String> products = new TreeSet<>();
+        containers.forEach(c -> {
+            if (c.subjectPurl() != null) {
+                products.add(c.subjectPurl());
+            }
+        });
+        // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
+        VexVerdict verdict = malicious ? null : vex.verdictFor(ids, first.purl(), products).orElse(null);
+        String status = verdict == null ? first.status() : verdict.status().label();
         List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
         return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), status,
-                malicious ? "malicious" : "vulnerability", first.decidedBy(), containers);
+                malicious ? "malicious" : "vulnerability", first.decidedBy(), containers, verdict);
     }
 
     private Map<Long, List<Container>> containers(Collection<Long> versions) {
@@ -190,7 +211,7 @@ public final class Vulns {
         Map<Long, List<Container>> byVersion = new HashMap<>();
         for (ContainsRow row : rows) {
             DocumentRow d = documents.get(row.document());
-            byVersion.computeIfAbsent(row.version(), v -> new ArrayList<>()).add(new Container(d.digest(), subject(d)));
+            byVersion.computeIfAbsent(row.version(), v -> new ArrayList<>()).add(new Container(d.digest(), subject(d), d.subjectPurl()));
         }
         byVersion.values().forEach(list -> list.sort(Comparator.comparing(c -> String.valueOf(c.subject()))));
         return byVersion;

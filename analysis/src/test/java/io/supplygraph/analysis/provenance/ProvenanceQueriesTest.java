@@ -106,7 +106,7 @@ class ProvenanceQueriesTest {
                     assertThat(m.digest()).isEqualTo("gitcommit:" + COMMIT);
                 });
                 // nothing verified the document yet, so neither its trust nor a level can be claimed
-                assertThat(b.trust()).isEqualTo("unknown");
+                assertThat(b.trust()).as("a bare statement carries no signature").isEqualTo("unsigned");
                 assertThat(b.level()).isEqualTo("unknown");
                 assertThat(b.document()).isEqualTo(sha256(slsa));
             });

@@ -9,24 +9,37 @@ class SlsaLevelTest {
     static final String GENERATOR = "https://github.com/slsa-framework/slsa-github-generator/.github/workflows/"
             + "generator_generic_slsa3.yml@refs/tags/v1.2.0";
 
+    /** How a verified keyless signature's signer reads: the certificate identity, then the OIDC issuer. */
+    static final String SIGNED_BY_GENERATOR = GENERATOR + " (https://token.actions.githubusercontent.com)";
+
     @Test
-    void aVerifiedDocumentOfTheSlsaGithubGeneratorIsLevel3() {
-        assertThat(SlsaLevel.of(GENERATOR, SlsaLevel.VERIFIED)).isEqualTo("L3");
+    void aDocumentVerifiedAsSignedByTheSlsaGithubGeneratorIsLevel3() {
+        assertThat(SlsaLevel.of(GENERATOR, SlsaLevel.VERIFIED, SIGNED_BY_GENERATOR)).isEqualTo("L3");
     }
 
     @Test
     void anUnverifiedDocumentEarnsNoLevelWhateverItsBuilder() {
-        assertThat(SlsaLevel.of(GENERATOR, SlsaLevel.UNKNOWN_TRUST)).isEqualTo("unknown");
+        assertThat(SlsaLevel.of(GENERATOR, "unsigned", null)).isEqualTo("unknown");
+        assertThat(SlsaLevel.of(GENERATOR, "failed", null)).isEqualTo("unknown");
+    }
+
+    @Test
+    void aDocumentSignedBySomeoneElseWhoNamesTheGeneratorEarnsNoLevel() {
+        assertThat(SlsaLevel.of(GENERATOR, SlsaLevel.VERIFIED, "sha256:9f86d081884c7d659a2feaa0c55ad015")).isEqualTo(
+                "unknown");
+        assertThat(SlsaLevel.of(GENERATOR, SlsaLevel.VERIFIED,
+                "https://github.com/someone/repo/.github/workflows/release.yml@refs/heads/main")).isEqualTo("unknown");
     }
 
     @Test
     void aLookAlikeBuilderEarnsNoLevel() {
         // slsa-verifier's binary-linux-amd64-untrusted-builder.intoto.jsonl: the same workflow in a fork
         assertThat(SlsaLevel.of("https://github.com/asraa/slsa-github-generator/.github/workflows/"
-                + "builder_go_slsa3.yml@refs/tags/v1.4.0", SlsaLevel.VERIFIED)).isEqualTo("unknown");
+                + "builder_go_slsa3.yml@refs/tags/v1.4.0", SlsaLevel.VERIFIED, SIGNED_BY_GENERATOR)).isEqualTo("unknown");
         // a branch instead of a release tag is not the reviewed builder either
         assertThat(SlsaLevel.of("https://github.com/slsa-framework/slsa-github-generator/.github/workflows/"
-                + "generator_generic_slsa3.yml@refs/heads/main", SlsaLevel.VERIFIED)).isEqualTo("unknown");
-        assertThat(SlsaLevel.of(null, SlsaLevel.VERIFIED)).isEqualTo("unknown");
+                + "generator_generic_slsa3.yml@refs/heads/main", SlsaLevel.VERIFIED, SIGNED_BY_GENERATOR))
+                .isEqualTo("unknown");
+        assertThat(SlsaLevel.of(null, SlsaLevel.VERIFIED, SIGNED_BY_GENERATOR)).isEqualTo("unknown");
     }
 }
