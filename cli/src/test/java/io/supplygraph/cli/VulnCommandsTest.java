@@ -85,7 +85,7 @@ class VulnCommandsTest {
         CliRun demo = CliRun.of("demo", "--db", tmp.resolve("demo.db").toString());
         assertThat(demo.exit()).isZero();
         String findings = demo.out().substring(demo.out().indexOf("Vulnerabilities and malicious packages"));
-        // the demo's advisories/*.json: MAL-0000-0001 (mkdirp 0.5.5), SGDEMO-2021-0001 (log4j-core < 2.15.0),
+        // the demo's advisories/*.json: MAL-0000-0001 (acme-demo-colors-helper 1.0.3), SGDEMO-2021-0001 (log4j-core < 2.15.0),
         // SGDEMO-2022-0002 (minimist 1.0.0 to before 1.2.6)
         assertThat(findings.indexOf("MAL-0000-0001")).isLessThan(findings.indexOf("SGDEMO-2021-0001"));
         assertThat(findings).contains("SGDEMO-2022-0002", "2.15.0", "1.2.6");
