@@ -14,16 +14,17 @@ public interface DocumentStore {
     boolean store(DocumentRecord record);
 
     /**
-     * Stores many small documents (advisories come by the ten thousand) in as few transactions as the store
-     * likes; each document is still all or nothing.
+     * Stores many documents in as few transactions as the store likes (a transaction per document would make the
+     * database write its hottest index pages again for every document); each document is still all or nothing,
+     * and one that fails does not take the others with it.
      *
-     * @return per record, false when a document with its digest was stored already
+     * @return per record, in order, what became of it
      */
-    default boolean[] storeAll(java.util.List<DocumentRecord> records) {
-        boolean[] stored = new boolean[records.size()];
-        for (int i = 0; i < stored.length; i++) {
-            stored[i] = store(records.get(i));
+    default java.util.List<StoreResult> storeAll(java.util.List<DocumentRecord> records) {
+        java.util.List<StoreResult> results = new java.util.ArrayList<>(records.size());
+        for (DocumentRecord r : records) {
+            results.add(store(r) ? StoreResult.STORED : StoreResult.ALREADY_STORED);
         }
-        return stored;
+        return results;
     }
 }

@@ -2,6 +2,7 @@ package io.supplygraph.store;
 
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.DocumentStore;
+import io.supplygraph.ingest.StoreResult;
 import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
@@ -65,7 +66,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     }
 
     @Override
-    public boolean[] storeAll(List<DocumentRecord> records) {
+    public List<StoreResult> storeAll(List<DocumentRecord> records) {
         return writer.storeAll(records);
     }
 

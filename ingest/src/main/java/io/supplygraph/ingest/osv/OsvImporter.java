@@ -3,6 +3,7 @@ package io.supplygraph.ingest.osv;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.DocumentStore;
+import io.supplygraph.ingest.StoreResult;
 import io.supplygraph.ingest.source.DocumentSources;
 import io.supplygraph.ingest.source.SourceDocument;
 import io.supplygraph.ingest.source.SourceLimits;
@@ -114,15 +115,21 @@ public final class OsvImporter {
             if (records.isEmpty()) {
                 return;
             }
-            boolean[] done = store.storeAll(records);
-            for (int i = 0; i < done.length; i++) {
+            List<StoreResult> done = store.storeAll(records);
+            for (int i = 0; i < done.size(); i++) {
                 DocumentRecord r = records.get(i);
-                if (done[i]) {
+                StoreResult result = done.get(i);
+                if (result.failed()) {
+                    rejected++;
+                    listener.rejected(r.source(), result.failure());
+                    continue;
+                }
+                if (result.stored()) {
                     stored++;
                 } else {
                     alreadyStored++;
                 }
-                listener.imported(r.source(), r.facts().name(), !done[i]);
+                listener.imported(r.source(), r.facts().name(), !result.stored());
             }
             records.clear();
         }
