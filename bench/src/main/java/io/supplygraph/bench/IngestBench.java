@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.bench.PortfolioGenerator.Spec;
+import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class IngestBench {
             System.out.printf("opened %s in %,.0f ms (schema migration; not counted below)%n", graph.location(),
                     Measurements.millis(opened - openStart));
             summary = graph.ingest(List.of(files.get(0).getParent().toString()), InputStream.nullInputStream(),
-                    new RejectionPrinter());
+                    new Progress(opened));
             ingest = System.nanoTime() - opened;
             System.out.println("store size before close: " + store.describeSize());
         }
@@ -102,9 +103,26 @@ public final class IngestBench {
         return tokens;
     }
 
-    /** Says why a document was rejected: a benchmark that silently stores fewer documents measures nothing. */
-    private static final class RejectionPrinter implements IngestListener {
+    /**
+     * Shows a long run's pace, and why a document was rejected: a benchmark that silently stores fewer
+     * documents measures nothing.
+     */
+    private static final class Progress implements IngestListener {
+        private static final int EVERY = 500;
+        private final long start;
+        private int stored;
         private int printed;
+
+        Progress(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void stored(String source, DocumentRecord record) {
+            if (++stored % EVERY == 0) {
+                System.out.printf("  %,d documents stored after %,.1f s%n", stored, (System.nanoTime() - start) / 1e9);
+            }
+        }
 
         @Override
         public void rejected(String source, String reason) {

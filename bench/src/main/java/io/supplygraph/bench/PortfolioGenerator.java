@@ -143,7 +143,7 @@ public final class PortfolioGenerator {
         SbomPlan plan = SbomPlan.draw(pool, index, spec.components(), random);
         SbomWriter writer = spdx ? SbomWriter.spdx() : SbomWriter.cycloneDx();
         String name = spec.single() ? "single-" + spec.components() : String.format("sbom-%05d", index);
-        Path file = folder.resolve(name + writer.extension());
+        Path file = folder.resolve(name + (spdx ? ".spdx.json" : ".cdx.json"));
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                 JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             writer.write(plan, json);

@@ -10,11 +10,6 @@ final class CycloneDxWriter implements SbomWriter {
     private static final String SUBJECT_REF = "app";
 
     @Override
-    public String extension() {
-        return ".cdx.json";
-    }
-
-    @Override
     public void write(SbomPlan plan, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("bomFormat", "CycloneDX");

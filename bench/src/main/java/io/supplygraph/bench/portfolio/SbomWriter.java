@@ -16,9 +16,6 @@ public sealed interface SbomWriter permits CycloneDxWriter, Spdx23Writer {
         return new Spdx23Writer();
     }
 
-    /** The file name ending, {@code .cdx.json} or {@code .spdx.json}. */
-    String extension();
-
     void write(SbomPlan plan, JsonGenerator json) throws IOException;
 
     /** The subject's purl: an application is named in the generic type, as image and build tools do. */

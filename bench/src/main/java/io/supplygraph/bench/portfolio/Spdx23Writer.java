@@ -11,11 +11,6 @@ final class Spdx23Writer implements SbomWriter {
     private static final String NOASSERTION = "NOASSERTION";
 
     @Override
-    public String extension() {
-        return ".spdx.json";
-    }
-
-    @Override
     public void write(SbomPlan plan, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("spdxVersion", "SPDX-2.3");
