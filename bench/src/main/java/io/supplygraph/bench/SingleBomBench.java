@@ -2,8 +2,9 @@ package io.supplygraph.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.bench.PortfolioGenerator.Spec;
 import io.supplygraph.bench.IngestBench.Store;
+import io.supplygraph.bench.PortfolioGenerator.Spec;
+import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,7 +87,7 @@ public final class SingleBomBench {
 
     private static IngestSummary ingestOne(Supplygraph graph, Path bom) {
         IngestSummary summary = graph.ingest(List.of(bom.toString()), InputStream.nullInputStream(),
-                new io.supplygraph.ingest.IngestListener() {});
+                new IngestListener() {});
         if (summary.stored() != 1) {
             throw new IllegalStateException(bom + " was not stored: " + summary);
         }
@@ -93,7 +95,7 @@ public final class SingleBomBench {
     }
 
     private static long min(long[] values) {
-        return java.util.Arrays.stream(values).min().orElseThrow();
+        return Arrays.stream(values).min().orElseThrow();
     }
 
     /** Ingests {@code bom} in a child JVM limited to 512 MB and returns its report. */

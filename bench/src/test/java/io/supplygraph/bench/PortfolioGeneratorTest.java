@@ -15,6 +15,7 @@ import io.supplygraph.model.fact.DocumentFacts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ class PortfolioGeneratorTest {
             assertEquals(first.get(i).getFileName(), again.get(i).getFileName());
             assertArrayEquals(Files.readAllBytes(first.get(i)), Files.readAllBytes(again.get(i)));
             anyDiffers |= !other.get(i).getFileName().equals(first.get(i).getFileName())
-                    || !java.util.Arrays.equals(Files.readAllBytes(other.get(i)), Files.readAllBytes(first.get(i)));
+                    || !Arrays.equals(Files.readAllBytes(other.get(i)), Files.readAllBytes(first.get(i)));
         }
         assertTrue(anyDiffers, "a different seed must give a different portfolio");
     }
@@ -66,6 +67,17 @@ class PortfolioGeneratorTest {
             assertEquals(76, distinct(doc.get("packages"), "SPDXID"));
             assertEquals("DESCRIBES", doc.get("relationships").get(0).get("relationshipType").asText());
         }
+    }
+
+    @Test
+    void singleModeWritesOneCycloneDxBomOfTheRequestedSize() throws Exception {
+        List<Path> files = PortfolioGenerator.generate(Spec.single(3_000), dir);
+
+        assertEquals(1, files.size());
+        assertEquals("single-3000.cdx.json", files.get(0).getFileName().toString());
+        JsonNode bom = JSON.readTree(files.get(0).toFile());
+        assertEquals(3_000, bom.get("components").size());
+        assertEquals(3_000, distinct(bom.get("components"), "purl"));
     }
 
     @Test

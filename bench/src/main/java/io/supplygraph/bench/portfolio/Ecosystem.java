@@ -1,6 +1,7 @@
 package io.supplygraph.bench.portfolio;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The package ecosystems a synthetic portfolio draws from. Each starts with the packages that really are the
@@ -62,7 +63,7 @@ public enum Ecosystem {
 
     /** The package URL; an npm scope's {@code @} is percent-encoded as the purl specification requires. */
     String purl(String coordinates, String version) {
-        String type = name().toLowerCase(java.util.Locale.ROOT);
+        String type = name().toLowerCase(Locale.ROOT);
         String path = this == NPM && coordinates.startsWith("@") ? "%40" + coordinates.substring(1) : coordinates;
         return "pkg:" + type + "/" + path + "@" + version;
     }
