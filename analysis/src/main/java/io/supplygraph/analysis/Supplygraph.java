@@ -60,8 +60,15 @@ public final class Supplygraph implements AutoCloseable {
 
     /** Ingests with signatures checked as {@code trust} says, and documents without a verified one kept or rejected. */
     public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener, TrustPolicy trust) {
-        return new Ingestor(store, SourceLimits.defaults(), trust).ingest(sources, stdin, listener);
+        IngestSummary summary = new Ingestor(store, SourceLimits.defaults(), trust).ingest(sources, stdin, listener);
+        if (summary.stored() >= BULK_LOAD) {
+            store.database().refreshStatistics();
+        }
+        return summary;
     }
+
+    /** Documents in one batch from which on the database's planner statistics are refreshed afterwards. */
+    static final int BULK_LOAD = 100;
 
     public List<DocumentRow> documents() {
         return store.documents().all();

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.bench.PortfolioGenerator.Spec;
-import io.supplygraph.ingest.sbom.SbomAssembler;
-import io.supplygraph.ingest.sbom.SbomParsers;
+import io.supplygraph.ingest.DocumentReaders;
 import io.supplygraph.model.DocumentFormat;
-import io.supplygraph.model.fact.DocumentFacts;
+import io.supplygraph.model.fact.SbomFacts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ class PortfolioGeneratorTest {
         for (Path file : PortfolioGenerator.generate(new Spec(8, 120, 3, 0.5, false), dir)) {
             JsonNode tree = JSON.readTree(file.toFile());
             boolean spdx = tree.has("spdxVersion");
-            DocumentFacts facts = parse(file, spdx ? DocumentFormat.SPDX_2_JSON : DocumentFormat.CYCLONEDX_JSON);
+            SbomFacts facts = parse(file, spdx ? DocumentFormat.SPDX_2_JSON : DocumentFormat.CYCLONEDX_JSON);
 
             assertEquals(List.of(), facts.warnings(), file.toString());
             // SPDX lists the subject among its packages; CycloneDX names it in metadata, outside components.
@@ -125,12 +124,10 @@ class PortfolioGeneratorTest {
         assertTrue(log4jVersions.size() >= 2, "log4j-core versions seen: " + log4jVersions);
     }
 
-    private static DocumentFacts parse(Path file, DocumentFormat format) throws Exception {
-        SbomAssembler assembler = new SbomAssembler(file.getFileName().toString());
+    private static SbomFacts parse(Path file, DocumentFormat format) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            SbomParsers.forFormat(format).orElseThrow().parse(in, assembler);
+            return (SbomFacts) DocumentReaders.forFormat(format).orElseThrow().read(in, file.getFileName().toString());
         }
-        return assembler.finish();
     }
 
     private static int distinct(JsonNode array, String field) {

@@ -108,6 +108,19 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
+    /**
+     * Refreshes the planner's statistics after a bulk load. PostgreSQL plans the recursive and IN-list queries
+     * badly on tables it has never analysed (a server with autovacuum off never does); SQLite's {@code optimize}
+     * does the same where it judges it useful.
+     */
+    public void refreshStatistics() {
+        try (Statement s = connection.createStatement()) {
+            s.execute(dialect == Dialect.POSTGRESQL ? "ANALYZE" : "PRAGMA optimize");
+        } catch (SQLException e) {
+            throw new StoreException("refreshing statistics failed: " + e.getMessage(), e);
+        }
+    }
+
     public Connection connection() {
         return connection;
     }
