@@ -1,7 +1,6 @@
 package io.supplygraph.analysis.graph;
 
 import io.supplygraph.store.GraphStore;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
 import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
@@ -157,10 +156,10 @@ public final class Dependents {
         paths.values().forEach(versionIds::addAll);
         allTargets.values().forEach(versionIds::addAll);
         Map<Long, VersionRow> versions = store.packages().byIds(versionIds);
-        Map<Long, DocumentRow> documents = store.documents().byIds(paths.keySet());
+        // The subject is the first node of each path already; only the digests are left to read.
+        Map<Long, String> digests = store.documents().digests(paths.keySet());
         List<Application> applications = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> e : paths.entrySet()) {
-            DocumentRow document = documents.get(e.getKey());
             VersionRow subject = versions.get(e.getValue().get(0));
             VersionRow target = versions.get(targets.get(e.getKey()));
             Set<String> all = new TreeSet<>();
@@ -170,7 +169,7 @@ public final class Dependents {
             Set<String> ordered = new java.util.LinkedHashSet<>();
             ordered.add(String.valueOf(target.version()));
             ordered.addAll(all);
-            applications.add(new Application(document.digest(), display(subject), target.version(),
+            applications.add(new Application(digests.get(e.getKey()), display(subject), target.version(),
                     purls(e.getValue(), versions), ordered));
         }
         applications.sort(Comparator.comparing(Application::subject).thenComparing(Application::document));

@@ -32,6 +32,7 @@ public final class DocumentSql {
             """;
     private static final String ALL = SELECT + " ORDER BY d.id";
     private static final String BY_IDS = SELECT + " WHERE d.id IN %s";
+    private static final String DIGESTS = "SELECT id, digest FROM document WHERE id IN %s";
     private static final String BY_DIGEST_PREFIX = SELECT + " WHERE d.digest LIKE ? ORDER BY d.id";
     private static final String WARNINGS = """
             SELECT message FROM document_warning WHERE document_id = ? ORDER BY ordinal
@@ -85,6 +86,16 @@ public final class DocumentSql {
             }
         }
         return byId;
+    }
+
+    /** The digests of documents, by id: all a query needs that already knows each document's subject. */
+    public Map<Long, String> digests(Collection<Long> ids) {
+        Map<Long, String> digests = new HashMap<>();
+        for (Map.Entry<Long, String> row : Sql.select(database, DIGESTS, ids, "reading document digests",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+            digests.put(row.getKey(), row.getValue());
+        }
+        return digests;
     }
 
     /**
