@@ -1,6 +1,7 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.store.Database;
+import io.supplygraph.store.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,8 @@ public final class GraphSql {
 
     /**
      * Every document containing one of the seeds, with the seed's whole chain of parents up to the subject.
-     * UNION (not UNION ALL) so that chains meeting at a shared parent are walked once.
+     * UNION (not UNION ALL) so that chains meeting at a shared parent are walked once. Each step is a primary-key
+     * lookup of the parent; SQLite plans it so.
      */
     private static final String CHAINS = """
             WITH RECURSIVE chain (document_id, package_version_id, parent_id, depth) AS (
@@ -34,6 +36,26 @@ public final class GraphSql {
                 SELECT c.document_id, c.package_version_id, c.parent_id, c.depth
                 FROM contains c JOIN chain ON c.document_id = chain.document_id
                                           AND c.package_version_id = chain.parent_id
+            )
+            SELECT document_id, package_version_id, parent_id, depth FROM chain
+            """;
+
+    /**
+     * The same walk for PostgreSQL, whose planner misjudges how many rows hundreds of seeds give and hash-joins the
+     * recursive step against all of {@code contains} (a sequential scan of 2.5 million rows, 520 ms, on the
+     * 5,000-SBOM bench store). The LATERAL subquery with LIMIT 1 cannot be flattened, so each step stays the
+     * primary-key lookup it is: 20 ms for the same 900 seeds. SQLite has no LATERAL, and needs none.
+     */
+    private static final String CHAINS_POSTGRESQL = """
+            WITH RECURSIVE chain (document_id, package_version_id, parent_id, depth) AS (
+                SELECT document_id, package_version_id, parent_id, depth
+                FROM contains WHERE package_version_id IN %s
+              UNION
+                SELECT c.document_id, c.package_version_id, c.parent_id, c.depth
+                FROM chain CROSS JOIN LATERAL (
+                    SELECT document_id, package_version_id, parent_id, depth FROM contains
+                    WHERE document_id = chain.document_id AND package_version_id = chain.parent_id
+                    LIMIT 1) c
             )
             SELECT document_id, package_version_id, parent_id, depth FROM chain
             """;
@@ -64,7 +86,7 @@ public final class GraphSql {
     }
 
     public List<ContainsRow> chainsTo(Collection<Long> versions) {
-        return contains(CHAINS, versions);
+        return contains(database.dialect() == Dialect.POSTGRESQL ? CHAINS_POSTGRESQL : CHAINS, versions);
     }
 
     /** Everything the given documents contain. */
