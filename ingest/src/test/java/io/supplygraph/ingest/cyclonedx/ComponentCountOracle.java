@@ -95,7 +95,9 @@ final class ComponentCountOracle {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // fail quietly, no "[Fatal Error]" on stderr
+            root = builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
         } catch (Exception e) {
             return new Unreadable(Syntax.XML, "malformed XML");
         }
