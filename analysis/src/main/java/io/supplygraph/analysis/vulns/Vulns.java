@@ -6,6 +6,7 @@ import io.supplygraph.model.fact.VexFacts.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import io.supplygraph.analysis.graph.Containment;
 import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Dependents.Application;
 import io.supplygraph.analysis.graph.Target;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public final class Vulns {
      *                  statement gives: {@code not_affected}, {@code fixed}, {@code under_investigation}
      * @param kind      {@code malicious} or {@code vulnerability}
      * @param range     the range or version list that decided
-     * @param documents the documents that contain the package version
+     * @param documents the documents that contain the package version, nested SBOMs included
      * @param vex       the VEX statement that decided the status, or null when none applies
      */
     public record Finding(String purl, String id, List<String> aliases, String severity, Double score,
@@ -204,16 +206,22 @@ public final class Vulns {
                 malicious ? "malicious" : "vulnerability", first.decidedBy(), containers, verdict);
     }
 
+    /** The documents containing each version, nested SBOMs included (a container image listing the jar that has it). */
     private Map<Long, List<Container>> containers(Collection<Long> versions) {
-        List<ContainsRow> rows = store.graph().containing(versions);
-        Map<Long, DocumentRow> documents = store.documents().byIds(rows.stream().map(ContainsRow::document)
-                .distinct().toList());
+        Map<Long, Set<Long>> containing = new Containment(store).documentsContaining(versions);
+        Set<Long> ids = new HashSet<>();
+        containing.values().forEach(ids::addAll);
+        Map<Long, DocumentRow> documents = store.documents().byIds(ids);
         Map<Long, List<Container>> byVersion = new HashMap<>();
-        for (ContainsRow row : rows) {
-            DocumentRow d = documents.get(row.document());
-            byVersion.computeIfAbsent(row.version(), v -> new ArrayList<>()).add(new Container(d.digest(), subject(d), d.subjectPurl()));
-        }
-        byVersion.values().forEach(list -> list.sort(Comparator.comparing(c -> String.valueOf(c.subject()))));
+        containing.forEach((version, docs) -> {
+            List<Container> list = new ArrayList<>();
+            for (long id : docs) {
+                DocumentRow d = documents.get(id);
+                list.add(new Container(d.digest(), subject(d), d.subjectPurl()));
+            }
+            list.sort(Comparator.comparing((Container c) -> String.valueOf(c.subject())).thenComparing(Container::digest));
+            byVersion.put(version, list);
+        });
         return byVersion;
     }
 

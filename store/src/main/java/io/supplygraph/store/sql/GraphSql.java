@@ -62,6 +62,10 @@ public final class GraphSql {
     private static final String CONTAINED_IN = """
             SELECT document_id, package_version_id, parent_id, depth FROM contains WHERE document_id IN %s
             """;
+    private static final String SUBJECTS_OF = """
+            SELECT document_id, package_version_id, parent_id, depth FROM contains
+            WHERE document_id IN %s AND depth = 0
+            """;
     private static final String CONTAINING = """
             SELECT document_id, package_version_id, parent_id, depth FROM contains WHERE package_version_id IN %s
             """;
@@ -92,6 +96,11 @@ public final class GraphSql {
     /** Everything the given documents contain. */
     public List<ContainsRow> containedIn(Collection<Long> documents) {
         return contains(CONTAINED_IN, documents);
+    }
+
+    /** The subjects of the given documents (their depth-0 rows). */
+    public List<ContainsRow> subjectsOf(Collection<Long> documents) {
+        return contains(SUBJECTS_OF, documents);
     }
 
     /** Where the given versions are contained, one row per document. */
