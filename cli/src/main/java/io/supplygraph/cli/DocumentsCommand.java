@@ -49,12 +49,13 @@ final class DocumentsCommand extends QueryCommand {
         int run(Supplygraph graph, PrintWriter out) {
             DocumentRow d = graph.document(digest);
             Map<String, Object> row = toRow(d);
-            row.put("warning_messages", graph.warnings(d));
+            List<String> warnings = graph.warnings(d);
+            row.put("warning_messages", warnings);
             if (json) {
                 io.supplygraph.cli.output.Output.json(out, List.of(row));
             } else {
                 row.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof List<?> l ? "" : v));
-                graph.warnings(d).forEach(w -> out.println("  warning: " + w));
+                warnings.forEach(w -> out.println("  warning: " + w));
                 out.flush();
             }
             return 0;

@@ -33,13 +33,4 @@ public enum EdgeKind {
     public String label() {
         return label;
     }
-
-    public static EdgeKind fromLabel(String label) {
-        for (EdgeKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown edge kind: " + label);
-    }
 }

@@ -105,11 +105,6 @@ public record PackageIdentity(
         }
     }
 
-    /** A human name: {@code namespace/name}, or the name alone. */
-    public String displayName() {
-        return namespace == null ? name : namespace + "/" + name;
-    }
-
     /** True when {@code text} looks like a purl rather than a digest or a free name. */
     public static boolean looksLikePurl(String text) {
         return text.toLowerCase(Locale.ROOT).startsWith("pkg:");

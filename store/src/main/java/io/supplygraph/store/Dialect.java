@@ -32,12 +32,4 @@ public enum Dialect {
     String migrations() {
         return "classpath:db/migration/" + migrationFolder;
     }
-
-    /**
-     * The most parameters one statement may carry: SQLite's default limit is 32,766; PostgreSQL's wire protocol
-     * allows 65,535. Lists are cut well below both.
-     */
-    int maxParameters() {
-        return 900;
-    }
 }
