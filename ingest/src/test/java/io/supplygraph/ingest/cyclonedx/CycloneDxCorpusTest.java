@@ -11,6 +11,7 @@ import io.supplygraph.ingest.cyclonedx.ComponentCountOracle.Foreign;
 import io.supplygraph.ingest.cyclonedx.ComponentCountOracle.Sample;
 import io.supplygraph.ingest.cyclonedx.ComponentCountOracle.Syntax;
 import io.supplygraph.ingest.cyclonedx.ComponentCountOracle.Unreadable;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.testing.Corpus;
 import java.io.ByteArrayInputStream;
@@ -58,7 +59,7 @@ class CycloneDxCorpusTest {
             assertEquals(expected.components(), outcome.sink().components.size(),
                     () -> file + ": components, counted by " + expected.countedBy() + "; warnings " + outcome.sink().warnings);
             assertEquals(1, outcome.sink().documents.size());
-            assertFalse(outcome.sink().reportedBeforeDocument);
+            assertFalse(outcome.sink().reportedBeforeDocument());
         } else {
             assertTrue(outcome.rejection() != null, () -> "accepted although " + ((Unreadable) sample).why());
         }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.cyclonedx.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
@@ -38,7 +39,7 @@ class CycloneDxJsonParserTest {
         assertEquals(5, sink.components.size());
         assertEquals(Set.of(new Edge("app", "plugin", EdgeKind.CONTAINS), new Edge("a", "b", EdgeKind.CONTAINS),
                 new Edge("b", "c", EdgeKind.CONTAINS)), new HashSet<>(sink.edges));
-        assertFalse(sink.reportedBeforeDocument);
+        assertFalse(sink.reportedBeforeDocument());
         assertTrue(sink.warnings.isEmpty(), sink.warnings::toString);
     }
 
@@ -75,7 +76,7 @@ class CycloneDxJsonParserTest {
                   {"alg": "SHA-1"},
                   "not-a-hash"]}]}
                 """.formatted(sha256));
-        assertEquals(List.of(new Digest("sha256", sha256.toLowerCase())), sink.component("lib").digests());
+        assertEquals(List.of(new Digest("sha256", sha256.toLowerCase())), sink.named("lib").digests());
         assertEquals(3, sink.warnings.size(), sink.warnings::toString);
         assertTrue(sink.warnings.stream().anyMatch(w -> w.contains("malformed MD5 hash 'foo'")), sink.warnings::toString);
     }
@@ -93,13 +94,13 @@ class CycloneDxJsonParserTest {
                     {"acknowledgement": "concluded", "expression": "MIT OR GPL-2.0-only"}]},
                   {"name": "empty", "licenses": [{"license": {"url": "https://only-a-url"}}]}]}
                 """);
-        assertEquals("MIT", sink.component("one-id").declaredLicence());
-        assertEquals("MIT AND Apache-2.0", sink.component("two-ids").declaredLicence());
-        assertEquals("(Some Licence) AND MIT", sink.component("named").declaredLicence());
-        assertEquals("MIT OR Apache-2.0", sink.component("expression").declaredLicence());
-        assertEquals("MIT", sink.component("concluded").declaredLicence());
-        assertEquals("MIT OR GPL-2.0-only", sink.component("concluded").concludedLicence());
-        assertNull(sink.component("empty").declaredLicence());
+        assertEquals("MIT", sink.named("one-id").declaredLicence());
+        assertEquals("MIT AND Apache-2.0", sink.named("two-ids").declaredLicence());
+        assertEquals("(Some Licence) AND MIT", sink.named("named").declaredLicence());
+        assertEquals("MIT OR Apache-2.0", sink.named("expression").declaredLicence());
+        assertEquals("MIT", sink.named("concluded").declaredLicence());
+        assertEquals("MIT OR GPL-2.0-only", sink.named("concluded").concludedLicence());
+        assertNull(sink.named("empty").declaredLicence());
         assertEquals(1, sink.warnings.size(), sink.warnings::toString);
     }
 
@@ -112,7 +113,7 @@ class CycloneDxJsonParserTest {
         Set<String> refs = sink.refs();
         assertEquals(4, refs.size());
         assertTrue(refs.contains("d"));
-        assertEquals(List.of(new Edge(sink.component("a").ref(), sink.component("b").ref(), EdgeKind.CONTAINS)),
+        assertEquals(List.of(new Edge(sink.named("a").ref(), sink.named("b").ref(), EdgeKind.CONTAINS)),
                 sink.edges);
     }
 
@@ -127,11 +128,11 @@ class CycloneDxJsonParserTest {
                                           {"type": "vcs", "url": "https://github.com/qos-ch/slf4j"}]},
                   {"name": "plain", "publisher": "Pub Inc"}]}
                 """);
-        SbomComponent c = sink.component("org.slf4j/slf4j-api");
+        SbomComponent c = sink.named("org.slf4j/slf4j-api");
         assertEquals(new SbomComponent(c.ref(), "org.slf4j/slf4j-api", "2.0.9", "pkg:maven/org.slf4j/slf4j-api@2.0.9",
                 "library", List.of(), null, null, "QOS.ch", "cpe:2.3:a:slf4j:slf4j:2.0.9:*:*:*:*:*:*:*",
                 "https://github.com/qos-ch/slf4j"), c);
-        assertEquals("Pub Inc", sink.component("plain").supplier());
+        assertEquals("Pub Inc", sink.named("plain").supplier());
     }
 
     @Test
@@ -161,7 +162,7 @@ class CycloneDxJsonParserTest {
                  "components": ["just a string", {"name": "ok", "version": {"oops": 1}}, 42]}
                 """);
         assertEquals(1, sink.components.size());
-        assertNull(sink.component("ok").version());
+        assertNull(sink.named("ok").version());
         assertEquals(3, sink.warnings.size(), sink.warnings::toString);
         assertTrue(sink.warnings.get(0).contains("line 2"), sink.warnings::toString);
     }

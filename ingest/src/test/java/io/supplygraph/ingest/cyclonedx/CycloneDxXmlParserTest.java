@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.cyclonedx.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
@@ -143,9 +144,9 @@ class CycloneDxXmlParserTest {
                 """);
         assertEquals(List.of("1.0 null"), sink.documents);
         assertEquals(3, sink.refs().size());
-        assertEquals(List.of(new Edge(sink.component("a").ref(), sink.component("b").ref(), EdgeKind.CONTAINS)),
+        assertEquals(List.of(new Edge(sink.named("a").ref(), sink.named("b").ref(), EdgeKind.CONTAINS)),
                 sink.edges);
-        assertNull(sink.component("c").purl());
+        assertNull(sink.named("c").purl());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class Parsing {
     static RecordingSink parse(SbomParser parser, String document) throws IOException, DocumentRejectedException {
         RecordingSink sink = new RecordingSink();
         parser.parse(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), sink);
-        assertFalse(sink.reportedBeforeDocument, "reported something before document()");
+        assertFalse(sink.reportedBeforeDocument(), "reported something before document()");
         return sink;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,12 +64,12 @@ class Spdx2CorpusTest {
         JsonNode packages = tree.path("packages");
         assertEquals(packages.size(), sink.components.size(), "components");
         assertEquals(tree.path("spdxVersion").asText().substring("SPDX-".length()), sink.specVersion);
-        assertEquals(1, sink.documentCalls);
+        assertEquals(1, sink.documents.size());
         assertEquals(0, sink.callsBeforeDocument);
         for (JsonNode p : packages) {
             String id = p.path("SPDXID").asText("");
             if (!id.isEmpty()) {
-                assertEquals(p.path("name").asText(p.path("packageName").asText("")), sink.component(id).name());
+                assertEquals(p.path("name").asText(p.path("packageName").asText("")), sink.withRef(id).name());
             }
         }
         if (tree.path("SPDXID").asText("").isBlank()) {

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.spdx.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import java.io.ByteArrayInputStream;
@@ -61,7 +62,7 @@ class Spdx2JsonParserTest {
                     "referenceLocator": "pkg:maven/other/other@1"}],
                  "unknownField": {"nested": [1, 2, {"deep": true}]}}
                 """, ""));
-        var c = sink.component("SPDXRef-log4j");
+        var c = sink.withRef("SPDXRef-log4j");
         assertEquals("log4j-core", c.name());
         assertEquals("2.14.1", c.version());
         assertEquals("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", c.purl());
@@ -83,7 +84,7 @@ class Spdx2JsonParserTest {
                 {"SPDXID": "SPDXRef-a", "name": "a", "versionInfo": "NOASSERTION", "supplier": "NOASSERTION",
                  "licenseDeclared": "NONE", "licenseConcluded": "NOASSERTION",
                  "downloadLocation": "https://example.com/a.tar.gz"}
-                """, "")).component("SPDXRef-a");
+                """, "")).withRef("SPDXRef-a");
         assertNull(c.version());
         assertNull(c.supplier());
         assertNull(c.declaredLicence());

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.spdx.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import java.io.ByteArrayInputStream;
@@ -61,7 +62,7 @@ class SpdxTagValueParserTest {
                 FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c
                 """);
         assertEquals(1, sink.components.size());
-        var c = sink.component("SPDXRef-openssl");
+        var c = sink.withRef("SPDXRef-openssl");
         assertEquals("openssl", c.name());
         assertEquals("3.0.4", c.version());
         assertEquals("OpenSSL Project", c.supplier());

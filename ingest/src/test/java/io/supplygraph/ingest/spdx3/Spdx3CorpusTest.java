@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.spdx.CorpusFiles;
-import io.supplygraph.ingest.spdx.RecordingSink;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class Spdx3CorpusTest {
             String type = e.path("type").asText();
             if (PACKAGE_TYPES.contains(type)) {
                 packages++;
-                assertEquals(e.path("name").asText(), sink.component(e.path("spdxId").asText()).name());
+                assertEquals(e.path("name").asText(), sink.withRef(e.path("spdxId").asText()).name());
             } else if (type.equals("simplelicensing_LicenseExpression")) {
                 expressions.put(e.path("spdxId").asText(), e.path("simplelicensing_licenseExpression").asText());
             } else if (e.path("relationshipType").asText().equals("hasDeclaredLicense")) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.spdx.RecordingSink;
-import io.supplygraph.ingest.spdx.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink.Edge;
+import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import java.io.ByteArrayInputStream;
@@ -67,7 +67,7 @@ class Spdx3JsonLdParserTest {
                  "simplelicensing_licenseExpression": "Apache-2.0 OR MIT"},
                 {"type": "Organization", "spdxId": "urn:psf", "name": "Python Software Foundation"}
                 """));
-        var c = sink.component("urn:p");
+        var c = sink.withRef("urn:p");
         assertEquals("requests", c.name());
         assertEquals("2.31.0", c.version());
         assertEquals("pkg:pypi/requests@2.31.0", c.purl());
@@ -95,7 +95,7 @@ class Spdx3JsonLdParserTest {
                  "simplelicensing_licenseExpression": "NOASSERTION"},
                 {"type": "Relationship", "spdxId": "urn:r2", "from": "urn:p", "relationshipType": "hasConcludedLicense",
                  "to": ["urn:none"]}
-                """)).component("urn:p");
+                """)).withRef("urn:p");
         assertEquals("pkg:npm/left-pad@1.3.0", c.purl());
         assertNull(c.declaredLicence());
         assertNull(c.concludedLicence());
