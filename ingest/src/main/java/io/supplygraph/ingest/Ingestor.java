@@ -55,8 +55,8 @@ public final class Ingestor {
 
     /** Ingests every document the arguments name: files, directories, archives, compressed files, {@code -} for stdin. */
     public IngestSummary ingest(List<String> arguments, InputStream stdin, IngestListener listener) {
-        IngestListener events = new SynchronizedListener(listener);
-        try (StoreWriter writer = new StoreWriter(store, events)) {
+        // Every event, rejections included, reaches the listener from the writer thread, in reading order.
+        try (StoreWriter writer = new StoreWriter(store, listener)) {
             new DocumentSources(limits, stdin).walk(arguments, new SourceVisitor() {
                 @Override
                 public void accept(SourceDocument document) {
@@ -140,34 +140,6 @@ public final class Ingestor {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static final class SynchronizedListener implements IngestListener {
-        private final IngestListener delegate;
-
-        SynchronizedListener(IngestListener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public synchronized void stored(String source, DocumentRecord record) {
-            delegate.stored(source, record);
-        }
-
-        @Override
-        public synchronized void alreadyStored(String source, String digest) {
-            delegate.alreadyStored(source, digest);
-        }
-
-        @Override
-        public synchronized void rejected(String source, String reason) {
-            delegate.rejected(source, reason);
-        }
-
-        @Override
-        public synchronized void warnings(String source, List<String> warnings) {
-            delegate.warnings(source, warnings);
         }
     }
 }

@@ -147,11 +147,10 @@ public final class Paths {
             }
         }
         if (!documents.isEmpty() && down) {
-            for (ContainsRow c : store.graph().containedIn(documents)) {
-                if (c.depth() == 0 || direction == Direction.ANY) {
-                    steps.add(contains(c));
-                }
-            }
+            // Only undirected search walks from a document to everything it lists; the others need its subjects alone.
+            List<ContainsRow> rows = direction == Direction.ANY ? store.graph().containedIn(documents)
+                    : store.graph().subjectsOf(documents);
+            rows.forEach(c -> steps.add(contains(c)));
         }
         return steps;
     }

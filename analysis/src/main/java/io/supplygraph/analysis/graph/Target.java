@@ -55,8 +55,7 @@ public sealed interface Target {
             return p.versions().stream().map(VersionRow::id).toList();
         }
         if (target instanceof Document d) {
-            return store.graph().containedIn(List.of(d.document().id())).stream()
-                    .filter(row -> row.depth() == 0).map(row -> row.version()).toList();
+            return store.graph().subjectsOf(List.of(d.document().id())).stream().map(row -> row.version()).toList();
         }
         Artifact a = (Artifact) target;
         return store.graph().occurrencesWith(List.of(a.id())).stream().map(row -> row.version()).distinct().toList();
