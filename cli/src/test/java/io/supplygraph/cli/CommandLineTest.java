@@ -54,6 +54,26 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestJsonEndsWithASummaryOfCountsAndRetries() throws Exception {
+        Path one = sbom("one.json", "pkg:generic/one@1", "pkg:npm/minimist@1.2.5");
+        Path two = sbom("two.json", "pkg:generic/two@1", "pkg:npm/minimist@1.2.5");
+        CliRun first = run("ingest", "--json", one.toString(), two.toString());
+        assertThat(first.exit()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(first.out());
+        JsonNode summary = rows.get(rows.size() - 1);
+        assertThat(summary.get("status").asText()).isEqualTo("summary");
+        assertThat(summary.get("ingested").asInt()).isEqualTo(2);
+        assertThat(summary.get("already_ingested").asInt()).isZero();
+        assertThat(summary.get("not_attempted").asInt()).isZero();
+        assertThat(summary.get("retries").asInt()).isZero();
+        assertThat(summary.has("deadlocks")).isTrue();
+        assertThat(rows.get(0).get("status").asText()).isEqualTo("ingested");
+
+        JsonNode again = new ObjectMapper().readTree(run("ingest", "--json", one.toString(), two.toString()).out());
+        assertThat(again.get(again.size() - 1).get("already_ingested").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(run("ingest").exit()).isEqualTo(2);
         assertThat(run("dependents", "pkg:").exit()).isEqualTo(2);
