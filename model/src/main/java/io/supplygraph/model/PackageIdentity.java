@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public record PackageIdentity(
         String purl, String base, String type, String namespace, String name, String version, boolean synthetic) {
 
+    /** Holds no NUL in any text, however it was made; {@code fromPurl} and {@code synthetic} make ASCII purls. */
     public PackageIdentity {
+        purl = Nul.escape(purl);
+        base = Nul.escape(base);
         namespace = Nul.escape(namespace);
         name = Nul.escape(name);
         version = Nul.escape(version);
