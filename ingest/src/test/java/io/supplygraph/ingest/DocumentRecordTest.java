@@ -64,7 +64,8 @@ class DocumentRecordTest {
         assertThat(s.aliases()).containsExactly("GHSA-" + SYMBOL);
         assertThat(s.productLabel()).isEqualTo("product" + SYMBOL);
         assertThat(s.actionStatement()).isEqualTo("upgrade" + SYMBOL);
-        assertThat(escaped.warnings()).singleElement().asString().endsWith("in: aliases, productLabel, actionStatement");
+        assertThat(escaped.warnings()).singleElement().asString()
+                .endsWith("in: aliases, productLabel, actionStatement");
     }
 
     @Test
