@@ -109,6 +109,23 @@ class CommandLineTest {
     }
 
     @Test
+    void packagesJsonPrintsANonAsciiPurlAsTheSpecificationSpellsIt() throws Exception {
+        run("ingest", sbom("emoji.json", "pkg:generic/app@1", "pkg:npm/%F0%9F%92%A9-pkg@1").toString());
+
+        CliRun packages = run("packages", "--json");
+        JsonNode rows = new ObjectMapper().readTree(packages.out());
+
+        assertThat(packages.out()).doesNotContain("%FFFFFF");
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("purl").asText()).isEqualTo("pkg:npm/%F0%9F%92%A9-pkg@1");
+            assertThat(row.get("name").asText()).isEqualTo("\uD83D\uDCA9-pkg");
+        });
+        JsonNode dependents = new ObjectMapper().readTree(
+                run("dependents", "pkg:npm/\uD83D\uDCA9-pkg@1", "--json").out());
+        assertThat(dependents.get(0).get("path").get(1).asText()).isEqualTo("pkg:npm/%F0%9F%92%A9-pkg@1");
+    }
+
+    @Test
     void vexListsTheStatementInForceForAPackage() throws Exception {
         Path older = tmp.resolve("in").resolve("old.vex.json");
         Path newer = tmp.resolve("in").resolve("new.vex.json");
