@@ -2,8 +2,6 @@ package io.supplygraph.store.sql;
 
 import io.supplygraph.model.Trust;
 import io.supplygraph.store.Database;
-import io.supplygraph.store.StoreException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,29 +127,18 @@ public final class DocumentSql {
 
     /** Deletes the document and the facts it asserted, atomically. Facts other documents asserted stay. */
     public void delete(long documentId) {
-        Connection c = database.connection();
         try {
-            c.setAutoCommit(false);
-            for (String sql : DELETES) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, documentId);
-                    s.executeUpdate();
+            Transaction.run(database, c -> {
+                for (String sql : DELETES) {
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setLong(1, documentId);
+                        s.executeUpdate();
+                    }
                 }
-            }
-            c.commit();
+                return null;
+            });
         } catch (SQLException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // reported below
-            }
             throw Sql.failure("deleting document " + documentId, e);
-        } finally {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException e) {
-                throw new StoreException("the connection broke after deleting: " + e.getMessage(), e);
-            }
         }
     }
 

@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +44,8 @@ public final class DocumentWriter {
 
     /** A batch that failed this many times is split, rather than retried whole. */
     private static final int SPLIT_AFTER = 2;
+
+    private static final String SAVEPOINT = "document";
 
     private static final String EXISTS = "SELECT 1 FROM document WHERE digest = ?";
     private static final String INSERT_DOCUMENT = """
@@ -172,33 +173,34 @@ public final class DocumentWriter {
     }
 
     private List<StoreResult> storeOnce(List<DocumentRecord> records) throws SQLException {
-        Connection c = database.connection();
         try {
-            c.setAutoCommit(false);
-            lockDigests(c, records);
-            if (!listeners.isEmpty()) {
-                List<Facts> facts = records.stream().map(DocumentRecord::facts).toList();
-                listeners.forEach(listener -> listener.beforeWrite(facts));
-            }
-            List<StoreResult> results = new ArrayList<>(records.size());
-            List<StoredDocument> written = new ArrayList<>(records.size());
-            for (DocumentRecord record : records) {
-                results.add(writeAlone(c, record, written));
-            }
-            if (!written.isEmpty()) {
-                for (FactsListener listener : listeners) {
-                    listener.stored(written);
-                }
-            }
-            c.commit();
+            List<StoreResult> results = Transaction.run(database, c -> write(c, records));
             dictionary.commit();
             return results;
         } catch (SQLException | RuntimeException e) {
-            rollback(c);
+            dictionary.rollback();
+            listeners.forEach(FactsListener::rolledBack);
             throw e;
-        } finally {
-            autoCommit(c);
         }
+    }
+
+    private List<StoreResult> write(Connection c, List<DocumentRecord> records) throws SQLException {
+        lockDigests(c, records);
+        if (!listeners.isEmpty()) {
+            List<Facts> facts = records.stream().map(DocumentRecord::facts).toList();
+            listeners.forEach(listener -> listener.beforeWrite(facts));
+        }
+        List<StoreResult> results = new ArrayList<>(records.size());
+        List<StoredDocument> written = new ArrayList<>(records.size());
+        for (DocumentRecord record : records) {
+            results.add(writeAlone(c, record, written));
+        }
+        if (!written.isEmpty()) {
+            for (FactsListener listener : listeners) {
+                listener.stored(written);
+            }
+        }
+        return results;
     }
 
     /**
@@ -236,22 +238,23 @@ public final class DocumentWriter {
      */
     private StoreResult writeAlone(Connection c, DocumentRecord record, List<StoredDocument> written)
             throws SQLException {
-        Savepoint savepoint = c.setSavepoint();
+        Transaction.savepoint(c, SAVEPOINT);
         try {
             OptionalLong document = insertDocument(c, record);
             if (document.isEmpty()) {
-                c.releaseSavepoint(savepoint);
+                Transaction.release(c, SAVEPOINT);
                 return StoreResult.ALREADY_STORED;
             }
             writeFacts(c, document.getAsLong(), record);
-            c.releaseSavepoint(savepoint);
+            Transaction.release(c, SAVEPOINT);
             written.add(new StoredDocument(document.getAsLong(), record.facts()));
             return StoreResult.STORED;
         } catch (SQLException e) {
             if (!StoreFault.isTheDocuments(e)) {
                 throw e;
             }
-            c.rollback(savepoint);
+            Transaction.rollbackTo(c, SAVEPOINT);
+            Transaction.release(c, SAVEPOINT);
             // Ids the rolled-back document created are gone; forgetting every pending id only costs look-ups.
             dictionary.rollback();
             return StoreResult.failed("the store refused it: " + Sql.reason(e));
@@ -316,24 +319,6 @@ public final class DocumentWriter {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
-        }
-    }
-
-    private void rollback(Connection c) {
-        dictionary.rollback();
-        listeners.forEach(FactsListener::rolledBack);
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken; the error that got us here is the one worth reporting.
-        }
-    }
-
-    private static void autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // As in rollback: a broken connection reports itself on its next use.
         }
     }
 }
