@@ -75,9 +75,15 @@ final class IngestProcess {
         return shares;
     }
 
-    /** SIGKILL: the process gets no chance to roll back, close its connection or write its summary. */
-    void kill() {
+    /**
+     * SIGKILL: the process gets no chance to roll back, close its connection or write its summary.
+     *
+     * @return whether it was still running, so that the kill cut something short
+     */
+    boolean kill() {
+        boolean running = process.isAlive();
         process.destroyForcibly();
+        return running;
     }
 
     boolean isAlive() {

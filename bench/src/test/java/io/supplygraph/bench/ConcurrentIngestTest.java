@@ -37,7 +37,6 @@ class ConcurrentIngestTest {
     private static final Duration LIMIT = Duration.ofMinutes(3);
     /** Printed with any failure of the kill test, so that the same kills can be replayed. */
     private static final long KILL_SEED = 20_261_130L;
-    private static final int KILL_WINDOW_MILLIS = 8_000;
     /** Far below SQLite's 30 s busy timeout: a reader that waited on the writer's lock would take that long. */
     private static final Duration READ_LIMIT = Duration.ofSeconds(3);
 
@@ -50,8 +49,12 @@ class ConcurrentIngestTest {
     private static List<Path> files;
     private static final Map<Kind, OneWriter> ONE_WRITER = new EnumMap<>(Kind.class);
 
-    /** What one process made of the portfolio, and the package whose blast radius the tests compare. */
-    private record OneWriter(String purl, GraphState state) {}
+    /**
+     * What one process made of the portfolio, the package whose blast radius the tests compare, and how long the
+     * process took: the kill test spreads its kills over twice that, to land them while the writers run, however
+     * fast this machine is today.
+     */
+    private record OneWriter(String purl, GraphState state, long millis) {}
 
     @BeforeAll
     static void generatePortfolio() throws Exception {
@@ -62,10 +65,8 @@ class ConcurrentIngestTest {
     @EnumSource(Kind.class)
     void eightWritersOverDisjointSharesStoreWhatOneWriterStores(Kind kind) throws Exception {
         String db = TestStores.fresh(kind, tmp);
-        List<IngestRun> runs = IngestProcess.awaitAll(
-                IngestProcess.startEach(db, IngestProcess.disjointShares(files, WRITERS), CHILD_JVM, tmp), LIMIT);
 
-        assertNoneFailed(runs, db, "");
+        assertNoneFailed(ingestAtOnce(db, IngestProcess.disjointShares(files, WRITERS)), db, "");
         assertSameAsOneWriter(kind, db);
     }
 
@@ -73,8 +74,7 @@ class ConcurrentIngestTest {
     @EnumSource(Kind.class)
     void eightWritersOverTheSameFilesIngestEachDocumentOnceAndRejectNone(Kind kind) throws Exception {
         String db = TestStores.fresh(kind, tmp);
-        List<IngestRun> runs = IngestProcess.awaitAll(
-                IngestProcess.startEach(db, Collections.nCopies(WRITERS, files), CHILD_JVM, tmp), LIMIT);
+        List<IngestRun> runs = ingestAtOnce(db, Collections.nCopies(WRITERS, files));
 
         assertNoneFailed(runs, db, "");
         assertThat(reported(runs, "rejected")).as("rejected by any process").isEmpty();
@@ -90,6 +90,7 @@ class ConcurrentIngestTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void writersKilledPartWayLeaveNoPartialDocumentAndARerunCompletesTheGraph(Kind kind) throws Exception {
+        long window = 2 * oneWriter(kind).millis();
         String db = TestStores.fresh(kind, tmp);
         Random random = new Random(KILL_SEED + kind.ordinal());
         List<IngestProcess> writers = IngestProcess.startEach(db, IngestProcess.disjointShares(files, WRITERS),
@@ -98,10 +99,11 @@ class ConcurrentIngestTest {
         List<Integer> victims = new ArrayList<>(IntStream.range(0, WRITERS).boxed().toList());
         Collections.shuffle(victims, random);
         victims = victims.subList(0, WRITERS / 2);
-        List<Integer> moments = random.ints(victims.size(), 0, KILL_WINDOW_MILLIS).sorted().boxed().toList();
+        List<Double> moments = random.doubles(victims.size()).sorted().boxed().toList();
+        int cutShort = 0;
         for (int i = 0; i < victims.size(); i++) {
-            Thread.sleep(Math.max(0, moments.get(i) - (System.nanoTime() - started) / 1_000_000));
-            writers.get(victims.get(i)).kill();
+            Thread.sleep(Math.max(0, (long) (moments.get(i) * window) - (System.nanoTime() - started) / 1_000_000));
+            cutShort += writers.get(victims.get(i)).kill() ? 1 : 0;
         }
         List<IngestRun> runs = IngestProcess.awaitAll(writers, LIMIT);
         List<IngestRun> survivors = new ArrayList<>();
@@ -112,8 +114,10 @@ class ConcurrentIngestTest {
         }
         survivors.add(IngestProcess.start("rerun", db, files, CHILD_JVM, tmp).await(LIMIT));
 
-        assertNoneFailed(survivors, db, " (seed " + (KILL_SEED + kind.ordinal()) + ": killed writers " + victims
-                + " at " + moments + " ms)");
+        String kills = String.format(" (seed %d: killed writers %s at %s of %d ms)", KILL_SEED + kind.ordinal(),
+                victims, moments.stream().map(m -> String.format("%.2f", m)).toList(), window);
+        assertThat(cutShort).as("writers still running when killed" + kills).isPositive();
+        assertNoneFailed(survivors, db, kills);
         assertSameAsOneWriter(kind, db);
     }
 
@@ -149,6 +153,10 @@ class ConcurrentIngestTest {
         assertThat(seenWhileWriting).as("documents a read saw committed while the writer ran").isPositive();
     }
 
+    private List<IngestRun> ingestAtOnce(String db, List<List<Path>> shares) throws Exception {
+        return IngestProcess.awaitAll(IngestProcess.startEach(db, shares, CHILD_JVM, tmp), LIMIT);
+    }
+
     /** Every process exited 0; the message says how much was stored and why each failure failed. */
     private static void assertNoneFailed(List<IngestRun> runs, String db, String circumstances) {
         long stored;
@@ -177,10 +185,12 @@ class ConcurrentIngestTest {
         OneWriter known = ONE_WRITER.get(kind);
         if (known == null) {
             String db = TestStores.fresh(kind, shared);
+            long start = System.nanoTime();
             IngestRun run = IngestProcess.start("one-writer", db, files, CHILD_JVM, shared).await(LIMIT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(run.exit()).as(run.toString()).isZero();
             String purl = GraphState.mostContained(db);
-            known = new OneWriter(purl, GraphState.of(db, purl));
+            known = new OneWriter(purl, GraphState.of(db, purl), millis);
             ONE_WRITER.put(kind, known);
         }
         return known;
