@@ -7,6 +7,7 @@ import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -95,6 +96,12 @@ final class IngestCommand implements Callable<Integer> {
             }
 
             @Override
+            public void notAttempted(String source) {
+                progress.advance(0);
+                results.add(row("source", source, "status", "not-attempted"));
+            }
+
+            @Override
             public void warnings(String source, List<String> warnings) {
                 if (!quiet && !json) {
                     progress.clear();
@@ -113,12 +120,43 @@ final class IngestCommand implements Callable<Integer> {
         }
         progress.clear();
         if (json) {
+            results.add(summaryRow(summary));
             Output.json(out, results);
         }
-        err.printf("%d ingested, %d already ingested, %d rejected (%d components, %.1f MB)%n", summary.stored(),
-                summary.alreadyStored(), summary.rejected(), summary.components(), summary.bytes() / 1e6);
-        err.flush();
+        printSummary(err, summary);
         return summary.allAccepted() ? 0 : 1;
+    }
+
+    /** The last element of {@code --json}'s array: the counts a script checks, retries included. */
+    private static Map<String, Object> summaryRow(IngestSummary summary) {
+        StoreRetries retries = summary.retries();
+        return row("status", "summary", "ingested", summary.stored(), "already_ingested", summary.alreadyStored(),
+                "rejected", summary.rejected(), "not_attempted", summary.notAttempted().size(),
+                "components", summary.components(), "bytes", summary.bytes(), "retries", retries.total(),
+                "deadlocks", retries.deadlocks(), "serialization_failures", retries.serializationFailures(),
+                "connection_failures", retries.connectionFailures(), "busy", retries.busy(),
+                "store_failure", summary.storeFailure());
+    }
+
+    private static void printSummary(PrintWriter err, IngestSummary summary) {
+        if (summary.storeFailure() != null) {
+            err.printf("supplygraph ingest: the store failed: %s%n", summary.storeFailure());
+        }
+        StoreRetries retries = summary.retries();
+        err.printf("%d ingested, %d already ingested, %d rejected%s (%d components, %.1f MB)%s%n", summary.stored(),
+                summary.alreadyStored(), summary.rejected(),
+                summary.notAttempted().isEmpty() ? "" : ", " + summary.notAttempted().size() + " not attempted",
+                summary.components(), summary.bytes() / 1e6,
+                retries.total() == 0 ? "" : String.format("; %d transactions retried (%d deadlocks, %d serialization"
+                        + " failures, %d lost connections, %d busy)", retries.total(), retries.deadlocks(),
+                        retries.serializationFailures(), retries.connectionFailures(), retries.busy()));
+        List<String> notAttempted = summary.notAttempted();
+        if (!notAttempted.isEmpty()) {
+            err.printf("not attempted: %s%s; run the same command again to ingest them%n",
+                    String.join(", ", notAttempted.subList(0, Math.min(5, notAttempted.size()))),
+                    notAttempted.size() > 5 ? " and " + (notAttempted.size() - 5) + " more" : "");
+        }
+        err.flush();
     }
 
     /** One line on stderr, redrawn in place, only on a terminal: documents done, megabytes, rate. */

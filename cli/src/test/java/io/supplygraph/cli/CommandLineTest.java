@@ -54,6 +54,26 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestJsonEndsWithASummaryOfCountsAndRetries() throws Exception {
+        Path one = sbom("one.json", "pkg:generic/one@1", "pkg:npm/minimist@1.2.5");
+        Path two = sbom("two.json", "pkg:generic/two@1", "pkg:npm/minimist@1.2.5");
+        CliRun first = run("ingest", "--json", one.toString(), two.toString());
+        assertThat(first.exit()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(first.out());
+        JsonNode summary = rows.get(rows.size() - 1);
+        assertThat(summary.get("status").asText()).isEqualTo("summary");
+        assertThat(summary.get("ingested").asInt()).isEqualTo(2);
+        assertThat(summary.get("already_ingested").asInt()).isZero();
+        assertThat(summary.get("not_attempted").asInt()).isZero();
+        assertThat(summary.get("retries").asInt()).isZero();
+        assertThat(summary.has("deadlocks")).isTrue();
+        assertThat(rows.get(0).get("status").asText()).isEqualTo("ingested");
+
+        JsonNode again = new ObjectMapper().readTree(run("ingest", "--json", one.toString(), two.toString()).out());
+        assertThat(again.get(again.size() - 1).get("already_ingested").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(run("ingest").exit()).isEqualTo(2);
         assertThat(run("dependents", "pkg:").exit()).isEqualTo(2);
@@ -86,6 +106,23 @@ class CommandLineTest {
         CliRun path = run("path", "pkg:npm/minimist@1.2.5", "pkg:generic/app@1");
         assertThat(path.exit()).isZero();
         assertThat(path.out()).contains("depends-on");
+    }
+
+    @Test
+    void packagesJsonPrintsANonAsciiPurlAsTheSpecificationSpellsIt() throws Exception {
+        run("ingest", sbom("emoji.json", "pkg:generic/app@1", "pkg:npm/%F0%9F%92%A9-pkg@1").toString());
+
+        CliRun packages = run("packages", "--json");
+        JsonNode rows = new ObjectMapper().readTree(packages.out());
+
+        assertThat(packages.out()).doesNotContain("%FFFFFF");
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("purl").asText()).isEqualTo("pkg:npm/%F0%9F%92%A9-pkg@1");
+            assertThat(row.get("name").asText()).isEqualTo("\uD83D\uDCA9-pkg");
+        });
+        JsonNode dependents = new ObjectMapper().readTree(
+                run("dependents", "pkg:npm/\uD83D\uDCA9-pkg@1", "--json").out());
+        assertThat(dependents.get(0).get("path").get(1).asText()).isEqualTo("pkg:npm/%F0%9F%92%A9-pkg@1");
     }
 
     @Test

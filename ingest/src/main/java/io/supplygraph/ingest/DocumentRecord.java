@@ -15,4 +15,13 @@ import io.supplygraph.model.fact.Facts;
  * @param trust     who signed it, as verified: unsigned, verified (signer) or failed (reason)
  */
 public record DocumentRecord(String digest, DocumentFormat format, String source, long sizeBytes, Facts facts,
-        Trust trust) {}
+        Trust trust) {
+
+    /** No text of a record holds NUL (U+0000): it is replaced by ␀, with a warning; NulEscaper says why. */
+    public DocumentRecord {
+        NulEscaper nul = new NulEscaper();
+        source = nul.text(source, "source");
+        trust = nul.value(trust, "trust");
+        facts = nul.facts(facts);
+    }
+}

@@ -3,6 +3,11 @@ package io.supplygraph.ingest;
 /** Where ingested documents go. The ingest pipeline knows this port only; the store module implements it. */
 public interface DocumentStore {
 
+    /** How many transactions the store retried since it was opened, by cause; none for a store that never retries. */
+    default StoreRetries retries() {
+        return StoreRetries.NONE;
+    }
+
     /** True when a document with this digest ({@code sha256:<hex>}) is stored already. */
     boolean contains(String digest);
 

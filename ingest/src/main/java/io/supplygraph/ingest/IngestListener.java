@@ -12,6 +12,9 @@ public interface IngestListener {
     /** The document was not stored; {@code reason} says why, for the user who sent {@code source}. */
     default void rejected(String source, String reason) {}
 
+    /** The document was not stored because the store failed for good before it or with it; it may be sent again. */
+    default void notAttempted(String source) {}
+
     /** The document was stored, but single entries in it were skipped or kept as they were. */
     default void warnings(String source, List<String> warnings) {}
 }

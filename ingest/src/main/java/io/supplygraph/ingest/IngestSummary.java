@@ -1,9 +1,20 @@
 package io.supplygraph.ingest;
 
-/** Counts for one batch: what was stored, what was there already, and what was rejected. */
-public record IngestSummary(int stored, int alreadyStored, int rejected, long components, long bytes) {
+import java.util.List;
+
+/**
+ * Counts for one batch: what was stored, what was there already, what was rejected, and, when the store failed
+ * for good part-way, the reason and the documents that were not stored because of it (the batch it failed on and
+ * every one after): running the same ingest again stores them.
+ */
+public record IngestSummary(int stored, int alreadyStored, int rejected, long components, long bytes,
+        List<String> notAttempted, StoreRetries retries, String storeFailure) {
+
+    public IngestSummary {
+        notAttempted = List.copyOf(notAttempted);
+    }
 
     public boolean allAccepted() {
-        return rejected == 0;
+        return rejected == 0 && storeFailure == null;
     }
 }

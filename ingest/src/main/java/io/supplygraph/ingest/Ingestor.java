@@ -60,6 +60,10 @@ public final class Ingestor {
             new DocumentSources(limits, stdin).walk(arguments, new SourceVisitor() {
                 @Override
                 public void accept(SourceDocument document) {
+                    if (writer.failed()) {
+                        writer.skipped(document.name());
+                        return;
+                    }
                     try {
                         for (DocumentRecord record : read(document)) {
                             writer.submit(record.source(), record);

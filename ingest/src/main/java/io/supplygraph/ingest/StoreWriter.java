@@ -12,6 +12,11 @@ import java.util.concurrent.Semaphore;
  * soon as they arrive. The queue is bounded by components, not documents, so that a batch of huge SBOMs cannot
  * exhaust memory while a portfolio of small ones still forms large batches. Rejections pass through the same queue
  * so that the listener hears about documents in the order they were read.
+ *
+ * <p>The store retries what can pass on a second try; when it gives up (the server is gone for good, the disk is
+ * full) the writer stores nothing more, and every document from the failed batch on is reported not attempted.
+ * Whatever fails, even an Error, the writer goes on draining the queue and releasing its budget, so the thread
+ * that parses never waits forever on a writer that stopped.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -21,25 +26,30 @@ final class StoreWriter implements AutoCloseable {
     /** Documents per transaction, at most: bounds how much one failure-and-retry has to redo. */
     static final int MAX_BATCH = 200;
 
-    private record Job(String source, DocumentRecord record, String rejection, int permits) {}
+    private enum Kind { STORE, REJECTED, SKIPPED, END }
 
-    private static final Job END = new Job(null, null, null, 0);
+    private record Job(Kind kind, String source, DocumentRecord record, String rejection, int permits) {}
+
+    private static final Job END = new Job(Kind.END, null, null, null, 0);
 
     private final DocumentStore store;
     private final IngestListener listener;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Semaphore budget = new Semaphore(MAX_QUEUED_COMPONENTS);
+    private final StoreRetries retriesBefore;
     private final Thread thread;
+    private final List<String> notAttempted = new ArrayList<>();
     private int stored;
     private int alreadyStored;
     private int rejected;
     private long components;
     private long bytes;
-    private volatile RuntimeException failure;
+    private volatile String failure;
 
     StoreWriter(DocumentStore store, IngestListener listener) {
         this.store = store;
         this.listener = listener;
+        this.retriesBefore = store.retries();
         this.thread = new Thread(this::run, "supplygraph-store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -47,15 +57,24 @@ final class StoreWriter implements AutoCloseable {
 
     void submit(String source, DocumentRecord record) {
         int permits = Math.max(1, Math.min(MAX_QUEUED_COMPONENTS, record.facts().componentCount()));
-        put(new Job(source, record, null, permits));
+        put(new Job(Kind.STORE, source, record, null, permits));
     }
 
     void rejected(String source, String reason) {
-        put(new Job(source, null, reason, 0));
+        put(new Job(Kind.REJECTED, source, null, reason, 0));
+    }
+
+    /** A document not even read, since the store failed: it is reported in order with the others. */
+    void skipped(String source) {
+        put(new Job(Kind.SKIPPED, source, null, null, 0));
+    }
+
+    /** True once the store failed for good: documents not read yet need not be. */
+    boolean failed() {
+        return failure != null;
     }
 
     private void put(Job job) {
-        throwIfFailed();
         try {
             budget.acquire(job.permits());
             queue.put(job);
@@ -73,10 +92,11 @@ final class StoreWriter implements AutoCloseable {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
                 ended = batch.remove(END);
-                if (failure == null && !batch.isEmpty()) {
+                try {
                     write(batch);
+                } finally {
+                    batch.forEach(job -> budget.release(job.permits()));
                 }
-                batch.forEach(job -> budget.release(job.permits()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,27 +104,51 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Job> batch) {
-        try {
-            List<DocumentRecord> records = new ArrayList<>();
-            for (Job job : batch) {
-                if (job.record() != null) {
-                    records.add(job.record());
-                }
+        List<DocumentRecord> records = new ArrayList<>();
+        for (Job job : batch) {
+            if (job.kind() == Kind.STORE) {
+                records.add(job.record());
             }
-            List<StoreResult> results = records.isEmpty() ? List.of() : store.storeAll(records);
-            int next = 0;
-            for (Job job : batch) {
-                if (job.rejection() != null) {
+        }
+        List<StoreResult> results = List.of();
+        if (failure == null && !records.isEmpty()) {
+            try {
+                results = store.storeAll(records);
+            } catch (Throwable e) { // an Error too: the producer must hear of it, and the budget be released
+                failure = describe(e);
+            }
+        }
+        int next = 0;
+        for (Job job : batch) {
+            switch (job.kind()) {
+                case REJECTED -> {
                     rejected++;
                     listener.rejected(job.source(), job.rejection());
-                } else {
-                    report(job, results.get(next++));
                 }
+                case STORE -> {
+                    if (failure == null) {
+                        report(job, results.get(next++));
+                    } else {
+                        notAttempted(job.source());
+                    }
+                }
+                case SKIPPED -> notAttempted(job.source());
+                case END -> throw new IllegalStateException("END is taken out of the batch");
             }
-        } catch (RuntimeException e) {
-            // A store that fails (disk full, server gone) fails the batch: going on would only reject the rest.
-            failure = e;
         }
+    }
+
+    private void notAttempted(String source) {
+        notAttempted.add(source);
+        listener.notAttempted(source);
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory while storing (raise the heap, e.g. SUPPLYGRAPH_JAVA_OPTS=-Xmx2g)";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private void report(Job job, StoreResult result) {
@@ -126,17 +170,11 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** Waits for every queued document to be written and returns the counts. */
+    /** Waits for every queued document to be written (or, after a failure, passed over) and returns the counts. */
     IngestSummary finish() {
         close();
-        throwIfFailed();
-        return new IngestSummary(stored, alreadyStored, rejected, components, bytes);
-    }
-
-    private void throwIfFailed() {
-        if (failure != null) {
-            throw new IllegalStateException("storing documents failed: " + failure.getMessage(), failure);
-        }
+        return new IngestSummary(stored, alreadyStored, rejected, components, bytes, notAttempted,
+                store.retries().since(retriesBefore), failure);
     }
 
     @Override

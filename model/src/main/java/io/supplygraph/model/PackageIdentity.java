@@ -1,7 +1,5 @@
 package io.supplygraph.model;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,20 +7,33 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A package version's identity: a purl normalised per the purl specification (packageurl-java applies the
- * per-type rules: lower-cased names for npm, pypi, github, ...; sorted qualifiers), split into the package
- * (type, namespace, name) and the version part. Components without a purl get a synthetic generic purl from
- * their name and version, so they stay countable and queryable by name; {@link #synthetic()} says so.
+ * per-type rules: lower-cased names for npm, pypi, github, ...; sorted qualifiers; {@link PurlParts} percent-encodes
+ * non-ASCII text as UTF-8, which packageurl-java 1.5.0 gets wrong), split into the package (type, namespace, name)
+ * and the version part. Components without a purl get a synthetic generic purl from their name and version, so they
+ * stay countable and queryable by name; {@link #synthetic()} says so.
  *
- * @param purl      the canonical purl, version, qualifiers and subpath included
+ * <p>The decoded parts (namespace, name, version) are stored and looked up as text, so a NUL in them is held as
+ * ␀ ({@link Nul}), the same on every store; the purl keeps it exactly, as {@code %00}.
+ *
+ * @param purl      the canonical purl, version, qualifiers and subpath included; ASCII only
  * @param base      the canonical purl of the package: type, namespace and name only
  * @param type      the purl type
  * @param namespace null when the purl has none
- * @param name      the package name
+ * @param name      the package name, decoded ({@code 💩-pkg} for {@code %F0%9F%92%A9-pkg})
  * @param version   null when the purl has none
  * @param synthetic true when made up from a name and version because the document gave no valid purl
  */
 public record PackageIdentity(
         String purl, String base, String type, String namespace, String name, String version, boolean synthetic) {
+
+    /** Holds no NUL in any text, however it was made; {@code fromPurl} and {@code synthetic} make ASCII purls. */
+    public PackageIdentity {
+        purl = Nul.escape(purl);
+        base = Nul.escape(base);
+        namespace = Nul.escape(namespace);
+        name = Nul.escape(name);
+        version = Nul.escape(version);
+    }
 
     /**
      * Purls seen recently, as written, and their identities. Portfolios repeat the same purls thousands of times
@@ -49,58 +60,32 @@ public record PackageIdentity(
     }
 
     private static PackageIdentity parse(String purl) throws InvalidPurlException {
-        PackageURL parsed;
-        try {
-            parsed = new PackageURL(purl.trim());
-        } catch (MalformedPackageURLException | RuntimeException e) {
-            throw new InvalidPurlException(purl, e.getMessage());
-        }
-        return of(parsed, false);
+        return of(PurlParts.parse(purl.trim()), false);
     }
 
     /** The identity of a component that has no (valid) purl: {@code pkg:generic/NAME@VERSION}. */
     public static PackageIdentity synthetic(String name, String version) {
         String n = name == null || name.isBlank() ? "unnamed" : name.strip();
         String v = version == null || version.isBlank() ? null : version.strip();
-        try {
-            return of(new PackageURL("generic", null, n, v, null, null), true);
-        } catch (MalformedPackageURLException e) {
-            // A generic purl accepts any name and version once percent-encoded; reaching here is a library bug.
-            throw new IllegalStateException("cannot build a generic purl for " + n + "@" + v, e);
-        }
+        // A generic purl takes any name and version once percent-encoded, and has no per-type rules to apply.
+        return of(new PurlParts("generic", null, n, v, new TreeMap<>(), null), true);
     }
 
-    private static PackageIdentity of(PackageURL p, boolean synthetic) {
-        String base;
-        try {
-            base = new PackageURL(p.getType(), p.getNamespace(), p.getName(), null, null, null).canonicalize();
-        } catch (MalformedPackageURLException e) {
-            throw new IllegalStateException("a valid purl's own name no longer parses: " + p, e);
-        }
+    private static PackageIdentity of(PurlParts p, boolean synthetic) {
         return new PackageIdentity(
-                p.canonicalize(), base, p.getType(), p.getNamespace(), p.getName(), p.getVersion(), synthetic);
+                p.canonical(), p.base(), p.type(), p.namespace(), p.name(), p.version(), synthetic);
     }
 
     /** The same package at another version (qualifiers and subpath dropped), as a canonical purl. */
     public String purlAt(String otherVersion) {
-        return otherVersion == null ? base : base + "@" + encodeVersion(otherVersion);
+        return otherVersion == null ? base : base + "@" + PercentEncoding.encode(otherVersion);
     }
 
-    private static String encodeVersion(String version) {
-        try {
-            String canonical = new PackageURL("generic", null, "x", version, null, null).canonicalize();
-            return canonical.substring(canonical.indexOf('@') + 1);
-        } catch (MalformedPackageURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Qualifiers of a canonical purl, in order; empty when there are none. */
+    /** Qualifiers of a canonical purl, decoded, in order; empty when there are none. */
     public Map<String, String> qualifiers() {
         try {
-            Map<String, String> q = new PackageURL(purl).getQualifiers();
-            return q == null ? Map.of() : new TreeMap<>(q);
-        } catch (MalformedPackageURLException e) {
+            return PurlParts.parse(purl).qualifiers();
+        } catch (InvalidPurlException e) {
             throw new IllegalStateException("a stored canonical purl no longer parses: " + purl, e);
         }
     }

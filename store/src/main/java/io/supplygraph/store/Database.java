@@ -3,16 +3,16 @@ package io.supplygraph.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.flywaydb.core.Flyway;
 
 /**
- * One connection to the graph's database, migrated to the current schema when opened. The embedded default is
- * SQLite, one file; a {@code jdbc:postgresql://} URL selects PostgreSQL.
+ * The graph's database, migrated to the current schema when opened. The embedded default is SQLite, one file; a
+ * {@code jdbc:postgresql://} URL selects PostgreSQL. One connection does the reading and the writing; on PostgreSQL
+ * a second one, opened on first use, commits the nouns that documents share in short transactions of their own
+ * (see {@code Dictionary}). A connection the server dropped is replaced by {@link #reconnect}.
  */
 public final class Database implements AutoCloseable {
 
@@ -23,33 +23,40 @@ public final class Database implements AutoCloseable {
         FLYWAY_LOG.setLevel(Level.WARNING);
     }
 
-    private final String url;
-    private final Dialect dialect;
-    private final Connection connection;
+    private final Connector connector;
+    private final String displayName;
+    private Connection connection;
+    private Connection nounConnection;
 
-    private Database(String url, Dialect dialect, Connection connection) {
-        this.url = url;
-        this.dialect = dialect;
+    private Database(Connector connector, String displayName, Connection connection) {
+        this.connector = connector;
+        this.displayName = displayName;
         this.connection = connection;
     }
 
     /**
      * Opens (creating, for SQLite, the file and its folder) and migrates the database at {@code location}: a JDBC
-     * URL, or a file path meaning an SQLite database.
+     * URL, or a file path meaning an SQLite database. Whatever goes wrong is one line naming the database.
      */
     public static Database open(String location) {
         String url = toJdbcUrl(location);
         Dialect dialect = Dialect.of(url);
+        Path file = dialect == Dialect.SQLITE ? sqliteFile(url) : null;
+        String displayName = file != null ? file.toString() : redact(location);
+        Connector connector = new Connector(url, dialect);
+        Connection connection = null;
         try {
-            if (dialect == Dialect.SQLITE) {
-                createParentFolder(url);
+            if (file != null) {
+                createParentFolder(file);
             }
-            migrate(url, dialect);
-            Connection connection = DriverManager.getConnection(url);
-            configure(connection, dialect);
-            return new Database(url, dialect, connection);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
+            connection = connector.connect();
+            SchemaMigration.ensureCurrent(connection, connector, file);
+            return new Database(connector, displayName, connection);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            String reason = e instanceof StoreException && e.getCause() == null ? e.getMessage()
+                    : DatabaseErrors.reason(e);
+            throw new StoreException("cannot open the database " + displayName + ": " + reason, e);
         }
     }
 
@@ -64,50 +71,25 @@ public final class Database implements AutoCloseable {
         return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
     }
 
-    private static void createParentFolder(String url) {
+    /** The file of an SQLite URL; null for an in-memory or URI-style database, which has no folder to create. */
+    private static Path sqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-            return;
+            return null;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        return Path.of(file).toAbsolutePath();
+    }
+
+    private static void createParentFolder(Path file) {
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StoreException("cannot create its folder " + parent + ": a file of that name is in the way", null);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new StoreException("cannot create its folder " + parent + ": permission denied", null);
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot create the folder " + parent + " for the database: " + e.getMessage(), e);
-        }
-    }
-
-    private static void migrate(String url, Dialect dialect) {
-        Flyway.configure()
-                .dataSource(url, null, null)
-                .locations(dialect.migrations())
-                .load()
-                .migrate();
-    }
-
-    private static void configure(Connection connection, Dialect dialect) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            try (Statement s = connection.createStatement()) {
-                // The recursive blast-radius query is estimated expensive enough to trigger JIT compilation, which
-                // then takes 150 ms of a 226 ms query (EXPLAIN ANALYZE, lodash on the 5,000-SBOM bench store).
-                // Our statements are short index walks: JIT never pays for itself here.
-                s.execute("SET jit = off");
-            }
-        }
-        if (dialect == Dialect.SQLITE) {
-            try (Statement s = connection.createStatement()) {
-                // WAL lets readers go on while a writer commits; NORMAL sync is durable at every checkpoint
-                // and crash-safe in WAL mode, at a fraction of FULL's fsyncs per document.
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=30000");
-                // A quarter GiB of page cache, and a checkpoint every 40 MB of WAL instead of every 4 MB: ingest
-                // dirties index pages all over the file, and each checkpoint writes (and syncs) them again.
-                s.execute("PRAGMA cache_size=-262144");
-                s.execute("PRAGMA wal_autocheckpoint=10000");
-                s.execute("PRAGMA temp_store=MEMORY");
-            }
+            throw new StoreException("cannot create its folder " + parent + ": " + e.getMessage(), null);
         }
     }
 
@@ -123,9 +105,9 @@ public final class Database implements AutoCloseable {
      */
     public void refreshStatistics() {
         try (Statement s = connection.createStatement()) {
-            s.execute(dialect == Dialect.POSTGRESQL ? "ANALYZE" : "PRAGMA optimize");
+            s.execute(dialect() == Dialect.POSTGRESQL ? "ANALYZE" : "PRAGMA optimize");
         } catch (SQLException e) {
-            throw new StoreException("refreshing statistics failed: " + e.getMessage(), e);
+            throw new StoreException("refreshing statistics failed: " + DatabaseErrors.reason(e), e);
         }
     }
 
@@ -133,20 +115,64 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
-    public Dialect dialect() {
-        return dialect;
+    /**
+     * The connection that commits shared nouns on its own, outside the document's transaction; null on SQLite,
+     * where one process writes at a time and nouns go in the document's transaction.
+     */
+    public Connection nounConnection() throws SQLException {
+        if (dialect() == Dialect.SQLITE) {
+            return null;
+        }
+        if (nounConnection == null) {
+            nounConnection = connector.connect();
+            try (Statement s = nounConnection.createStatement()) {
+                // A noun lost in a crash costs nothing: the document that used it commits later, synchronously,
+                // which flushes the WAL up to and past the noun's commit anyway.
+                s.execute("SET synchronous_commit = off");
+            }
+        }
+        return nounConnection;
     }
 
+    /** Replaces the connections after the server dropped them (a restart, a terminated backend). */
+    public void reconnect() throws SQLException {
+        closeQuietly(connection);
+        closeQuietly(nounConnection);
+        nounConnection = null;
+        connection = connector.connect();
+    }
+
+    public Dialect dialect() {
+        return connector.dialect();
+    }
+
+    /** The JDBC URL, without a password. */
     public String url() {
-        return redact(url);
+        return redact(connector.url());
+    }
+
+    /** The database as messages name it: an SQLite file's path, or the URL without a password. */
+    public String displayName() {
+        return displayName;
     }
 
     @Override
     public void close() {
+        closeQuietly(nounConnection);
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException("closing the database failed: " + e.getMessage(), e);
+            throw new StoreException("closing the database failed: " + DatabaseErrors.reason(e), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Already broken; the error that brought us here is the one worth reporting.
+            }
         }
     }
 }

@@ -13,6 +13,12 @@ public interface FactsListener {
     /** A document just written, by its id in the store. */
     record StoredDocument(long id, Facts facts) {}
 
+    /** The documents of one transaction, before any of them is written, inside it: a chance to take locks first. */
+    default void beforeWrite(List<Facts> documents) {}
+
     /** The documents of one transaction, already written; a failure here rolls all of them back. */
     void stored(List<StoredDocument> documents);
+
+    /** The transaction that {@link #stored} last heard of was rolled back, and may be tried again. */
+    default void rolledBack() {}
 }

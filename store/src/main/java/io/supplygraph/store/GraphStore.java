@@ -3,6 +3,7 @@ package io.supplygraph.store;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.DocumentStore;
 import io.supplygraph.ingest.StoreResult;
+import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
@@ -68,6 +69,11 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     @Override
     public List<StoreResult> storeAll(List<DocumentRecord> records) {
         return writer.storeAll(records);
+    }
+
+    @Override
+    public StoreRetries retries() {
+        return writer.retries();
     }
 
     /** Derives more facts from every stored document, inside the transaction that stores it. */

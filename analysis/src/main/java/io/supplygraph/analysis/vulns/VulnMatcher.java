@@ -8,6 +8,7 @@ import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.fact.AdvisoryFacts;
+import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.osv.OsvAffected;
 import io.supplygraph.model.osv.OsvEvent;
@@ -17,7 +18,9 @@ import io.supplygraph.model.osv.OsvVerdict;
 import io.supplygraph.store.FactsListener;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.AdvisorySql.AffectedRow;
+import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.FindingSql.FindingRow;
+import io.supplygraph.store.sql.FindingSql.KeyLock;
 import io.supplygraph.store.sql.FindingSql.KeyRow;
 import io.supplygraph.store.sql.FindingSql.NewVersion;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Matches package versions against advisories as documents arrive, inside the transaction that stores them, so
@@ -57,6 +61,18 @@ public final class VulnMatcher implements FactsListener {
         this.store = store;
     }
 
+    /** An advisory's keys are locked before its entries are written: see {@link FindingSql#lock}. */
+    @Override
+    public void beforeWrite(List<Facts> documents) {
+        Set<String> keys = new TreeSet<>();
+        for (Facts facts : documents) {
+            if (facts instanceof AdvisoryFacts advisories) {
+                advisories.advisories().forEach(a -> a.affected().forEach(e -> keys.add(e.key())));
+            }
+        }
+        store.findings().lock(keys, KeyLock.EXCLUSIVE);
+    }
+
     @Override
     public void stored(List<StoredDocument> documents) {
         List<Long> sboms = new ArrayList<>();
@@ -75,6 +91,12 @@ public final class VulnMatcher implements FactsListener {
             catchUp();
             matchEntries(store.advisories().affectedOfDocuments(advisories));
         }
+    }
+
+    /** The catch-up's writes were rolled back with the transaction: it runs again at the next advisory. */
+    @Override
+    public void rolledBack() {
+        caughtUp = false;
     }
 
     /**
@@ -107,6 +129,7 @@ public final class VulnMatcher implements FactsListener {
         Set<String> distinct = new LinkedHashSet<>();
         matchable.forEach(k -> distinct.add(k.key()));
         if (!distinct.isEmpty()) {
+            store.findings().lock(distinct, KeyLock.SHARED);
             write(matchable, store.advisories().affectedByKeys(distinct));
         }
     }

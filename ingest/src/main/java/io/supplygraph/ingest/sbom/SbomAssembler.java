@@ -3,6 +3,7 @@ package io.supplygraph.ingest.sbom;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.EdgeKind;
 import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.Nul;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.SourceRepository;
 import io.supplygraph.model.fact.SbomFacts;
@@ -25,8 +26,9 @@ import java.util.Set;
 /**
  * Turns what a parser reports, named by document-local refs, into {@link SbomFacts} named by identity.
  * This is where every format gets the same rules: purls are normalised (an invalid one is kept as a
- * warning and the component identified by name and version), relationships naming unknown refs are
- * skipped with a warning, and every listed component ends up reachable from a subject.
+ * warning and the component identified by name and version; one holding NUL is kept with a warning),
+ * relationships naming unknown refs are skipped with a warning, and every listed component ends up reachable
+ * from a subject.
  */
 public final class SbomAssembler implements SbomSink {
 
@@ -123,6 +125,16 @@ public final class SbomAssembler implements SbomSink {
     }
 
     private PackageIdentity identify(SbomComponent c) {
+        PackageIdentity identity = identity(c);
+        // A canonical purl spells a NUL %00 and nothing else so: "%" itself is %25.
+        if (identity.purl().contains("%00")) {
+            warning("component '" + identity.name() + "' (" + c.ref() + "): NUL characters (U+0000) in its identity"
+                    + " are kept as %00 in its purl and stored as " + Nul.SYMBOL + " (U+2400) in its name and version");
+        }
+        return identity;
+    }
+
+    private PackageIdentity identity(SbomComponent c) {
         if (c.purl() != null && !c.purl().isBlank()) {
             try {
                 return PackageIdentity.fromPurl(c.purl());

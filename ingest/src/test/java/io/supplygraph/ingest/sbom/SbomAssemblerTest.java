@@ -41,6 +41,20 @@ class SbomAssemblerTest {
     }
 
     @Test
+    void componentWhoseNameHoldsNulIsKeptWithOneWarningNamingIt() {
+        SbomAssembler a = new SbomAssembler("file.json");
+        a.subject(component("app", "app", "1", "pkg:generic/app@1"));
+        a.component(component("c1", "a\u0000b", "1", null));
+        a.component(component("c2", "ok", "1", "pkg:npm/ok@1"));
+        SbomFacts facts = a.finish();
+
+        assertThat(facts.packages()).extracting(PackageIdentity::purl).contains("pkg:generic/a%00b@1");
+        assertThat(facts.packages()).extracting(PackageIdentity::name).contains("a\u2400b");
+        assertThat(facts.warnings()).singleElement().asString()
+                .contains("'a\u2400b' (c1)").contains("U+0000").contains("%00").doesNotContain("\u0000");
+    }
+
+    @Test
     void purlsAreNormalisedSoSpellingsOfOnePackageCollapse() {
         SbomAssembler a = new SbomAssembler("file.json");
         a.subject(component("app", "app", "1", "pkg:generic/app@1"));

@@ -2,6 +2,7 @@ package io.supplygraph.store.sql;
 
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.StoreResult;
+import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.model.fact.AttestationFacts;
 import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.model.fact.Facts;
@@ -11,6 +12,7 @@ import io.supplygraph.model.fact.VexFacts;
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
 import io.supplygraph.store.StoreException;
+import io.supplygraph.store.StoreFault;
 import io.supplygraph.store.FactsListener;
 import io.supplygraph.store.FactsListener.StoredDocument;
 import java.sql.Connection;
@@ -20,23 +22,36 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Writes one document and every fact it asserts in one transaction, as JDBC batches. A document whose digest
- * is stored already is left alone; a concurrent writer that stored it first makes this one a no-op too.
- * PostgreSQL may abort a transaction that raced another for the same rows: it is retried a few times.
+ * Writes documents and every fact they assert, one transaction per batch and a savepoint per document, as JDBC
+ * batches. A document whose digest is stored already is left alone, whoever stored it.
+ *
+ * <p>Any number of writers, in this process or others, may write to one database at once, and none loses a
+ * document. What they share is kept out of each other's way: nouns are committed apart from the documents
+ * ({@link Dictionary}); a batch first locks its documents' digests in one order, so two writers storing the same
+ * documents wait for each other instead of deadlocking, and the second finds them stored; findings and match keys
+ * are written last, sorted. What remains (a transaction the database still picks as a deadlock
+ * victim, a dropped connection, an SQLite file busy past its timeout) is retried after a jittered, growing pause;
+ * a batch that keeps failing is split in halves, down to single documents, so one stubborn conflict cannot take a
+ * whole batch down. Every retry is counted ({@link #retries}).
  */
 public final class DocumentWriter {
 
-    private static final int ATTEMPTS = 5;
+    /** A batch that failed this many times is split, rather than retried whole. */
+    private static final int SPLIT_AFTER = 2;
 
     private static final String EXISTS = "SELECT 1 FROM document WHERE digest = ?";
     private static final String INSERT_DOCUMENT = """
             INSERT INTO document (digest, format, spec_version, name, source, size_bytes, component_count,
                                   warning_count, ingested_at, trust, signer, trust_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (digest) DO NOTHING
             RETURNING id
             """;
     private static final String INSERT_WARNING = """
@@ -44,16 +59,21 @@ public final class DocumentWriter {
             """;
 
     private final Database database;
-    private final Dictionary dictionary = new Dictionary();
-    private final SbomFactsWriter sbomWriter = new SbomFactsWriter(dictionary);
+    private final Dictionary dictionary;
+    private final SbomFactsWriter sbomWriter;
     private final VexFactsWriter vexWriter = new VexFactsWriter();
-    private final AttestationFactsWriter attestationWriter = new AttestationFactsWriter(dictionary, sbomWriter);
-    private final ScorecardFactsWriter scorecardWriter = new ScorecardFactsWriter(dictionary);
+    private final AttestationFactsWriter attestationWriter;
+    private final ScorecardFactsWriter scorecardWriter;
     private final AdvisoryFactsWriter advisoryWriter = new AdvisoryFactsWriter();
     private final List<FactsListener> listeners = new CopyOnWriteArrayList<>();
+    private final EnumMap<StoreFault, Integer> retries = new EnumMap<>(StoreFault.class);
 
     public DocumentWriter(Database database) {
         this.database = database;
+        this.dictionary = new Dictionary(database);
+        this.sbomWriter = new SbomFactsWriter(dictionary);
+        this.attestationWriter = new AttestationFactsWriter(dictionary, sbomWriter);
+        this.scorecardWriter = new ScorecardFactsWriter(dictionary);
     }
 
     public boolean exists(String digest) {
@@ -72,6 +92,13 @@ public final class DocumentWriter {
         listeners.add(listener);
     }
 
+    /** How many transactions were retried since this store was opened, by cause. */
+    public synchronized StoreRetries retries() {
+        return new StoreRetries(retries.getOrDefault(StoreFault.DEADLOCK, 0),
+                retries.getOrDefault(StoreFault.SERIALIZATION, 0), retries.getOrDefault(StoreFault.CONNECTION, 0),
+                retries.getOrDefault(StoreFault.BUSY, 0));
+    }
+
     /** @return false when a document with this digest is stored already */
     public boolean store(DocumentRecord record) {
         StoreResult result = storeAll(List.of(record)).get(0);
@@ -85,62 +112,143 @@ public final class DocumentWriter {
      * Stores the documents in one transaction: one commit for a batch instead of one each, which matters more than
      * anything else to ingest speed, since each commit writes every index page the document touched again (a
      * 500-component SBOM touches about two thousand). Each document is written under a savepoint of its own, so one
-     * that fails is rolled back alone and reported, and the others commit. A transient failure (a deadlock, a
-     * serialisation failure, a busy SQLite file) retries the whole batch; a concurrent writer that stored one of the
-     * documents first makes the retry skip it.
+     * that fails is rolled back alone and reported, and the others commit.
+     *
+     * @throws StoreException when the store keeps failing (unreachable, full, read-only): nothing of the batch is
+     *     stored then
      */
     public synchronized List<StoreResult> storeAll(List<DocumentRecord> records) {
-        Connection c = database.connection();
-        for (int attempt = 1; ; attempt++) {
+        return storeRetrying(records);
+    }
+
+    private List<StoreResult> storeRetrying(List<DocumentRecord> records) {
+        Backoff backoff = new Backoff();
+        while (true) {
+            Exception failure;
             try {
-                c.setAutoCommit(false);
-                List<StoreResult> results = new ArrayList<>(records.size());
-                List<StoredDocument> written = new ArrayList<>(records.size());
-                for (DocumentRecord record : records) {
-                    results.add(writeAlone(c, record, written));
-                }
-                if (!written.isEmpty()) {
-                    for (FactsListener listener : listeners) {
-                        listener.stored(written);
-                    }
-                }
-                c.commit();
-                dictionary.commit();
+                return storeOnce(records);
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+            }
+            StoreFault fault = StoreFault.of(failure)
+                    .orElseThrow(() -> new StoreException("storing " + describe(records) + " failed: "
+                            + Sql.reason(failure), failure));
+            retries.merge(fault, 1, Integer::sum);
+            if (!backoff.another(fault)) {
+                throw new StoreException("storing " + describe(records) + " failed after " + backoff.failures()
+                        + " attempts: " + Sql.reason(failure), failure);
+            }
+            if (fault != StoreFault.CONNECTION && records.size() > 1 && backoff.failures() >= SPLIT_AFTER) {
+                int half = records.size() / 2;
+                List<StoreResult> results = new ArrayList<>(storeRetrying(records.subList(0, half)));
+                results.addAll(storeRetrying(records.subList(half, records.size())));
                 return results;
-            } catch (SQLException e) {
-                rollback(c);
-                if ((!isDuplicateDocument(e) && !isTransient(e)) || attempt == ATTEMPTS) {
-                    throw Sql.failure("storing " + describe(records), e);
-                }
-            } catch (RuntimeException e) {
-                rollback(c);
-                throw e;
-            } finally {
-                autoCommit(c);
+            }
+            backoff.pause();
+            if (fault == StoreFault.CONNECTION) {
+                reconnect();
             }
         }
     }
 
-    /** One document under its own savepoint; a failure that is not transient rolls back this document only. */
+    /**
+     * A failed reconnection is the next attempt's failure: the server may still be starting. Cached noun ids are
+     * forgotten: a server that crashed may have lost nouns committed without waiting for the disk (see
+     * {@link Database#nounConnection}), and a document must never point at one.
+     */
+    private void reconnect() {
+        dictionary.forget();
+        try {
+            database.reconnect();
+        } catch (SQLException ignored) {
+            // The next attempt fails on the closed connection and is counted and paced like this one.
+        }
+    }
+
+    private List<StoreResult> storeOnce(List<DocumentRecord> records) throws SQLException {
+        Connection c = database.connection();
+        try {
+            c.setAutoCommit(false);
+            lockDigests(c, records);
+            if (!listeners.isEmpty()) {
+                List<Facts> facts = records.stream().map(DocumentRecord::facts).toList();
+                listeners.forEach(listener -> listener.beforeWrite(facts));
+            }
+            List<StoreResult> results = new ArrayList<>(records.size());
+            List<StoredDocument> written = new ArrayList<>(records.size());
+            for (DocumentRecord record : records) {
+                results.add(writeAlone(c, record, written));
+            }
+            if (!written.isEmpty()) {
+                for (FactsListener listener : listeners) {
+                    listener.stored(written);
+                }
+            }
+            c.commit();
+            dictionary.commit();
+            return results;
+        } catch (SQLException | RuntimeException e) {
+            rollback(c);
+            throw e;
+        } finally {
+            autoCommit(c);
+        }
+    }
+
+    /**
+     * On PostgreSQL, takes a lock on each document's digest, in digest order, before writing any: two writers whose
+     * batches share documents then wait for each other on the first shared one instead of each holding one the
+     * other needs (the unique index on digests would make them wait in reading order), and the second finds the
+     * document stored. SQLite has one writer at a time.
+     */
+    private void lockDigests(Connection c, List<DocumentRecord> records) throws SQLException {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        long[] keys = new long[records.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = lockKey(records.get(i).digest());
+        }
+        Arrays.sort(keys);
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            for (long key : keys) {
+                s.setLong(1, key);
+                s.executeQuery().close();
+            }
+        }
+    }
+
+    /** The first 64 bits of the digest: unique enough that two documents sharing a lock only ever wait a little. */
+    private static long lockKey(String digest) {
+        String hex = digest.substring(digest.indexOf(':') + 1);
+        return Long.parseUnsignedLong(hex.substring(0, Math.min(16, hex.length())), 16);
+    }
+
+    /**
+     * One document under its own savepoint: a value of this document the database refuses rolls back this document
+     * only; any other failure is the whole transaction's.
+     */
     private StoreResult writeAlone(Connection c, DocumentRecord record, List<StoredDocument> written)
             throws SQLException {
-        if (exists(record.digest())) {
-            return StoreResult.ALREADY_STORED;
-        }
         Savepoint savepoint = c.setSavepoint();
         try {
-            long document = write(c, record);
+            OptionalLong document = insertDocument(c, record);
+            if (document.isEmpty()) {
+                c.releaseSavepoint(savepoint);
+                return StoreResult.ALREADY_STORED;
+            }
+            writeFacts(c, document.getAsLong(), record);
             c.releaseSavepoint(savepoint);
-            written.add(new StoredDocument(document, record.facts()));
+            written.add(new StoredDocument(document.getAsLong(), record.facts()));
             return StoreResult.STORED;
         } catch (SQLException e) {
-            if (isTransient(e)) {
+            if (!StoreFault.isTheDocuments(e)) {
                 throw e;
             }
             c.rollback(savepoint);
             // Ids the rolled-back document created are gone; forgetting every pending id only costs look-ups.
             dictionary.rollback();
-            return StoreResult.failed("the store refused it: " + e.getMessage());
+            return StoreResult.failed("the store refused it: " + Sql.reason(e));
         }
     }
 
@@ -150,8 +258,7 @@ public final class DocumentWriter {
                 : " and " + (records.size() - 1) + " more documents");
     }
 
-    private long write(Connection c, DocumentRecord record) throws SQLException {
-        long document = insertDocument(c, record);
+    private void writeFacts(Connection c, long document, DocumentRecord record) throws SQLException {
         // One writer per kind of facts; a new kind adds its line here.
         if (record.facts() instanceof SbomFacts sbom) {
             sbomWriter.write(c, document, sbom);
@@ -171,7 +278,7 @@ public final class DocumentWriter {
         }
         List<String> warnings = record.facts().warnings();
         if (warnings.isEmpty()) {
-            return document; // most documents: spares a statement per document, which small advisories feel
+            return; // most documents: spares a statement per document, which small advisories feel
         }
         try (PreparedStatement s = c.prepareStatement(INSERT_WARNING)) {
             for (int i = 0; i < warnings.size(); i++) {
@@ -182,10 +289,10 @@ public final class DocumentWriter {
             }
             s.executeBatch();
         }
-        return document;
     }
 
-    private long insertDocument(Connection c, DocumentRecord record) throws SQLException {
+    /** The new document's id; empty when a document with its digest is stored already (by anyone, committed). */
+    private OptionalLong insertDocument(Connection c, DocumentRecord record) throws SQLException {
         Facts facts = record.facts();
         try (PreparedStatement s = c.prepareStatement(INSERT_DOCUMENT)) {
             s.setString(1, record.digest());
@@ -201,27 +308,14 @@ public final class DocumentWriter {
             s.setString(11, record.trust().signer());
             s.setString(12, record.trust().reason());
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
         }
     }
 
-    private boolean isDuplicateDocument(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        boolean unique = "23505".equals(e.getSQLState()) || message.contains("UNIQUE constraint failed");
-        return unique && message.contains("digest") && !message.contains("artifact");
-    }
-
-    private boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
-        // 40001 serialisation failure, 40P01 deadlock (PostgreSQL); SQLITE_BUSY when another process writes.
-        return "40001".equals(state) || "40P01".equals(state)
-                || (database.dialect() == Dialect.SQLITE && String.valueOf(e.getMessage()).contains("SQLITE_BUSY"));
-    }
-
     private void rollback(Connection c) {
         dictionary.rollback();
+        listeners.forEach(FactsListener::rolledBack);
         try {
             c.rollback();
         } catch (SQLException ignored) {

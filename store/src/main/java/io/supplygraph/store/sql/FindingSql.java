@@ -1,13 +1,16 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.store.Database;
+import io.supplygraph.store.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Package versions as matching sees them (their match keys), and the findings matching writes. Reading the
@@ -63,6 +66,10 @@ public final class FindingSql {
     private static final String OF_VERSIONS = LISTED + " WHERE f.package_version_id IN %s";
     private static final String OF_ADVISORIES = IN_PORTFOLIO + " AND f.advisory_id IN %s";
 
+    static final int KEY_BUCKETS = 64;
+    /** The first half of the two-part advisory lock key: a namespace of our own ("SG"). */
+    private static final int KEY_LOCK_CLASS = 0x5347;
+
     private final Database database;
 
     public FindingSql(Database database) {
@@ -90,8 +97,47 @@ public final class FindingSql {
         }
     }
 
+    /** Shared, for matching versions against the entries under some keys; exclusive, for changing those entries. */
+    public enum KeyLock { SHARED, EXCLUSIVE }
+
+    /**
+     * On PostgreSQL, locks these match keys until the transaction ends. Matching runs in the transaction that stores
+     * a document, and two such transactions do not see each other's rows: an SBOM's new version and an advisory's
+     * new entry under the same key, stored at the same moment, would each be matched against what the other had
+     * not committed yet, and the finding they make together would be lost. An advisory's transaction therefore takes
+     * its keys exclusively before writing its entries, and an SBOM's takes its versions' keys shared after recording
+     * them and before reading the entries: whichever comes second sees the other's rows. Keys are hashed into
+     * {@value #KEY_BUCKETS} locks, taken in order, which bounds the locks a transaction holds (PostgreSQL's lock
+     * table is small) at the price of an SBOM now and then waiting for an advisory under another key. SQLite has
+     * one writer at a time.
+     */
+    public void lock(Collection<String> keys, KeyLock mode) {
+        if (database.dialect() != Dialect.POSTGRESQL || keys.isEmpty()) {
+            return;
+        }
+        TreeSet<Integer> buckets = new TreeSet<>();
+        keys.forEach(k -> buckets.add(Math.floorMod(k.hashCode(), KEY_BUCKETS)));
+        String sql = mode == KeyLock.SHARED ? "SELECT pg_advisory_xact_lock_shared(?, ?)"
+                : "SELECT pg_advisory_xact_lock(?, ?)";
+        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+            for (int bucket : buckets) {
+                s.setInt(1, KEY_LOCK_CLASS);
+                s.setInt(2, bucket);
+                s.executeQuery().close();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("locking match keys", e);
+        }
+    }
+
+    /**
+     * Sorted, as {@link #upsert} sorts: concurrent writers matching the same new versions then lock these rows in one
+     * order, and wait for each other instead of deadlocking.
+     */
     public void insertKeys(List<KeyRow> keys) {
-        Sql.batch(database, INSERT_KEY, keys, "writing match keys", (s, k) -> {
+        List<KeyRow> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparingLong(KeyRow::version).thenComparing(KeyRow::key));
+        Sql.batch(database, INSERT_KEY, sorted, "writing match keys", (s, k) -> {
             s.setLong(1, k.version());
             s.setString(2, k.key());
             s.setString(3, k.release());
@@ -106,7 +152,9 @@ public final class FindingSql {
     }
 
     public void upsert(List<FindingRow> findings) {
-        Sql.batch(database, UPSERT, findings, "writing findings", (s, f) -> {
+        List<FindingRow> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingLong(FindingRow::version).thenComparingLong(FindingRow::advisory));
+        Sql.batch(database, UPSERT, sorted, "writing findings", (s, f) -> {
             s.setLong(1, f.version());
             s.setLong(2, f.advisory());
             s.setString(3, f.status());

@@ -1,6 +1,7 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.store.Database;
+import io.supplygraph.store.DatabaseErrors;
 import io.supplygraph.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,6 +120,11 @@ final class Sql {
     }
 
     static StoreException failure(String what, SQLException e) {
-        return new StoreException(what + " failed: " + e.getMessage(), e);
+        return new StoreException(what + " failed: " + reason(e), e);
+    }
+
+    /** What went wrong, in one line. */
+    static String reason(Throwable e) {
+        return DatabaseErrors.reason(e);
     }
 }

@@ -1,0 +1,103 @@
+package io.supplygraph.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Purls with non-ASCII and control characters, canonicalised per the purl specification: text is UTF-8, every byte
+ * but {@code A-Z a-z 0-9 . - _ ~} is {@code %XX} with two upper-case hex digits. The expected escapes are the UTF-8
+ * bytes of the characters (💩 F0 9F 92 A9, é C3 A9, 中 E4 B8 AD, 文 E6 96 87, 日 E6 97 A5), worked out by hand.
+ */
+class PackageIdentityTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pkg:npm/%F0%9F%92%A9-pkg@1 | pkg:npm/%F0%9F%92%A9-pkg@1",
+        "pkg:npm/💩-pkg@1 | pkg:npm/%F0%9F%92%A9-pkg@1",
+        "pkg:npm/caf%c3%a9@1 | pkg:npm/caf%C3%A9@1",
+        "pkg:generic/中文/café@1.0-été | pkg:generic/%E4%B8%AD%E6%96%87/caf%C3%A9@1.0-%C3%A9t%C3%A9",
+        "pkg:generic/x@1?os=%E6%97%A5&arch=%C3%A9#src/%C3%A9/y | pkg:generic/x@1?arch=%C3%A9&os=%E6%97%A5#src/%C3%A9/y",
+        "pkg:generic/a%0Ab@1 | pkg:generic/a%0Ab@1",
+        "pkg:generic/a%00b@1%00 | pkg:generic/a%00b@1%00",
+        "pkg:oci/image@sha256:abc | pkg:oci/image@sha256%3Aabc",
+    })
+    void canonicalPurlPercentEncodesUtf8BytesWithTwoUpperCaseHexDigits(String written, String canonical)
+            throws InvalidPurlException {
+        assertThat(PackageIdentity.fromPurl(written).purl()).isEqualTo(canonical);
+        assertThat(PackageIdentity.fromPurl(canonical).purl()).as("round trip").isEqualTo(canonical);
+    }
+
+    @Test
+    void emojiNameDecodesToTheRealCharacters() throws InvalidPurlException {
+        PackageIdentity emoji = PackageIdentity.fromPurl("pkg:npm/%F0%9F%92%A9-pkg@1");
+
+        assertThat(emoji.name()).isEqualTo("\uD83D\uDCA9-pkg");
+        assertThat(emoji.base()).isEqualTo("pkg:npm/%F0%9F%92%A9-pkg");
+        assertThat(emoji.version()).isEqualTo("1");
+    }
+
+    @Test
+    void cjkAndAccentedPartsDecodeInEveryComponent() throws InvalidPurlException {
+        PackageIdentity p = PackageIdentity.fromPurl(
+                "pkg:generic/%E4%B8%AD%E6%96%87/caf%C3%A9@%C3%A9t%C3%A9?arch=%E6%97%A5#src/%C3%A9");
+
+        assertThat(p.namespace()).isEqualTo("\u4E2D\u6587");
+        assertThat(p.name()).isEqualTo("caf\u00E9");
+        assertThat(p.version()).isEqualTo("\u00E9t\u00E9");
+        assertThat(p.qualifiers()).isEqualTo(Map.of("arch", "\u65E5"));
+        assertThat(p.base()).isEqualTo("pkg:generic/%E4%B8%AD%E6%96%87/caf%C3%A9");
+    }
+
+    @Test
+    void nulStaysPercentEncodedInThePurlAndShowsAsSymbolInDecodedText() throws InvalidPurlException {
+        PackageIdentity p = PackageIdentity.fromPurl("pkg:generic/n%00s/a%00b@1%00");
+
+        assertThat(p.purl()).isEqualTo("pkg:generic/n%00s/a%00b@1%00");
+        assertThat(p.namespace()).isEqualTo("n\u2400s");
+        assertThat(p.name()).isEqualTo("a\u2400b");
+        assertThat(p.version()).isEqualTo("1\u2400");
+    }
+
+    @Test
+    void otherControlCharactersDecodeAsThemselves() throws InvalidPurlException {
+        assertThat(PackageIdentity.fromPurl("pkg:generic/a%01%09b@1").name()).isEqualTo("a\u0001\tb");
+    }
+
+    @Test
+    void syntheticPurlPercentEncodesTheNameAsUtf8() {
+        PackageIdentity p = PackageIdentity.synthetic("\uD83D\uDCA9 pkg", "1 \u00E9");
+
+        assertThat(p.purl()).isEqualTo("pkg:generic/%F0%9F%92%A9%20pkg@1%20%C3%A9");
+        assertThat(p.name()).isEqualTo("\uD83D\uDCA9 pkg");
+        assertThat(p.version()).isEqualTo("1 \u00E9");
+        assertThat(p.synthetic()).isTrue();
+    }
+
+    @Test
+    void syntheticNameWithNulIsEncodedInThePurlAndShownAsSymbol() {
+        PackageIdentity p = PackageIdentity.synthetic("a\u0000b", "1");
+
+        assertThat(p.purl()).isEqualTo("pkg:generic/a%00b@1");
+        assertThat(p.name()).isEqualTo("a\u2400b");
+    }
+
+    @Test
+    void purlAtEncodesTheOtherVersionAsUtf8() throws InvalidPurlException {
+        assertThat(PackageIdentity.fromPurl("pkg:npm/x@1").purlAt("2-\u00E9")).isEqualTo("pkg:npm/x@2-%C3%A9");
+    }
+
+    @Test
+    void rejectsPercentEncodedBytesThatAreNotUtf8() {
+        assertThatThrownBy(() -> PackageIdentity.fromPurl("pkg:npm/%FF@1"))
+                .isInstanceOf(InvalidPurlException.class)
+                .hasMessageContaining("not UTF-8");
+        assertThatThrownBy(() -> PackageIdentity.fromPurl("pkg:npm/%25C3%A9@1"))
+                .as("an escaped % does not start an escape")
+                .isInstanceOf(InvalidPurlException.class);
+    }
+}
