@@ -65,8 +65,12 @@ class ConcurrentIngestTest {
     @EnumSource(Kind.class)
     void eightWritersOverDisjointSharesStoreWhatOneWriterStores(Kind kind) throws Exception {
         String db = TestStores.fresh(kind, tmp);
+        List<IngestRun> runs = ingestAtOnce(db, IngestProcess.disjointShares(files, WRITERS));
 
-        assertNoneFailed(ingestAtOnce(db, IngestProcess.disjointShares(files, WRITERS)), db, "");
+        assertNoneFailed(runs, db, "");
+        assertThat(reported(runs, "ingested")).as("processes that ingested each document")
+                .isEqualTo(everyDocument(kind, 1));
+        assertThat(reported(runs, "already-ingested")).as("documents a process found already ingested").isEmpty();
         assertSameAsOneWriter(kind, db);
     }
 
@@ -78,12 +82,10 @@ class ConcurrentIngestTest {
 
         assertNoneFailed(runs, db, "");
         assertThat(reported(runs, "rejected")).as("rejected by any process").isEmpty();
-        Map<String, Long> expected = oneWriter(kind).state().documents().keySet().stream()
-                .collect(Collectors.toMap(Function.identity(), d -> 1L));
-        assertThat(reported(runs, "ingested")).as("processes that ingested each document").isEqualTo(expected);
+        assertThat(reported(runs, "ingested")).as("processes that ingested each document")
+                .isEqualTo(everyDocument(kind, 1));
         assertThat(reported(runs, "already-ingested")).as("processes that found each document already ingested")
-                .isEqualTo(expected.keySet().stream().collect(Collectors.toMap(Function.identity(),
-                        d -> (long) WRITERS - 1)));
+                .isEqualTo(everyDocument(kind, WRITERS - 1));
         assertSameAsOneWriter(kind, db);
     }
 
@@ -194,6 +196,12 @@ class ConcurrentIngestTest {
             ONE_WRITER.put(kind, known);
         }
         return known;
+    }
+
+    /** Each document's digest, with {@code times} as the count a report must give it. */
+    private static Map<String, Long> everyDocument(Kind kind, long times) throws Exception {
+        return oneWriter(kind).state().documents().keySet().stream()
+                .collect(Collectors.toMap(Function.identity(), d -> times));
     }
 
     /** How many processes reported each document's digest with {@code status}. */
