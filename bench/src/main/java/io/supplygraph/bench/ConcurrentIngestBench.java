@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Many writers into one store, as CI jobs of a whole organisation ingest at once: the issue asks that nothing be
- * lost and that N writers be no slower than one. The portfolio goes in twice, each time into a fresh store: once
+ * lost, and this shows what N writers cost against one. The portfolio goes in twice, each time into a fresh store: once
  * by one {@code supplygraph ingest} process, then by N processes started together over disjoint shares of it
  * (or, with {@code --same}, N processes over all of it). Each process is a child JVM running the CLI, so the wall
  * times include JVM starts, as a user's would.
