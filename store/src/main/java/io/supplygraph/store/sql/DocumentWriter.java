@@ -67,6 +67,7 @@ public final class DocumentWriter {
     private final AdvisoryFactsWriter advisoryWriter = new AdvisoryFactsWriter();
     private final List<FactsListener> listeners = new CopyOnWriteArrayList<>();
     private final EnumMap<StoreFault, Integer> retries = new EnumMap<>(StoreFault.class);
+    private SQLException lastReconnectFailure;
 
     public DocumentWriter(Database database) {
         this.database = database;
@@ -135,8 +136,11 @@ public final class DocumentWriter {
                             + Sql.reason(failure), failure));
             retries.merge(fault, 1, Integer::sum);
             if (!backoff.another(fault)) {
+                // After a lost connection, why the last reconnection failed says more than the closed connection.
+                Exception last = fault == StoreFault.CONNECTION && lastReconnectFailure != null ? lastReconnectFailure
+                        : failure;
                 throw new StoreException("storing " + describe(records) + " failed after " + backoff.failures()
-                        + " attempts: " + Sql.reason(failure), failure);
+                        + " attempts: " + Sql.reason(last), failure);
             }
             if (fault != StoreFault.CONNECTION && records.size() > 1 && backoff.failures() >= SPLIT_AFTER) {
                 int half = records.size() / 2;
@@ -160,8 +164,10 @@ public final class DocumentWriter {
         dictionary.forget();
         try {
             database.reconnect();
-        } catch (SQLException ignored) {
+            lastReconnectFailure = null;
+        } catch (SQLException e) {
             // The next attempt fails on the closed connection and is counted and paced like this one.
+            lastReconnectFailure = e;
         }
     }
 
