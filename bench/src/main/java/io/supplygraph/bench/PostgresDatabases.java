@@ -1,0 +1,72 @@
+package io.supplygraph.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fresh PostgreSQL databases for a bench run, made and dropped through the server's own {@code postgres}
+ * database, and the server's count of the deadlocks it broke in one. The store has no question for either (they
+ * are about the server, not the graph), so the bench asks the server directly, as {@link PostgresSize} does.
+ */
+final class PostgresDatabases {
+
+    /** {@code jdbc:postgresql://host:port/} , the database name, and the parameters. */
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?");
+
+    private PostgresDatabases() {}
+
+    /**
+     * Creates, dropping it first if a previous run left it, the database named {@code url}'s database plus
+     * {@code suffix}, on the same server, and returns its URL.
+     */
+    static String create(String url, String suffix) {
+        Matcher m = parse(url);
+        String name = (m.group(2).isEmpty() ? "supplygraph_bench" : m.group(2)) + "_" + suffix;
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("a bench database name is lower-case letters, digits and _: " + name);
+        }
+        execute(url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute(url, "CREATE DATABASE " + name);
+        return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    static void drop(String url) {
+        execute(url, "DROP DATABASE IF EXISTS " + parse(url).group(2) + " WITH (FORCE)");
+    }
+
+    /** The deadlocks the server has detected in the database at {@code url} since its statistics were reset. */
+    static long deadlocks(String url) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the deadlock count of " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement on the server's {@code postgres} database: a database cannot be made or dropped from itself. */
+    private static void execute(String url, String sql) {
+        Matcher m = parse(url);
+        String maintenance = m.group(1) + "postgres" + (m.group(3) == null ? "" : m.group(3));
+        try (Connection c = DriverManager.getConnection(maintenance); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed at " + m.group(1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Matcher parse(String url) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql://host/database URL: " + url);
+        }
+        return m;
+    }
+}
