@@ -25,14 +25,19 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * One large SBOM end to end. The issue's targets: a 5,000-component CycloneDX BOM ingested in under 0.5 s, and
- * a ~100 MB SBOM ingested with a peak heap under 512 MB.
+ * One large SBOM end to end. The issue's targets: a 5,000-component CycloneDX BOM ingested in under 0.5 s, a
+ * ~100 MB SBOM ingested with a peak heap under 512 MB, and a dense 1,000,000-component BOM ingested under
+ * {@code -Xmx512m}.
  *
- * <pre>bench/run SingleBomBench [--components 5000] [--runs 7] [--heap-components 200000] [--skip-heap]</pre>
+ * <pre>bench/run SingleBomBench [--components 5000] [--runs 7] [--heap-components 200000] [--dense]
+ *     [--heap-limit 512m|none] [--skip-heap]</pre>
  *
  * The time is measured inside the process (no JVM start), as the median of several runs after warm-up runs,
- * each into a fresh SQLite file. The heap case runs in a child JVM started with {@code -Xmx512m}, so that
- * nothing of this process's runs is on its heap, and reports what the JVM's memory pools saw.
+ * each into a fresh SQLite file; {@code --runs 0} measures only the heap. The heap case runs in a child JVM
+ * started with {@code -Xmx512m} ({@code --heap-limit none}: the JVM's default), so that nothing of this
+ * process's runs is on its heap, and reports what the JVM's memory pools saw and the peak resident set the
+ * kernel counted ({@code VmHWM}). {@code --dense} makes the heap case's SBOM a {@link
+ * io.supplygraph.bench.portfolio.DenseBom}.
  */
 public final class SingleBomBench {
 
@@ -42,17 +47,19 @@ public final class SingleBomBench {
     private SingleBomBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("skip-heap"));
+        Args args = new Args(argv, Set.of("skip-heap", "dense"));
         int components = args.integer("components", 5000);
         int runs = args.integer("runs", 7);
         int heapComponents = args.integer("heap-components", 200_000);
+        Spec heapSpec = args.flag("dense") ? Spec.dense(heapComponents) : Spec.single(heapComponents);
+        String heapLimit = args.string("heap-limit", "512m");
         boolean skipHeap = args.flag("skip-heap");
         args.done();
 
         Path bom = PortfolioGenerator.cached(Spec.single(components)).get(0);
         long[] ingest = new long[runs];
         long[] total = new long[runs];
-        for (int run = -WARM_UP_RUNS; run < runs; run++) {
+        for (int run = runs == 0 ? 0 : -WARM_UP_RUNS; run < runs; run++) {
             Store store = Store.fresh(null, "single-run");
             long start = System.nanoTime();
             long took;
@@ -71,10 +78,14 @@ public final class SingleBomBench {
                     run < 0 ? "warm-up" : "run " + (run + 1), Measurements.millis(took), Measurements.millis(all));
         }
 
-        String heap = skipHeap ? "skipped" : heapInChild(PortfolioGenerator.cached(Spec.single(heapComponents)).get(0));
+        String heap = skipHeap ? "skipped" : heapInChild(PortfolioGenerator.cached(heapSpec).get(0), heapLimit);
 
         System.out.println();
         System.out.println("== SingleBomBench ==");
+        System.out.println("peak heap, " + heap);
+        if (runs == 0) {
+            return;
+        }
         System.out.printf("%,d-component CycloneDX (%,.1f MB) into a fresh SQLite, median of %d after %d warm-ups:%n",
                 components, Measurements.megabytes(Measurements.size(bom)), runs, WARM_UP_RUNS);
         System.out.printf("  ingest                %,.0f ms (min %,.0f, max %,.0f)%n",
@@ -82,7 +93,6 @@ public final class SingleBomBench {
                 Measurements.millis(Measurements.percentile(ingest, 1)));
         System.out.printf("  open+ingest+close     %,.0f ms (includes the schema migration of a new file)%n",
                 Measurements.millis(Measurements.median(total)));
-        System.out.println("peak heap, " + heap);
     }
 
     private static IngestSummary ingestOne(Supplygraph graph, Path bom) {
@@ -98,11 +108,15 @@ public final class SingleBomBench {
         return Arrays.stream(values).min().orElseThrow();
     }
 
-    /** Ingests {@code bom} in a child JVM limited to 512 MB and returns its report. */
-    private static String heapInChild(Path bom) throws Exception {
+    /** Ingests {@code bom} in a child JVM with the heap limit ({@code none}: the default) and returns its report. */
+    private static String heapInChild(Path bom, String limit) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dsupplygraph.bench.out=" + Measurements.outFolder(), HeapProbe.class.getName(), bom.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dsupplygraph.bench.out=" + Measurements.outFolder(), HeapProbe.class.getName(), bom.toString()));
+        String under = limit.equals("none") ? "the default heap" : "-Xmx" + limit;
+        if (!limit.equals("none")) {
+            command.add(1, under);
+        }
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> report = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
@@ -115,11 +129,12 @@ public final class SingleBomBench {
             }
         }
         int exit = child.waitFor();
-        String size = String.format("%,.0f MB SBOM", Measurements.megabytes(Measurements.size(bom)));
+        String size = String.format("%,.0f MB SBOM (%s)", Measurements.megabytes(Measurements.size(bom)),
+                bom.getFileName());
         if (exit != 0 || report.isEmpty()) {
-            return size + ": FAILED under -Xmx512m (exit " + exit + ")";
+            return size + ": FAILED under " + under + " (exit " + exit + ")";
         }
-        return size + " under -Xmx512m: " + report.get(0);
+        return size + " under " + under + ": " + report.get(0);
     }
 
     /**
@@ -172,9 +187,11 @@ public final class SingleBomBench {
                     poolPeaks += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(HEAP_LINE + "sum of pool peaks %,.0f MB, sampled peak %,.0f MB, most live after a GC %,.0f MB%n",
+            System.out.printf(HEAP_LINE + "sum of pool peaks %,.0f MB, sampled peak %,.0f MB, most live after a GC"
+                    + " %,.0f MB (max heap %,.0f MB); peak RSS %s%n",
                     Measurements.megabytes(poolPeaks), Measurements.megabytes(sampled.get()),
-                    Measurements.megabytes(liveAfterGc.get()));
+                    Measurements.megabytes(liveAfterGc.get()), Measurements.megabytes(Runtime.getRuntime().maxMemory()),
+                    Measurements.peakRss());
         }
     }
 }
