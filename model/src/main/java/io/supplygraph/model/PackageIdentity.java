@@ -158,6 +158,11 @@ public final class PackageIdentity {
         return synthetic;
     }
 
+    /** Whether this identity holds its parts as strings of their own: only an escaping purl should. */
+    boolean holdsPartsApart() {
+        return escaped != null;
+    }
+
     private int typeEnd() {
         return purl.indexOf('/', SCHEME.length());
     }
