@@ -3,6 +3,7 @@ package io.supplygraph.analysis.vulns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
 import io.supplygraph.model.InvalidPurlException;
@@ -47,7 +48,7 @@ public final class VulnMatcher implements FactsListener {
     /** The key of a package version no advisory can name, recorded so that it is not looked at again. */
     private static final String NO_KEY = "";
 
-    private static final ObjectReader ENTRY = new ObjectMapper().readerFor(OsvAffected.class);
+    private static final ObjectReader ENTRY = ReadLimits.jsonMapper().readerFor(OsvAffected.class);
     private static final ObjectMapper FIXED = new ObjectMapper();
 
     /**
