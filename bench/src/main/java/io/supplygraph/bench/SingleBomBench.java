@@ -1,28 +1,15 @@
 package io.supplygraph.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.bench.IngestBench.Store;
 import io.supplygraph.bench.PortfolioGenerator.Spec;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * One large SBOM end to end. The issue's targets: a 5,000-component CycloneDX BOM ingested in under 0.5 s, a
@@ -42,7 +29,6 @@ import javax.management.openmbean.CompositeData;
 public final class SingleBomBench {
 
     private static final int WARM_UP_RUNS = 3;
-    private static final String HEAP_LINE = "HEAP ";
 
     private SingleBomBench() {}
 
@@ -108,69 +94,18 @@ public final class SingleBomBench {
         return Arrays.stream(values).min().orElseThrow();
     }
 
-    /** Ingests {@code bom} in a child JVM with the heap limit ({@code none}: the default) and returns its report. */
+    /** Ingests {@code bom} in a child JVM with the heap limit and returns its report. */
     private static String heapInChild(Path bom, String limit) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dsupplygraph.bench.out=" + Measurements.outFolder(), HeapProbe.class.getName(), bom.toString()));
-        String under = limit.equals("none") ? "the default heap" : "-Xmx" + limit;
-        if (!limit.equals("none")) {
-            command.add(1, under);
-        }
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> report = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("  child: " + line);
-                if (line.startsWith(HEAP_LINE)) {
-                    report.add(line.substring(HEAP_LINE.length()));
-                }
-            }
-        }
-        int exit = child.waitFor();
         String size = String.format("%,.0f MB SBOM (%s)", Measurements.megabytes(Measurements.size(bom)),
                 bom.getFileName());
-        if (exit != 0 || report.isEmpty()) {
-            return size + ": FAILED under " + under + " (exit " + exit + ")";
-        }
-        return size + " under " + under + ": " + report.get(0);
+        return size + " " + new ChildJvm(limit).run(HeapProbe.class, bom.toString());
     }
 
-    /**
-     * The child: ingests one SBOM and reports three views of the heap. The sum of each heap pool's peak is an
-     * upper bound (pools peak at different moments); the most used after any GC is the live data the ingest
-     * really held; sampling shows what the heap looked like between collections.
-     */
+    /** The child: ingests one SBOM and reports its memory. */
     public static final class HeapProbe {
 
         public static void main(String[] argv) throws Exception {
-            AtomicLong liveAfterGc = new AtomicLong();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                                .getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
-                        liveAfterGc.accumulateAndGet(used, Math::max);
-                    }
-                }, null, null);
-            }
-            AtomicLong sampled = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                            Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-
+            MemoryProbe probe = MemoryProbe.start();
             Path bom = Path.of(argv[0]);
             Store store = Store.fresh(null, "single-heap");
             long start = System.nanoTime();
@@ -179,19 +114,8 @@ public final class SingleBomBench {
                 System.out.printf("stored %,d components in %,.1f s%n", summary.components(),
                         (System.nanoTime() - start) / 1e9);
             }
-            sampler.interrupt();
             store.discard();
-            long poolPeaks = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    poolPeaks += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.out.printf(HEAP_LINE + "sum of pool peaks %,.0f MB, sampled peak %,.0f MB, most live after a GC"
-                    + " %,.0f MB (max heap %,.0f MB); peak RSS %s%n",
-                    Measurements.megabytes(poolPeaks), Measurements.megabytes(sampled.get()),
-                    Measurements.megabytes(liveAfterGc.get()), Measurements.megabytes(Runtime.getRuntime().maxMemory()),
-                    Measurements.peakRss());
+            probe.report();
         }
     }
 }
