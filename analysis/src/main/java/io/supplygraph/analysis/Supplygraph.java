@@ -128,13 +128,8 @@ public final class Supplygraph implements AutoCloseable {
         } catch (InvalidPurlException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(baseOf(identity)));
+        Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(identity.withoutVersion()));
         return Drift.forPurlType(identity.type()).report(identity.base(), new Dependents(store).of(all));
-    }
-
-    private static PackageIdentity baseOf(PackageIdentity identity) {
-        return new PackageIdentity(identity.base(), identity.base(), identity.type(), identity.namespace(),
-                identity.name(), null, identity.synthetic());
     }
 
     /** VEX statements in force (the newest per vulnerability, product and package), optionally filtered; see {@link VexStatements}. */

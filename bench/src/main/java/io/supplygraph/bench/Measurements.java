@@ -36,6 +36,24 @@ final class Measurements {
         }
     }
 
+    /**
+     * This process's peak resident set, as the kernel counted it ({@code VmHWM} of {@code /proc/self/status}):
+     * what the machine really gave the JVM, heap, metaspace, thread stacks, native buffers and all.
+     */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kilobytes = Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
+                    return String.format("%,.0f MB", megabytes(kilobytes * 1024));
+                }
+            }
+            return "unknown (no VmHWM)";
+        } catch (IOException e) {
+            return "unknown (no /proc/self/status)";
+        }
+    }
+
     static double megabytes(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }

@@ -3,6 +3,7 @@ package io.supplygraph.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.supplygraph.bench.portfolio.DenseBom;
 import io.supplygraph.bench.portfolio.PackagePool;
 import io.supplygraph.bench.portfolio.SbomPlan;
 import io.supplygraph.bench.portfolio.SbomWriter;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * stream derived from the seed and its index, so the output is the same for a seed however many threads
  * write it.
  *
- * <pre>bench/run PortfolioGenerator --out DIR --sboms N --components M [--seed S] [--spdx-share 0.5] [--single]</pre>
+ * <pre>bench/run PortfolioGenerator --out DIR --sboms N --components M [--seed S] [--spdx-share 0.5] [--single] [--dense]</pre>
  */
 public final class PortfolioGenerator {
 
@@ -38,8 +39,9 @@ public final class PortfolioGenerator {
      * @param spdxShare the fraction of SBOMs written as SPDX; the rest are CycloneDX
      * @param single    one SBOM named {@code single-M.cdx.json} (or {@code .spdx.json} at a share of 1), for
      *                  benchmarks of one large document
+     * @param dense     one {@link DenseBom} named {@code dense-M.cdx.json} instead, for benchmarks of memory
      */
-    public record Spec(int sboms, int components, long seed, double spdxShare, boolean single) {
+    public record Spec(int sboms, int components, long seed, double spdxShare, boolean single, boolean dense) {
 
         public Spec {
             if (sboms < 1 || components < 1) {
@@ -48,6 +50,13 @@ public final class PortfolioGenerator {
             if (spdxShare < 0 || spdxShare > 1) {
                 throw new IllegalArgumentException("--spdx-share is a fraction between 0 and 1");
             }
+            if (dense && (sboms != 1 || spdxShare != 0)) {
+                throw new IllegalArgumentException("a dense BOM is one CycloneDX document");
+            }
+        }
+
+        public Spec(int sboms, int components, long seed, double spdxShare, boolean single) {
+            this(sboms, components, seed, spdxShare, single, false);
         }
 
         public static Spec portfolio(int sboms, int components) {
@@ -58,9 +67,14 @@ public final class PortfolioGenerator {
             return new Spec(1, components, 42, 0, true);
         }
 
+        public static Spec dense(int components) {
+            return new Spec(1, components, 42, 0, true, true);
+        }
+
         /** A folder name that identifies the spec, for caching generated portfolios. */
         public String folderName() {
-            return single ? "single-" + components + "-seed" + seed
+            return dense ? "dense-" + components
+                    : single ? "single-" + components + "-seed" + seed
                     : sboms + "x" + components + "-seed" + seed + "-spdx" + Math.round(spdxShare * 100);
         }
     }
@@ -72,11 +86,12 @@ public final class PortfolioGenerator {
     private PortfolioGenerator() {}
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, Set.of("single"));
+        Args args = new Args(argv, Set.of("single", "dense"));
         Path out = Path.of(args.string("out", "bench/out/portfolio"));
-        boolean single = args.flag("single");
+        boolean dense = args.flag("dense");
+        boolean single = dense || args.flag("single");
         Spec spec = new Spec(single ? 1 : args.integer("sboms", 100), args.integer("components", 500),
-                args.number("seed", 42), args.decimal("spdx-share", single ? 0 : 0.5), single);
+                args.number("seed", 42), args.decimal("spdx-share", single ? 0 : 0.5), single, dense);
         args.done();
         long start = System.nanoTime();
         List<Path> files = generate(spec, out);
@@ -110,6 +125,11 @@ public final class PortfolioGenerator {
     /** Writes the SBOMs into {@code folder} (created if missing) and returns their paths in index order. */
     public static List<Path> generate(Spec spec, Path folder) throws IOException {
         Files.createDirectories(folder);
+        if (spec.dense()) {
+            Path file = folder.resolve("dense-" + spec.components() + ".cdx.json");
+            write(file, json -> DenseBom.write(spec.components(), json));
+            return List.of(file);
+        }
         PackagePool pool = new PackagePool(Math.max(MIN_POOL, spec.components()));
         int threads = Math.min(spec.sboms(), Runtime.getRuntime().availableProcessors());
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -144,12 +164,22 @@ public final class PortfolioGenerator {
         SbomWriter writer = spdx ? SbomWriter.spdx() : SbomWriter.cycloneDx();
         String name = spec.single() ? "single-" + spec.components() : String.format("sbom-%05d", index);
         Path file = folder.resolve(name + (spdx ? ".spdx.json" : ".cdx.json"));
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            writer.write(plan, json);
+        try {
+            write(file, json -> writer.write(plan, json));
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }
         return file;
+    }
+
+    private interface Content {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static void write(Path file, Content content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            content.write(json);
+        }
     }
 }

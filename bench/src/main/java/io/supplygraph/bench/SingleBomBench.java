@@ -1,58 +1,51 @@
 package io.supplygraph.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.bench.IngestBench.Store;
 import io.supplygraph.bench.PortfolioGenerator.Spec;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
- * One large SBOM end to end. The issue's targets: a 5,000-component CycloneDX BOM ingested in under 0.5 s, and
- * a ~100 MB SBOM ingested with a peak heap under 512 MB.
+ * One large SBOM end to end. The issue's targets: a 5,000-component CycloneDX BOM ingested in under 0.5 s, a
+ * ~100 MB SBOM ingested with a peak heap under 512 MB, and a dense 1,000,000-component BOM ingested under
+ * {@code -Xmx512m}.
  *
- * <pre>bench/run SingleBomBench [--components 5000] [--runs 7] [--heap-components 200000] [--skip-heap]</pre>
+ * <pre>bench/run SingleBomBench [--components 5000] [--runs 7] [--heap-components 200000] [--dense]
+ *     [--heap-limit 512m|none] [--skip-heap]</pre>
  *
  * The time is measured inside the process (no JVM start), as the median of several runs after warm-up runs,
- * each into a fresh SQLite file. The heap case runs in a child JVM started with {@code -Xmx512m}, so that
- * nothing of this process's runs is on its heap, and reports what the JVM's memory pools saw.
+ * each into a fresh SQLite file; {@code --runs 0} measures only the heap. The heap case runs in a child JVM
+ * started with {@code -Xmx512m} ({@code --heap-limit none}: the JVM's default), so that nothing of this
+ * process's runs is on its heap, and reports what the JVM's memory pools saw and the peak resident set the
+ * kernel counted ({@code VmHWM}). {@code --dense} makes the heap case's SBOM a {@link
+ * io.supplygraph.bench.portfolio.DenseBom}.
  */
 public final class SingleBomBench {
 
     private static final int WARM_UP_RUNS = 3;
-    private static final String HEAP_LINE = "HEAP ";
 
     private SingleBomBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("skip-heap"));
+        Args args = new Args(argv, Set.of("skip-heap", "dense"));
         int components = args.integer("components", 5000);
         int runs = args.integer("runs", 7);
         int heapComponents = args.integer("heap-components", 200_000);
+        Spec heapSpec = args.flag("dense") ? Spec.dense(heapComponents) : Spec.single(heapComponents);
+        String heapLimit = args.string("heap-limit", "512m");
         boolean skipHeap = args.flag("skip-heap");
         args.done();
 
         Path bom = PortfolioGenerator.cached(Spec.single(components)).get(0);
         long[] ingest = new long[runs];
         long[] total = new long[runs];
-        for (int run = -WARM_UP_RUNS; run < runs; run++) {
+        for (int run = runs == 0 ? 0 : -WARM_UP_RUNS; run < runs; run++) {
             Store store = Store.fresh(null, "single-run");
             long start = System.nanoTime();
             long took;
@@ -71,10 +64,14 @@ public final class SingleBomBench {
                     run < 0 ? "warm-up" : "run " + (run + 1), Measurements.millis(took), Measurements.millis(all));
         }
 
-        String heap = skipHeap ? "skipped" : heapInChild(PortfolioGenerator.cached(Spec.single(heapComponents)).get(0));
+        String heap = skipHeap ? "skipped" : heapInChild(PortfolioGenerator.cached(heapSpec).get(0), heapLimit);
 
         System.out.println();
         System.out.println("== SingleBomBench ==");
+        System.out.println("peak heap, " + heap);
+        if (runs == 0) {
+            return;
+        }
         System.out.printf("%,d-component CycloneDX (%,.1f MB) into a fresh SQLite, median of %d after %d warm-ups:%n",
                 components, Measurements.megabytes(Measurements.size(bom)), runs, WARM_UP_RUNS);
         System.out.printf("  ingest                %,.0f ms (min %,.0f, max %,.0f)%n",
@@ -82,7 +79,6 @@ public final class SingleBomBench {
                 Measurements.millis(Measurements.percentile(ingest, 1)));
         System.out.printf("  open+ingest+close     %,.0f ms (includes the schema migration of a new file)%n",
                 Measurements.millis(Measurements.median(total)));
-        System.out.println("peak heap, " + heap);
     }
 
     private static IngestSummary ingestOne(Supplygraph graph, Path bom) {
@@ -98,64 +94,18 @@ public final class SingleBomBench {
         return Arrays.stream(values).min().orElseThrow();
     }
 
-    /** Ingests {@code bom} in a child JVM limited to 512 MB and returns its report. */
-    private static String heapInChild(Path bom) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dsupplygraph.bench.out=" + Measurements.outFolder(), HeapProbe.class.getName(), bom.toString());
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> report = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("  child: " + line);
-                if (line.startsWith(HEAP_LINE)) {
-                    report.add(line.substring(HEAP_LINE.length()));
-                }
-            }
-        }
-        int exit = child.waitFor();
-        String size = String.format("%,.0f MB SBOM", Measurements.megabytes(Measurements.size(bom)));
-        if (exit != 0 || report.isEmpty()) {
-            return size + ": FAILED under -Xmx512m (exit " + exit + ")";
-        }
-        return size + " under -Xmx512m: " + report.get(0);
+    /** Ingests {@code bom} in a child JVM with the heap limit and returns its report. */
+    private static String heapInChild(Path bom, String limit) throws Exception {
+        String size = String.format("%,.0f MB SBOM (%s)", Measurements.megabytes(Measurements.size(bom)),
+                bom.getFileName());
+        return size + " " + new ChildJvm(limit).run(HeapProbe.class, bom.toString());
     }
 
-    /**
-     * The child: ingests one SBOM and reports three views of the heap. The sum of each heap pool's peak is an
-     * upper bound (pools peak at different moments); the most used after any GC is the live data the ingest
-     * really held; sampling shows what the heap looked like between collections.
-     */
+    /** The child: ingests one SBOM and reports its memory. */
     public static final class HeapProbe {
 
         public static void main(String[] argv) throws Exception {
-            AtomicLong liveAfterGc = new AtomicLong();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                                .getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
-                        liveAfterGc.accumulateAndGet(used, Math::max);
-                    }
-                }, null, null);
-            }
-            AtomicLong sampled = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                            Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-
+            MemoryProbe probe = MemoryProbe.start();
             Path bom = Path.of(argv[0]);
             Store store = Store.fresh(null, "single-heap");
             long start = System.nanoTime();
@@ -164,17 +114,8 @@ public final class SingleBomBench {
                 System.out.printf("stored %,d components in %,.1f s%n", summary.components(),
                         (System.nanoTime() - start) / 1e9);
             }
-            sampler.interrupt();
             store.discard();
-            long poolPeaks = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    poolPeaks += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.out.printf(HEAP_LINE + "sum of pool peaks %,.0f MB, sampled peak %,.0f MB, most live after a GC %,.0f MB%n",
-                    Measurements.megabytes(poolPeaks), Measurements.megabytes(sampled.get()),
-                    Measurements.megabytes(liveAfterGc.get()));
+            probe.report();
         }
     }
 }

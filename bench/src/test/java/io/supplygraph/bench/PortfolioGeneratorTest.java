@@ -80,6 +80,21 @@ class PortfolioGeneratorTest {
     }
 
     @Test
+    void denseModeWritesSmallComponentsAllReachableThroughStatedEdges() throws Exception {
+        List<Path> files = PortfolioGenerator.generate(Spec.dense(1_000), dir);
+
+        assertEquals("dense-1000.cdx.json", files.get(0).getFileName().toString());
+        assertTrue(Files.size(files.get(0)) < 160 * 1_000, "about 120 bytes per component");
+        SbomFacts facts = parse(files.get(0), DocumentFormat.CYCLONEDX_JSON);
+        assertEquals(List.of(), facts.warnings());
+        assertEquals(1_000, facts.componentCount());
+        assertEquals(1_001, facts.packages().size(), "the components and the subject");
+        // a tree (one edge per component) plus every 16th component's second parent
+        assertEquals(1_000 + 1_000 / 16, facts.edges().size(), "no listed edge was needed");
+        assertEquals(4, Arrays.stream(facts.depth()).max().orElseThrow(), "1 + 8 + 64 + 512 < 1,001 nodes");
+    }
+
+    @Test
     void ourParsersReadEveryComponentAndEdgeWithoutWarnings() throws Exception {
         for (Path file : PortfolioGenerator.generate(new Spec(8, 120, 3, 0.5, false), dir)) {
             JsonNode tree = JSON.readTree(file.toFile());

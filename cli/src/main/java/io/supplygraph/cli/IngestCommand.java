@@ -114,6 +114,7 @@ final class IngestCommand implements Callable<Integer> {
             }
         };
         IngestSummary summary;
+        OutOfMemory.whileIngesting(sources);
         try (Supplygraph graph = store.open()) {
             summary = graph.ingest(sources, System.in, listener,
                     new TrustPolicy(verification.policy(null), requireSignature));

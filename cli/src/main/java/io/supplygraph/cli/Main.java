@@ -36,6 +36,8 @@ public final class Main {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        // The main thread's OutOfMemoryError leaves execute() (picocli handles only exceptions) and reaches this too.
+        Thread.setDefaultUncaughtExceptionHandler(OutOfMemory.handler(System.err, System::exit));
         System.exit(commandLine().execute(args));
     }
 

@@ -15,25 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The decoded parts (namespace, name, version) are stored and looked up as text, so a NUL in them is held as
  * ␀ ({@link Nul}), the same on every store; the purl keeps it exactly, as {@code %00}.
  *
- * @param purl      the canonical purl, version, qualifiers and subpath included; ASCII only
- * @param base      the canonical purl of the package: type, namespace and name only
- * @param type      the purl type
- * @param namespace null when the purl has none
- * @param name      the package name, decoded ({@code 💩-pkg} for {@code %F0%9F%92%A9-pkg})
- * @param version   null when the purl has none
- * @param synthetic true when made up from a name and version because the document gave no valid purl
+ * <p>Only the canonical purl is kept: the base, type, namespace, name and version are read out of it when asked
+ * for, since the purl spells them in that order. A million-component SBOM holds a million identities, and five
+ * more strings each were 250 MB of its 400 MB. A purl that percent-escapes a part (an npm scope's {@code @}, a
+ * version's {@code +}, any non-ASCII character) keeps its decoded parts as separate strings.
  */
-public record PackageIdentity(
-        String purl, String base, String type, String namespace, String name, String version, boolean synthetic) {
-
-    /** Holds no NUL in any text, however it was made; {@code fromPurl} and {@code synthetic} make ASCII purls. */
-    public PackageIdentity {
-        purl = Nul.escape(purl);
-        base = Nul.escape(base);
-        namespace = Nul.escape(namespace);
-        name = Nul.escape(name);
-        version = Nul.escape(version);
-    }
+public final class PackageIdentity {
 
     /**
      * Purls seen recently, as written, and their identities. Portfolios repeat the same purls thousands of times
@@ -44,6 +31,23 @@ public record PackageIdentity(
     private static final int CACHE_LIMIT = 100_000;
 
     private static final Map<String, PackageIdentity> CACHE = new ConcurrentHashMap<>();
+    private static final String SCHEME = "pkg:";
+
+    /** The parts of a purl that escapes some of them, as packageurl-java decoded them. */
+    private record Parts(String type, String namespace, String name, String version) {}
+
+    private final String purl;
+    private final int baseLength;
+    private final boolean synthetic;
+    /** Null when every part reads plainly out of {@link #purl}, which is the common case. */
+    private final Parts escaped;
+
+    private PackageIdentity(String purl, int baseLength, boolean synthetic, Parts escaped) {
+        this.purl = purl;
+        this.baseLength = baseLength;
+        this.synthetic = synthetic;
+        this.escaped = escaped;
+    }
 
     /** Parses and normalises a purl; a purl the specification rejects is an {@link InvalidPurlException}. */
     public static PackageIdentity fromPurl(String purl) throws InvalidPurlException {
@@ -72,13 +76,84 @@ public record PackageIdentity(
     }
 
     private static PackageIdentity of(PurlParts p, boolean synthetic) {
-        return new PackageIdentity(
-                p.canonical(), p.base(), p.type(), p.namespace(), p.name(), p.version(), synthetic);
+        String base = p.base();
+        String purl = p.canonical();
+        PackageIdentity plain = new PackageIdentity(purl, base.length(), synthetic, null);
+        Parts parts = new Parts(p.type(), Nul.escape(p.namespace()), Nul.escape(p.name()), Nul.escape(p.version()));
+        boolean readsPlainly = parts.equals(new Parts(plain.type(), plain.namespace(), plain.name(), plain.version()));
+        return readsPlainly ? plain : new PackageIdentity(purl, base.length(), synthetic, parts);
+    }
+
+    /** The identity of the package itself: its base purl, no version. */
+    public PackageIdentity withoutVersion() {
+        if (version() == null) {
+            return this;
+        }
+        Parts parts = escaped == null ? null : new Parts(escaped.type(), escaped.namespace(), escaped.name(), null);
+        return new PackageIdentity(base(), baseLength, synthetic, parts);
+    }
+
+    /** The canonical purl, version, qualifiers and subpath included. */
+    public String purl() {
+        return purl;
+    }
+
+    /** The canonical purl of the package: type, namespace and name only. */
+    public String base() {
+        return purl.substring(0, baseLength);
+    }
+
+    /** The purl type. */
+    public String type() {
+        return escaped != null ? escaped.type() : purl.substring(SCHEME.length(), typeEnd());
+    }
+
+    /** Null when the purl has none. */
+    public String namespace() {
+        if (escaped != null) {
+            return escaped.namespace();
+        }
+        int slash = purl.lastIndexOf('/', baseLength - 1);
+        return slash == typeEnd() ? null : purl.substring(typeEnd() + 1, slash);
+    }
+
+    /** The package name. */
+    public String name() {
+        return escaped != null ? escaped.name() : purl.substring(purl.lastIndexOf('/', baseLength - 1) + 1, baseLength);
+    }
+
+    /** Null when the purl has none. */
+    public String version() {
+        if (escaped != null) {
+            return escaped.version();
+        }
+        if (baseLength == purl.length() || purl.charAt(baseLength) != '@') {
+            return null;
+        }
+        int end = baseLength + 1;
+        while (end < purl.length() && purl.charAt(end) != '?' && purl.charAt(end) != '#') {
+            end++;
+        }
+        return purl.substring(baseLength + 1, end);
+    }
+
+    /** True when made up from a name and version because the document gave no valid purl. */
+    public boolean synthetic() {
+        return synthetic;
+    }
+
+    /** Whether this identity holds its parts as strings of their own: only an escaping purl should. */
+    boolean holdsPartsApart() {
+        return escaped != null;
+    }
+
+    private int typeEnd() {
+        return purl.indexOf('/', SCHEME.length());
     }
 
     /** The same package at another version (qualifiers and subpath dropped), as a canonical purl. */
     public String purlAt(String otherVersion) {
-        return otherVersion == null ? base : base + "@" + PercentEncoding.encode(otherVersion);
+        return otherVersion == null ? base() : base() + "@" + PercentEncoding.encode(otherVersion);
     }
 
     /** Qualifiers of a canonical purl, decoded, in order; empty when there are none. */
@@ -93,5 +168,21 @@ public record PackageIdentity(
     /** True when {@code text} looks like a purl rather than a digest or a free name. */
     public static boolean looksLikePurl(String text) {
         return text.toLowerCase(Locale.ROOT).startsWith("pkg:");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackageIdentity other && purl.equals(other.purl) && synthetic == other.synthetic;
+    }
+
+    @Override
+    public int hashCode() {
+        return purl.hashCode() * 31 + Boolean.hashCode(synthetic);
+    }
+
+    @Override
+    public String toString() {
+        return "PackageIdentity[purl=" + purl + ", base=" + base() + ", type=" + type() + ", namespace=" + namespace()
+                + ", name=" + name() + ", version=" + version() + ", synthetic=" + synthetic + "]";
     }
 }

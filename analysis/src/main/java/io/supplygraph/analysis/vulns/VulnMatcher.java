@@ -3,6 +3,7 @@ package io.supplygraph.analysis.vulns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
 import io.supplygraph.model.InvalidPurlException;
@@ -51,8 +52,14 @@ public final class VulnMatcher implements FactsListener {
     /** The key of a package version no advisory can name, recorded so that it is not looked at again. */
     private static final String NO_KEY = "";
 
-    private static final ObjectReader ENTRY = new ObjectMapper().readerFor(OsvAffected.class);
+    private static final ObjectReader ENTRY = ReadLimits.jsonMapper().readerFor(OsvAffected.class);
     private static final ObjectMapper FIXED = new ObjectMapper();
+
+    /**
+     * Versions matched at a time. Matching holds each version's keys, the entries they meet and the findings; a
+     * million-component SBOM's all at once were 400 MB.
+     */
+    static final int PAGE = 10_000;
 
     private final GraphStore store;
     private boolean caughtUp;
@@ -84,8 +91,8 @@ public final class VulnMatcher implements FactsListener {
                 advisories.add(d.id());
             }
         }
-        if (!sboms.isEmpty()) {
-            matchVersions(store.findings().unseenIn(sboms));
+        for (long sbom : sboms) {
+            matchPages((after, limit) -> store.findings().unseenIn(sbom, after, limit));
         }
         if (!advisories.isEmpty()) {
             catchUp();
@@ -105,9 +112,24 @@ public final class VulnMatcher implements FactsListener {
      */
     private void catchUp() {
         if (!caughtUp) {
-            matchVersions(store.findings().unseen());
+            matchPages(store.findings()::unseen);
             caughtUp = true;
         }
+    }
+
+    /** A keyset page of versions not matched yet: up to {@code limit} with ids above {@code after}. */
+    private interface Unseen {
+        List<NewVersion> page(long after, int limit);
+    }
+
+    private void matchPages(Unseen unseen) {
+        List<NewVersion> page;
+        long after = 0;
+        do {
+            page = unseen.page(after, PAGE);
+            matchVersions(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
     }
 
     private void matchVersions(List<NewVersion> versions) {

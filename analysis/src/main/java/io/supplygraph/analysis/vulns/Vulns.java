@@ -10,6 +10,7 @@ import io.supplygraph.analysis.graph.Containment;
 import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Dependents.Application;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
@@ -77,7 +78,7 @@ public final class Vulns {
     /** A malicious package version and the applications containing it. */
     public record Malicious(Finding finding, List<Application> applications) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReadLimits.jsonMapper();
     private static final CollectionType STRINGS = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
 
     private final GraphStore store;

@@ -48,6 +48,24 @@ class VulnMatchingTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void versionBeyondTheFirstPageOfAnSbomIsMatched(Kind kind) throws Exception {
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
+            importOsv(graph, Corpus.path("osv/ghsa-sample/GHSA-jfh8-c2jp-5v3q.json"));
+            // generic purls sort before maven ones, so log4j gets an id after a page of them
+            String[] components = new String[VulnMatcher.PAGE + 2];
+            for (int i = 0; i <= VulnMatcher.PAGE; i++) {
+                components[i] = "pkg:generic/filler-" + i + "@1";
+            }
+            components[VulnMatcher.PAGE + 1] = LOG4J;
+            ingest(graph, Sboms.write(tmp, "large.cdx.json", "pkg:generic/acme/large@1.0", components));
+
+            assertThat(graph.vulns(new Query(null, LOG4J, null, false))).extracting(Finding::id)
+                    .containsExactly("GHSA-jfh8-c2jp-5v3q");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void log4jCore2141IsAffectedByTheLog4ShellAdvisoriesWithTheirFixedVersions(Kind kind) throws Exception {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
             ingest(graph, Sboms.write(tmp, "app.cdx.json", "pkg:generic/acme/app@1.0", LOG4J,

@@ -2,6 +2,7 @@ package io.supplygraph.cli.version;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.model.ecosystem.Ecosystem;
 import io.supplygraph.model.osv.OsvAffected;
 import io.supplygraph.model.osv.OsvRangeEvaluator;
@@ -53,7 +54,7 @@ public final class AffectedCommand implements Callable<Integer> {
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                         "unknown ecosystem '" + ecosystem + "' (see 'supplygraph versions ecosystems')"));
         OsvRecord record;
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = ReadLimits.jsonMapper();
         try {
             record = mapper.readValue(osv.toFile(), OsvRecord.class);
         } catch (IOException e) {

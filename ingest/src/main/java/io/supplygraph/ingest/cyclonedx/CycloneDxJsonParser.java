@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import io.supplygraph.ingest.vex.CycloneDxVex;
@@ -28,17 +27,8 @@ import java.util.List;
  */
 public final class CycloneDxJsonParser implements SbomParser {
 
-    /** Deeper than any real BOM (components inside components count two levels each); stops a stack of arrays early. */
-    static final int MAX_NESTING_DEPTH = 200;
-    /** Names, versions and purls are short; a string this long is an attack or a broken file, not a BOM entry. */
-    static final int MAX_STRING_LENGTH = 5_000_000;
-
     // Field names are canonicalised per factory but not String.intern()ed: a BOM's keys must not fill the JVM's pool.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .build())
+    private static final JsonFactory JSON = ReadLimits.json()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
@@ -52,12 +42,8 @@ public final class CycloneDxJsonParser implements SbomParser {
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
         try (JsonParser json = JSON.createParser(in)) {
             new Reading(json, new BomFeed(sink)).bom();
-        } catch (StreamConstraintsException e) {
-            throw new DocumentRejectedException("JSON document exceeds a safety limit" + where(e.getLocation())
-                    + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new DocumentRejectedException("malformed JSON" + where(e.getLocation())
-                    + ": " + e.getOriginalMessage(), e);
+            throw new DocumentRejectedException(ReadLimits.jsonFailure(e, where(e.getLocation())), e);
         }
     }
 

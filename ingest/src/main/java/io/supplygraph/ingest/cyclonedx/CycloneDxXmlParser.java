@@ -1,6 +1,7 @@
 package io.supplygraph.ingest.cyclonedx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
@@ -18,12 +19,11 @@ import javax.xml.stream.XMLStreamReader;
  * CycloneDX XML, spec 1.0 to 1.7 (namespace {@code http://cyclonedx.org/schema/bom/1.x}, the spec version
  * taken from it), read with the JDK's StAX reader. A document carrying a DOCTYPE is rejected outright: a
  * BOM has no use for one, and it is how entity expansion (billion laughs) and external entities (XXE) get
- * in. Stateless: one instance serves any number of threads.
+ * in. Elements nested deeper than {@link ReadLimits#MAX_NESTING} are rejected (unknown elements are skipped
+ * without recursion), and so is a text or attribute longer than the string limit. Stateless: one instance
+ * serves any number of threads.
  */
 public final class CycloneDxXmlParser implements SbomParser {
-
-    /** Elements nested deeper than this are rejected; the reader skips unknown elements without recursion. */
-    static final int MAX_ELEMENT_DEPTH = 200;
 
     /** Any 1.x, so that a later minor version is read as far as this parser understands it. */
     private static final Pattern BOM_NAMESPACE = Pattern.compile("http://cyclonedx\\.org/schema/bom/(1\\.\\d+)");
@@ -60,7 +60,8 @@ public final class CycloneDxXmlParser implements SbomParser {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Text arrives in pieces of at most 16 KB, so a huge text, even one that is skipped, is never held whole.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 
@@ -107,7 +108,7 @@ public final class CycloneDxXmlParser implements SbomParser {
             }
             bomNamespace = namespace;
             feed.specVersion(version.group(1));
-            feed.serialNumber(xml.getAttributeValue(null, "serialNumber"));
+            feed.serialNumber(attribute("serialNumber"));
             int bom = depth;
             while (nextChild(bom)) {
                 String local = xml.getLocalName();
@@ -139,8 +140,8 @@ public final class CycloneDxXmlParser implements SbomParser {
 
         private void component(boolean subject) throws XMLStreamException, DocumentRejectedException {
             ComponentDraft draft = feed.open(subject);
-            draft.type = xml.getAttributeValue(null, "type");
-            draft.bomRef = xml.getAttributeValue(null, "bom-ref");
+            draft.type = attribute("type");
+            draft.bomRef = attribute("bom-ref");
             int component = depth;
             while (nextChild(component)) {
                 if (!inBom()) {
@@ -182,7 +183,7 @@ public final class CycloneDxXmlParser implements SbomParser {
             int hashes = depth;
             while (nextChild(hashes)) {
                 if (inBom() && xml.getLocalName().equals("hash")) {
-                    String alg = xml.getAttributeValue(null, "alg");
+                    String alg = attribute("alg");
                     draft.addHash(alg, text());
                 } else {
                     skip();
@@ -199,7 +200,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     skip();
                     continue;
                 }
-                boolean concluded = "concluded".equals(xml.getAttributeValue(null, "acknowledgement"));
+                boolean concluded = "concluded".equals(attribute("acknowledgement"));
                 String choice = local.equals("expression") ? text() : licenceIdOrName();
                 if (choice == null) {
                     draft.problems.add("skipped a licence with neither id, name nor expression");
@@ -232,7 +233,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     skip();
                     continue;
                 }
-                boolean vcs = "vcs".equals(xml.getAttributeValue(null, "type"));
+                boolean vcs = "vcs".equals(attribute("type"));
                 int reference = depth;
                 while (nextChild(reference)) {
                     if (vcs && draft.vcsUrl == null && inBom() && xml.getLocalName().equals("url")) {
@@ -256,7 +257,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     skip();
                     continue;
                 }
-                String ref = xml.getAttributeValue(null, "ref");
+                String ref = attribute("ref");
                 if (ref == null || ref.isBlank()) {
                     feed.warning("skipped a dependency without ref at line " + xml.getLocation().getLineNumber());
                     skip();
@@ -299,6 +300,7 @@ public final class CycloneDxXmlParser implements SbomParser {
         /** The text of the current element, its child elements skipped; null when blank. */
         private String text() throws XMLStreamException, DocumentRejectedException {
             int element = depth;
+            String name = xml.getLocalName();
             text.setLength(0);
             while (true) {
                 int event = next();
@@ -307,11 +309,25 @@ public final class CycloneDxXmlParser implements SbomParser {
                 }
                 if (depth == element && (event == XMLStreamConstants.CHARACTERS
                         || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                    if (text.length() + xml.getTextLength() > ReadLimits.MAX_STRING_LENGTH) {
+                        throw new DocumentRejectedException("the text of <" + name + ">"
+                                + where(xml.getLocation()) + ": " + ReadLimits.stringTooLong());
+                    }
                     text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 }
             }
             String value = text.toString().strip();
             return value.isEmpty() ? null : value;
+        }
+
+        /** An attribute of the current element, or null; one longer than the string limit rejects the document. */
+        private String attribute(String name) throws DocumentRejectedException {
+            String value = xml.getAttributeValue(null, name);
+            if (value != null && value.length() > ReadLimits.MAX_STRING_LENGTH) {
+                throw new DocumentRejectedException("the " + name + " attribute of <" + xml.getLocalName() + ">"
+                        + where(xml.getLocation()) + ": " + ReadLimits.stringTooLong());
+            }
+            return value;
         }
 
         private void skip() throws XMLStreamException, DocumentRejectedException {
@@ -325,9 +341,9 @@ public final class CycloneDxXmlParser implements SbomParser {
             int event = xml.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (++depth > MAX_ELEMENT_DEPTH) {
+                    if (++depth > ReadLimits.MAX_NESTING) {
                         throw new DocumentRejectedException("XML elements are nested more than "
-                                + MAX_ELEMENT_DEPTH + " levels deep" + where(xml.getLocation()));
+                                + ReadLimits.MAX_NESTING + " levels deep" + where(xml.getLocation()));
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> depth--;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentReader;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.spdx.JsonInput;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.fact.AttestationFacts;
@@ -42,7 +43,7 @@ public final class StatementReader implements DocumentReader {
     static final String STATEMENT_TYPE = "https://in-toto.io/Statement/";
 
     /** Tree reads of already-parsed, hence already-bounded, parts; the root parse applies the limits. */
-    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final ObjectMapper TREES = ReadLimits.jsonMapper();
     private static final JsonFactory COPIES = new JsonFactory();
 
     /** Reads a statement given as bytes: the payload of an envelope. */

@@ -2,11 +2,10 @@ package io.supplygraph.ingest.osv;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.supplygraph.ingest.DocumentReader;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.model.fact.AdvisoryFacts.Advisory;
 import io.supplygraph.model.fact.AdvisoryFacts.Affected;
@@ -24,9 +23,9 @@ import java.util.Optional;
  */
 public final class OsvReader implements DocumentReader {
 
-    private static final ObjectReader JSON = new ObjectMapper()
+    private static final ObjectReader JSON = ReadLimits.jsonMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
-    private static final ObjectReader YAML = new YAMLMapper()
+    private static final ObjectReader YAML = ReadLimits.yamlMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
 
     /** Reads OSV JSON: what the recogniser hands over for {@link io.supplygraph.model.DocumentFormat#OSV}. */
@@ -37,7 +36,13 @@ public final class OsvReader implements DocumentReader {
 
     /** Reads a record that is JSON when its first non-blank byte is <code>{</code>, YAML otherwise. */
     public AdvisoryFacts read(byte[] bytes) throws IOException, DocumentRejectedException {
-        return facts(bind(isJson(bytes) ? JSON : YAML, new java.io.ByteArrayInputStream(bytes)));
+        if (isJson(bytes)) {
+            return facts(bind(JSON, new java.io.ByteArrayInputStream(bytes)));
+        }
+        if (bytes.length > ReadLimits.MAX_YAML_DOCUMENT) {
+            throw new DocumentRejectedException(ReadLimits.yamlTooLong());
+        }
+        return facts(bind(YAML, new java.io.ByteArrayInputStream(bytes)));
     }
 
     static boolean isJson(byte[] bytes) {
@@ -61,7 +66,7 @@ public final class OsvReader implements DocumentReader {
             }
             return record;
         } catch (JacksonException e) {
-            throw new DocumentRejectedException("not a readable OSV record: " + e.getOriginalMessage()
+            throw new DocumentRejectedException("not a readable OSV record: " + ReadLimits.reason(e)
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                             + ", column " + e.getLocation().getColumnNr()), e);
         }

@@ -8,20 +8,17 @@ import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.SourceRepository;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.VexFacts;
-import io.supplygraph.model.fact.SbomFacts.Edge;
 import io.supplygraph.model.fact.SbomFacts.Licence;
 import io.supplygraph.model.fact.SbomFacts.Occurrence;
 import io.supplygraph.model.fact.SbomFacts.SourceOf;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Turns what a parser reports, named by document-local refs, into {@link SbomFacts} named by identity.
@@ -39,11 +36,10 @@ public final class SbomAssembler implements SbomSink {
     private final List<PackageIdentity> packages = new ArrayList<>();
     private final Map<String, Integer> positionByPurl = new HashMap<>();
     private final Map<String, Integer> positionByRef = new HashMap<>();
-    private final List<Integer> listedOrder = new ArrayList<>();
+    private final IntStream.Builder listedOrder = IntStream.builder();
     private final Set<Integer> subjectPositions = new LinkedHashSet<>();
     private final List<String> describedRefs = new ArrayList<>();
-    private final List<String[]> relationshipRefs = new ArrayList<>();
-    private final List<EdgeKind> relationshipKinds = new ArrayList<>();
+    private final Relationships relationships = new Relationships();
     private final Set<Occurrence> occurrences = new LinkedHashSet<>();
     private final Map<Integer, Licence> licences = new HashMap<>();
     private final List<SbomVexStatement> vex = new ArrayList<>();
@@ -83,8 +79,7 @@ public final class SbomAssembler implements SbomSink {
 
     @Override
     public void relationship(String fromRef, String toRef, EdgeKind kind) {
-        relationshipRefs.add(new String[] {fromRef, toRef});
-        relationshipKinds.add(kind);
+        relationships.add(fromRef, toRef, kind, positionByRef);
     }
 
     @Override
@@ -161,98 +156,17 @@ public final class SbomAssembler implements SbomSink {
                     name != null && !name.isBlank() ? name : fallbackName,
                     null, null, null, null, null, null, null, null, null)));
         }
-        List<Edge> edges = resolveEdges();
+        DependencyGraph graph = relationships.resolve(packages.size(), positionByRef, this::warning);
         int[] subjects = subjectPositions.stream().mapToInt(Integer::intValue).toArray();
-        ShortestPathTree tree = new ShortestPathTree(packages.size(), edges, subjects);
-        tree.attachUnreached(listedOrder, subjects[0], edges);
+        ShortestPathTree tree = new ShortestPathTree(graph, subjects);
+        int[] listed = tree.attachUnreached(listedOrder.build().toArray(), subjects[0]);
         List<VexFacts.Statement> statements = new VexTargets(packages, positionByRef, subjects, this::warning)
                 .resolve(vex);
         if (warningCount > warnings.size()) {
             warnings.add("... and " + (warningCount - warnings.size()) + " more warnings");
         }
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
-                List.copyOf(edges), tree.parent, tree.depth, List.copyOf(occurrences),
+                graph.edges(subjects[0], listed), tree.parent(), tree.depth(), List.copyOf(occurrences),
                 List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings));
-    }
-
-    private List<Edge> resolveEdges() {
-        Set<Edge> edges = new LinkedHashSet<>();
-        for (int i = 0; i < relationshipRefs.size(); i++) {
-            String[] refs = relationshipRefs.get(i);
-            Integer from = positionByRef.get(refs[0]);
-            Integer to = positionByRef.get(refs[1]);
-            if (from == null || to == null) {
-                warning("relationship " + refs[0] + " -> " + refs[1] + " names '"
-                        + (from == null ? refs[0] : refs[1]) + "', which the document does not define; skipped");
-            } else if (!from.equals(to)) {
-                edges.add(new Edge(from, to, relationshipKinds.get(i)));
-            }
-        }
-        return new ArrayList<>(edges);
-    }
-
-    /**
-     * Shortest paths from the subjects, so that "how does this application contain X" is a walk up parent
-     * pointers instead of a graph search at query time. Components no stated edge reaches from a subject
-     * get a {@link EdgeKind#LISTED} edge from the first subject: roots of what is unreached first (so a
-     * chain A -> B hangs off the subject at A, not at both), then whatever remains (members of cycles).
-     */
-    private static final class ShortestPathTree {
-        final int[] parent;
-        final int[] depth;
-        private final List<List<Integer>> children;
-
-        ShortestPathTree(int size, List<Edge> edges, int[] subjects) {
-            parent = new int[size];
-            depth = new int[size];
-            Arrays.fill(depth, -1);
-            Arrays.fill(parent, -1);
-            children = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                children.add(new ArrayList<>(2));
-            }
-            for (Edge e : edges) {
-                children.get(e.from()).add(e.to());
-            }
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            for (int s : subjects) {
-                depth[s] = 0;
-                queue.add(s);
-            }
-            spread(queue);
-        }
-
-        private void spread(ArrayDeque<Integer> queue) {
-            while (!queue.isEmpty()) {
-                int n = queue.poll();
-                for (int child : children.get(n)) {
-                    if (depth[child] < 0) {
-                        depth[child] = depth[n] + 1;
-                        parent[child] = n;
-                        queue.add(child);
-                    }
-                }
-            }
-        }
-
-        void attachUnreached(List<Integer> listed, int subject, List<Edge> edges) {
-            Set<Integer> hasUnreachedParent = new HashSet<>();
-            for (Edge e : edges) {
-                if (depth[e.from()] < 0) {
-                    hasUnreachedParent.add(e.to());
-                }
-            }
-            for (boolean rootsOnly : new boolean[] {true, false}) {
-                for (int p : listed) {
-                    if (depth[p] < 0 && (!rootsOnly || !hasUnreachedParent.contains(p))) {
-                        edges.add(new Edge(subject, p, EdgeKind.LISTED));
-                        children.get(subject).add(p);
-                        depth[p] = depth[subject] + 1;
-                        parent[p] = subject;
-                        spread(new ArrayDeque<>(List.of(p)));
-                    }
-                }
-            }
-        }
     }
 }

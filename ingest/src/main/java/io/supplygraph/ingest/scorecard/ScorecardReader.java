@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentReader;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.spdx.JsonInput;
 import io.supplygraph.model.SourceRepository;
 import io.supplygraph.model.fact.ScorecardFacts;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public final class ScorecardReader implements DocumentReader {
 
-    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final ObjectMapper TREES = ReadLimits.jsonMapper();
 
     @Override
     public ScorecardFacts read(InputStream in, String name) throws IOException, DocumentRejectedException {

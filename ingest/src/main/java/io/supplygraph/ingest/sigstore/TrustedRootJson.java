@@ -3,8 +3,8 @@ package io.supplygraph.ingest.sigstore;
 import static io.supplygraph.ingest.dsse.EnvelopeJson.base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.verify.crypto.PublicKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +23,7 @@ public final class TrustedRootJson {
     private TrustedRootJson() {}
 
     public static TrustedRoot read(Path file) throws IOException, DocumentRejectedException {
-        return read(new ObjectMapper().readTree(Files.readAllBytes(file)));
+        return read(ReadLimits.jsonMapper().readTree(Files.readAllBytes(file)));
     }
 
     public static TrustedRoot read(JsonNode root) throws DocumentRejectedException {

@@ -1,6 +1,7 @@
 package io.supplygraph.ingest.source;
 
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * What one source file (with everything nested in it) has used of the {@link SourceLimits}. Checked
@@ -19,6 +20,22 @@ final class SourceBudget {
 
     SourceLimits limits() {
         return limits;
+    }
+
+    /**
+     * Refuses, before any entry is read, an archive whose directory lists more entries than the source has left;
+     * {@code listed} is empty when the archive has no directory to count.
+     */
+    void expectEntries(OptionalLong listed) throws SourceRejection {
+        if (listed.isPresent() && listed.getAsLong() > entriesLeft()) {
+            throw SourceRejection.ofWholeSource("archive has more than " + count(limits.maxArchiveEntries())
+                    + " entries (limit maxArchiveEntries); refused before reading any");
+        }
+    }
+
+    /** How many more archive entries the source may hold. */
+    long entriesLeft() {
+        return limits.maxArchiveEntries() - (long) entries;
     }
 
     void countEntry() throws SourceRejection {

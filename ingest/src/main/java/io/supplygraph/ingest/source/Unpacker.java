@@ -81,12 +81,20 @@ final class Unpacker {
         }
     }
 
-    /** Reads the central directory, which lists every entry: a truncated zip has none and is refused whole. */
+    /**
+     * Reads the central directory, which lists every entry: a truncated zip has none and is refused whole. Its
+     * entries are counted first, without building them, so that a zip of more entries than the limit is refused
+     * before the zip reader holds its whole directory in memory.
+     */
     private void zipEntries(LocalDocument archive, int depth, SourceBudget budget) throws IOException {
         SeekableByteChannel channel = archive.channel();
         ZipFile zip;
         try {
+            budget.expectEntries(ZipDirectory.countEntries(channel, budget.entriesLeft()));
             zip = ZipFile.builder().setSeekableByteChannel(channel).get();
+        } catch (SourceRejection e) {
+            channel.close();
+            throw e;
         } catch (IOException e) {
             channel.close();
             throw SourceRejection.ofDocument("truncated archive or corrupt zip: " + e.getMessage());

@@ -1,26 +1,26 @@
 package io.supplygraph.ingest.spdx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Lines of text, like {@link java.io.BufferedReader#readLine()}, except that a line longer than the limit
- * rejects the document instead of growing until the heap is gone (a binary file has no line ends).
+ * Lines of text, like {@link java.io.BufferedReader#readLine()}, except that a line longer than the string limit
+ * ({@link ReadLimits#MAX_STRING_LENGTH}) rejects the document instead of growing until the heap is gone (a binary
+ * file has no line ends).
  */
 final class BoundedLineReader {
 
     private final Reader in;
-    private final int maxLineLength;
     private final char[] buffer = new char[8192];
     private int position;
     private int limit;
     private int lineNumber;
     private boolean skipLineFeed;
 
-    BoundedLineReader(Reader in, int maxLineLength) {
+    BoundedLineReader(Reader in) {
         this.in = in;
-        this.maxLineLength = maxLineLength;
     }
 
     /** The number of the line last returned, counting from 1. */
@@ -51,9 +51,8 @@ final class BoundedLineReader {
                 position++;
             }
             int length = position - start + (longLine == null ? 0 : longLine.length());
-            if (length > maxLineLength) {
-                throw new DocumentRejectedException("line " + (lineNumber + 1) + " is longer than "
-                        + maxLineLength + " characters");
+            if (length > ReadLimits.MAX_STRING_LENGTH) {
+                throw new DocumentRejectedException("line " + (lineNumber + 1) + ": " + ReadLimits.stringTooLong());
             }
             if (position < limit) {
                 skipLineFeed = buffer[position] == '\r';

@@ -5,36 +5,27 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
 /**
- * The Jackson streaming set-up both SPDX JSON parsers share: limits that make hostile input fail fast
- * (a document of 100,000 nested arrays stops at depth {@value #MAX_NESTING} instead of exhausting the
- * stack or the heap), and Jackson's errors turned into reasons with line and column.
+ * The Jackson streaming set-up the SPDX JSON parsers and the in-toto and Scorecard readers share: the
+ * {@link ReadLimits}, which make hostile input fail fast (a document of 100,000 nested arrays stops at depth
+ * 200 instead of exhausting the stack or the heap), and Jackson's errors turned into reasons with line and column.
  */
 public final class JsonInput {
 
-    /** Real SPDX documents nest about six levels deep; anything near this is an attack or a bug. */
-    public static final int MAX_NESTING = 200;
-    /** Licence texts are the longest SPDX strings; a whole GPL is 35 KB. */
-    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
-
     /** Thread-safe once configured, so one factory serves every parse. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .build())
-            .build()
+    private static final JsonFactory FACTORY = ReadLimits.json()
             // the caller opened the stream and closes it
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
 
     /** Reads the object the parser stands on, up to and including its end. */
     @FunctionalInterface
@@ -88,15 +79,9 @@ public final class JsonInput {
     private static DocumentRejectedException rejected(JsonProcessingException e, JsonParser p) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
         String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String detail = firstLine(e.getOriginalMessage());
-        String reason;
-        if (e instanceof JsonEOFException) {
-            reason = "truncated JSON: the input ends" + where + " inside an unfinished value";
-        } else if (e instanceof StreamConstraintsException) {
-            reason = "JSON beyond this reader's limits" + where + ": " + detail;
-        } else {
-            reason = "malformed JSON" + where + ": " + detail;
-        }
+        String reason = e instanceof JsonEOFException
+                ? "truncated JSON: the input ends" + where + " inside an unfinished value"
+                : ReadLimits.jsonFailure(e, where);
         return new DocumentRejectedException(reason, e);
     }
 
@@ -173,13 +158,5 @@ public final class JsonInput {
             case VALUE_NULL -> "null";
             default -> t.asString() == null ? t.name() : t.asString();
         };
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

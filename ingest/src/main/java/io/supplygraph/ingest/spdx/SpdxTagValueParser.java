@@ -1,6 +1,7 @@
 package io.supplygraph.ingest.spdx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
@@ -17,9 +18,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SpdxTagValueParser implements SbomParser {
 
-    /** No real tag-value line comes close; a longer one is a binary or hostile file. */
-    public static final int MAX_LINE_LENGTH = 16 * 1024 * 1024;
-
     private static final String TEXT_OPEN = "<text>";
     private static final String TEXT_CLOSE = "</text>";
 
@@ -27,8 +25,7 @@ public final class SpdxTagValueParser implements SbomParser {
 
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
-        new Reading(new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_LENGTH), sink)
-                .readAll();
+        new Reading(new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8)), sink).readAll();
     }
 
     /** The state of reading one document. */
@@ -100,9 +97,9 @@ public final class SpdxTagValueParser implements SbomParser {
                 if (close >= 0) {
                     return text.toString();
                 }
-                if (text.length() > MAX_LINE_LENGTH) {
-                    throw new DocumentRejectedException("the <text> value opened at line " + opened
-                            + " is longer than " + MAX_LINE_LENGTH + " characters");
+                if (text.length() > ReadLimits.MAX_STRING_LENGTH) {
+                    throw new DocumentRejectedException("the <text> value opened at line " + opened + ": "
+                            + ReadLimits.stringTooLong());
                 }
             }
             throw new DocumentRejectedException("the <text> value opened at line " + opened

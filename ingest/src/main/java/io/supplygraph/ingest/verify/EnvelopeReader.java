@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.dsse.Envelope;
 import io.supplygraph.ingest.dsse.EnvelopeJson;
 import io.supplygraph.ingest.sigstore.Bundle;
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public final class EnvelopeReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReadLimits.jsonMapper();
 
     private final DsseVerifier dsse;
     private final BundleVerifier bundles;
@@ -50,10 +51,10 @@ public final class EnvelopeReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new DocumentRejectedException("malformed JSON: " + e.getOriginalMessage(), e);
+            throw new DocumentRejectedException(ReadLimits.jsonFailure(e, ""), e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof JsonProcessingException json) {
-                throw new DocumentRejectedException("malformed JSON: " + json.getOriginalMessage(), e);
+                throw new DocumentRejectedException(ReadLimits.jsonFailure(json, ""), e);
             }
             throw e;
         }

@@ -2,6 +2,7 @@ package io.supplygraph.ingest.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sigstore.Bundle;
 import io.supplygraph.ingest.sigstore.TrustedRoot;
 import io.supplygraph.ingest.verify.crypto.PublicKeys;
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  */
 final class LogEntry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReadLimits.jsonMapper();
 
     /**
      * What the entry must record.

@@ -1,13 +1,12 @@
 package io.supplygraph.ingest.vex;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,13 +17,9 @@ import java.io.InputStream;
  */
 final class VexTrees {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(200)
-                    .maxStringLength(16 * 1024 * 1024)
-                    .build())
-            .build()
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE));
+    private static final ObjectMapper MAPPER = new ObjectMapper(ReadLimits.json()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build());
 
     private VexTrees() {}
 
@@ -36,7 +31,7 @@ final class VexTrees {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new DocumentRejectedException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new DocumentRejectedException(ReadLimits.jsonFailure(e, where), e);
         }
         if (root == null || !root.isObject()) {
             throw new DocumentRejectedException("not " + what + ": the document is not a JSON object");

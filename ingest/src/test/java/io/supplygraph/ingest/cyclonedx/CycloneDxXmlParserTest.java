@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.RecordingSink.Edge;
 import io.supplygraph.ingest.sbom.RecordingSink;
 import io.supplygraph.ingest.sbom.SbomComponent;
@@ -237,7 +238,7 @@ class CycloneDxXmlParserTest {
         String doc = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.4\">" + "<x>".repeat(100_000)
                 + "</x>".repeat(100_000) + "</bom>";
         long start = System.nanoTime();
-        assertRejected("nested more than " + CycloneDxXmlParser.MAX_ELEMENT_DEPTH, doc);
+        assertRejected("nested more than " + ReadLimits.MAX_NESTING, doc);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2_000, "took " + millis + " ms");
     }

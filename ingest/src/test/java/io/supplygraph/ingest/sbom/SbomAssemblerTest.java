@@ -84,6 +84,38 @@ class SbomAssemblerTest {
     }
 
     @Test
+    void relationshipStatedBeforeItsComponentsIsResolvedAtTheEnd() {
+        SbomAssembler a = new SbomAssembler("file.spdx");
+        a.relationship("app", "x", EdgeKind.DEPENDS_ON);
+        a.relationship("x", "ghost", EdgeKind.DEPENDS_ON);
+        a.subject(component("app", "app", "1", "pkg:generic/app@1"));
+        a.component(component("x", "x", "1", "pkg:npm/x@1"));
+        SbomFacts facts = a.finish();
+
+        assertThat(facts.edges()).containsExactly(new Edge(0, 1, EdgeKind.DEPENDS_ON));
+        assertThat(facts.warnings()).singleElement().asString().contains("x -> ghost");
+    }
+
+    @Test
+    void repeatedEdgeIsKeptOnceAtItsFirstPlaceAndAnotherKindIsAnotherEdge() {
+        SbomAssembler a = new SbomAssembler("file.json");
+        a.subject(component("app", "app", "1", "pkg:generic/app@1"));
+        a.component(component("b", "b", "1", "pkg:npm/b@1"));
+        a.component(component("c", "c", "1", "pkg:npm/c@1"));
+        a.relationship("app", "b", EdgeKind.DEPENDS_ON);
+        a.relationship("app", "c", EdgeKind.DEPENDS_ON);
+        a.relationship("app", "b", EdgeKind.DEPENDS_ON);
+        a.relationship("app", "b", EdgeKind.CONTAINS);
+        a.relationship("c", "b", EdgeKind.DEPENDS_ON);
+        SbomFacts facts = a.finish();
+
+        assertThat(facts.edges()).containsExactly(new Edge(0, 1, EdgeKind.DEPENDS_ON),
+                new Edge(0, 2, EdgeKind.DEPENDS_ON), new Edge(0, 1, EdgeKind.CONTAINS),
+                new Edge(2, 1, EdgeKind.DEPENDS_ON));
+        assertThat(facts.parent()).containsExactly(-1, 0, 0);
+    }
+
+    @Test
     void documentWithoutRelationshipsMakesEveryComponentADirectDependencyOfItsSubject() {
         SbomAssembler a = new SbomAssembler("image.json");
         a.subject(component("img", "image", "1", "pkg:oci/image@sha256%3Aabc"));

@@ -277,18 +277,58 @@ class DocumentSourcesTest {
     }
 
     @Test
-    void stopsAnArchiveWithMoreEntriesThanTheLimit() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (int i = 0; i < 25; i++) {
-            entries.put(String.format("e%02d.json", i), SBOM);
-        }
-        write(dir.resolve("many.zip"), zip(entries));
+    void refusesAZipListingMoreEntriesThanTheLimitBeforeReadingAny() throws IOException {
+        write(dir.resolve("many.zip"), zip(entries(11)));
+        write(dir.resolve("enough.zip"), zip(entries(10)));
         SourceLimits limits = new SourceLimits(1L << 20, 1L << 30, 10, 100, 3);
 
-        Collected found = walk(limits, NO_STDIN, arg("many.zip"));
+        Collected found = walk(limits, NO_STDIN, arg("many.zip"), arg("enough.zip"));
 
         assertEquals(10, found.names().size());
-        assertTrue(found.rejected.get(arg("many.zip")).contains("more than 10 entries"), found.rejected::toString);
+        assertTrue(found.names().stream().allMatch(n -> n.startsWith(arg("enough.zip"))), found.names()::toString);
+        assertEquals("archive has more than 10 entries (limit maxArchiveEntries); refused before reading any",
+                found.rejected.get(arg("many.zip")));
+    }
+
+    @Test
+    void refusesANestedZipThatWouldTakeTheSourceOverTheEntryLimit() throws IOException {
+        Map<String, byte[]> outer = new LinkedHashMap<>(entries(4));
+        outer.put("inner.zip", zip(entries(6)));
+        write(dir.resolve("outer.zip"), zip(outer));
+        SourceLimits limits = new SourceLimits(1L << 20, 1L << 30, 10, 100, 3);
+
+        Collected found = walk(limits, NO_STDIN, arg("outer.zip"));
+
+        assertEquals(4, found.names().size(), "the outer entries before the nested zip");
+        assertTrue(found.rejected.get(arg("outer.zip")).contains("more than 10 entries"), found.rejected::toString);
+    }
+
+    @Test
+    void stopsATarWithMoreEntriesThanTheLimitAtTheLimit() throws IOException {
+        Path tar = dir.resolve("many.tar");
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+            for (Map.Entry<String, byte[]> e : entries(25).entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+                entry.setSize(e.getValue().length);
+                out.putArchiveEntry(entry);
+                out.write(e.getValue());
+                out.closeArchiveEntry();
+            }
+        }
+        SourceLimits limits = new SourceLimits(1L << 20, 1L << 30, 10, 100, 3);
+
+        Collected found = walk(limits, NO_STDIN, tar.toString());
+
+        assertEquals(10, found.names().size(), "a tar is a stream: its entries are counted as they come");
+        assertTrue(found.rejected.get(tar.toString()).contains("more than 10 entries"), found.rejected::toString);
+    }
+
+    private static Map<String, byte[]> entries(int count) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            entries.put(String.format("e%02d.json", i), SBOM);
+        }
+        return entries;
     }
 
     @Test

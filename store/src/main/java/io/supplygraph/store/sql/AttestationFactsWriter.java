@@ -65,6 +65,7 @@ final class AttestationFactsWriter {
         }
         long[] versions = dictionary.versionIds(c, purls);
         try (PreparedStatement s = c.prepareStatement(INSERT_SUBJECT)) {
+            RowBatch batch = new RowBatch(s);
             int artifact = 0;
             for (DigestRows.Row<Subject> row : rows) {
                 s.setLong(1, document);
@@ -75,9 +76,9 @@ final class AttestationFactsWriter {
                 Sql.setLongOrNull(s, 6, row.digest() == null ? null : artifacts[artifact++]);
                 int purl = purlOf.get(row.ordinal());
                 Sql.setLongOrNull(s, 7, purl < 0 ? null : versions[purl]);
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
     }
 

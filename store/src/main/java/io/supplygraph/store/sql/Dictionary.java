@@ -30,8 +30,19 @@ import java.util.TreeMap;
  *
  * <p>On SQLite one process writes at a time, so nouns go in the document's transaction, and ids created there
  * become cached only when it commits, since a rolled-back insert leaves no row behind.
+ *
+ * <p>Memory stays bounded whatever the document's size: its nouns are taken {@value #CHUNK} at a time, and each
+ * cache holds at most {@value #CACHE_LIMIT} ids, then starts again. A million-component SBOM used to hold every new
+ * package and version twice over (sorted maps of the new ones, then their ids as pending and again as cached, read
+ * back as new copies of every purl): that, not parsing, is where a 512 MB heap ran out. A cache that starts again
+ * costs look-ups, never correctness, since a noun's id never changes.
  */
 final class Dictionary {
+
+    /** Nouns taken at a time: one batch of inserts and a few IN-lists of look-ups. */
+    static final int CHUNK = RowBatch.ROWS;
+    /** Ids cached per kind of noun, at most: the most popular packages of a portfolio, many times over. */
+    static final int CACHE_LIMIT = 200_000;
 
     private static final String INSERT_PACKAGE = """
             INSERT INTO package (base, type, namespace, name) VALUES (?, ?, ?, ?)
@@ -48,14 +59,10 @@ final class Dictionary {
     private static final String INSERT_SOURCE = "INSERT INTO source (url) VALUES (?) ON CONFLICT (url) DO NOTHING";
     private static final String SELECT_SOURCES = "SELECT url, id FROM source WHERE url IN %s";
 
-    private final Map<String, Long> packages = new HashMap<>();
-    private final Map<String, Long> versions = new HashMap<>();
-    private final Map<String, Long> artifacts = new HashMap<>();
-    private final Map<String, Long> pendingPackages = new HashMap<>();
-    private final Map<String, Long> pendingVersions = new HashMap<>();
-    private final Map<String, Long> pendingArtifacts = new HashMap<>();
-    private final Map<String, Long> sources = new HashMap<>();
-    private final Map<String, Long> pendingSources = new HashMap<>();
+    private final IdCache packages = new IdCache();
+    private final IdCache versions = new IdCache();
+    private final IdCache artifacts = new IdCache();
+    private final IdCache sources = new IdCache();
     private final Database database;
 
     Dictionary(Database database) {
@@ -64,35 +71,36 @@ final class Dictionary {
 
     /** The id of each package version, in the order given, creating what is new. */
     long[] versionIds(Connection c, List<PackageIdentity> identities) throws SQLException {
-        TreeMap<String, PackageIdentity> newVersions = new TreeMap<>();
-        for (PackageIdentity p : identities) {
-            if (cached(versions, pendingVersions, p.purl()) == null) {
-                newVersions.put(p.purl(), p);
-            }
-        }
-        if (!newVersions.isEmpty()) {
-            TreeMap<String, PackageIdentity> newPackages = new TreeMap<>();
-            for (PackageIdentity p : newVersions.values()) {
-                if (cached(packages, pendingPackages, p.base()) == null) {
-                    newPackages.putIfAbsent(p.base(), p);
-                }
-            }
-            ensure(c, INSERT_PACKAGE, SELECT_PACKAGES, newPackages, packages, pendingPackages, (s, p) -> {
-                s.setString(1, p.base());
-                s.setString(2, p.type());
-                s.setString(3, p.namespace());
-                s.setString(4, p.name());
-            });
-            ensure(c, INSERT_VERSION, SELECT_VERSIONS, newVersions, versions, pendingVersions, (s, p) -> {
-                s.setString(1, p.purl());
-                s.setLong(2, cached(packages, pendingPackages, p.base()));
-                s.setString(3, p.version());
-                s.setInt(4, p.synthetic() ? 1 : 0);
-            });
-        }
         long[] ids = new long[identities.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = cached(versions, pendingVersions, identities.get(i).purl());
+        for (int from = 0; from < ids.length; from += CHUNK) {
+            List<PackageIdentity> chunk = identities.subList(from, Math.min(ids.length, from + CHUNK));
+            Map<String, Long> versionIds = new HashMap<>();
+            TreeMap<String, PackageIdentity> newVersions = new TreeMap<>();
+            for (PackageIdentity p : chunk) {
+                resolve(versions, p.purl(), p, versionIds, newVersions);
+            }
+            if (!newVersions.isEmpty()) {
+                Map<String, Long> packageIds = new HashMap<>();
+                TreeMap<String, PackageIdentity> newPackages = new TreeMap<>();
+                for (PackageIdentity p : newVersions.values()) {
+                    resolve(packages, p.base(), p, packageIds, newPackages);
+                }
+                ensure(c, INSERT_PACKAGE, SELECT_PACKAGES, newPackages, packages, packageIds, (s, p) -> {
+                    s.setString(1, p.base());
+                    s.setString(2, p.type());
+                    s.setString(3, p.namespace());
+                    s.setString(4, p.name());
+                });
+                ensure(c, INSERT_VERSION, SELECT_VERSIONS, newVersions, versions, versionIds, (s, p) -> {
+                    s.setString(1, p.purl());
+                    s.setLong(2, packageIds.get(p.base()));
+                    s.setString(3, p.version());
+                    s.setInt(4, p.synthetic() ? 1 : 0);
+                });
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                ids[from + i] = versionIds.get(chunk.get(i).purl());
+            }
         }
         return ids;
     }
@@ -100,58 +108,70 @@ final class Dictionary {
     /** The id of each artifact, in the order given, creating what is new. */
     long[] artifactIds(Connection c, List<Digest> digests) throws SQLException {
         return keyIds(c, digests.stream().map(Digest::toString).toList(), INSERT_ARTIFACT, SELECT_ARTIFACTS,
-                artifacts, pendingArtifacts);
+                artifacts);
     }
 
     /** The id of each source repository, by its normalised URL, in the order given, creating what is new. */
     long[] sourceIds(Connection c, List<String> urls) throws SQLException {
-        return keyIds(c, urls, INSERT_SOURCE, SELECT_SOURCES, sources, pendingSources);
+        return keyIds(c, urls, INSERT_SOURCE, SELECT_SOURCES, sources);
     }
 
     /** Ids of nouns that are a single text key. */
-    private long[] keyIds(Connection c, List<String> keys, String insert, String select,
-            Map<String, Long> committed, Map<String, Long> pending) throws SQLException {
-        TreeMap<String, String> newKeys = new TreeMap<>();
-        for (String key : keys) {
-            if (cached(committed, pending, key) == null) {
-                newKeys.put(key, key);
-            }
-        }
-        ensure(c, insert, select, newKeys, committed, pending, (s, key) -> s.setString(1, key));
+    private long[] keyIds(Connection c, List<String> keys, String insert, String select, IdCache cache)
+            throws SQLException {
         long[] ids = new long[keys.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = cached(committed, pending, keys.get(i));
+        for (int from = 0; from < ids.length; from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(ids.length, from + CHUNK));
+            Map<String, Long> found = new HashMap<>();
+            TreeMap<String, String> newKeys = new TreeMap<>();
+            for (String key : chunk) {
+                resolve(cache, key, key, found, newKeys);
+            }
+            ensure(c, insert, select, newKeys, cache, found, (s, key) -> s.setString(1, key));
+            for (int i = 0; i < chunk.size(); i++) {
+                ids[from + i] = found.get(chunk.get(i));
+            }
         }
         return ids;
     }
 
+    /**
+     * Puts a cached id in {@code found}, or the noun in {@code missing}: ids are copied out of the cache at once,
+     * since the cache may start again while the missing ones are added.
+     */
+    private static <T> void resolve(IdCache cache, String key, T noun, Map<String, Long> found,
+            TreeMap<String, T> missing) {
+        if (found.containsKey(key) || missing.containsKey(key)) {
+            return;
+        }
+        Long id = cache.get(key);
+        if (id != null) {
+            found.put(key, id);
+        } else {
+            missing.put(key, noun);
+        }
+    }
+
     void commit() {
-        packages.putAll(pendingPackages);
-        versions.putAll(pendingVersions);
-        artifacts.putAll(pendingArtifacts);
-        sources.putAll(pendingSources);
-        rollback();
+        packages.commit();
+        versions.commit();
+        artifacts.commit();
+        sources.commit();
     }
 
     /** Forgets every id, committed ones too: they are looked up again as they are needed. */
     void forget() {
-        packages.clear();
-        versions.clear();
-        artifacts.clear();
-        sources.clear();
-        rollback();
+        packages.forget();
+        versions.forget();
+        artifacts.forget();
+        sources.forget();
     }
 
     void rollback() {
-        pendingPackages.clear();
-        pendingVersions.clear();
-        pendingArtifacts.clear();
-        pendingSources.clear();
-    }
-
-    private static Long cached(Map<String, Long> committed, Map<String, Long> pending, String key) {
-        Long id = committed.get(key);
-        return id != null ? id : pending.get(key);
+        packages.rollback();
+        versions.rollback();
+        artifacts.rollback();
+        sources.rollback();
     }
 
     private interface Binder<T> {
@@ -159,34 +179,76 @@ final class Dictionary {
     }
 
     /**
-     * Inserts the nouns not stored yet and reads back the id of each: committed at once on PostgreSQL (so cached as
-     * committed), inside the document's transaction on SQLite (so pending until it commits).
+     * Inserts the nouns not stored yet, in sorted order, and reads back the id of each into {@code found} and the
+     * cache: committed at once on PostgreSQL (so cached as committed), inside the document's transaction on SQLite
+     * (so pending until it commits). The keys it looked up are kept, not the copies the driver reads back.
      */
     private <T> void ensure(Connection documentConnection, String insert, String selectTemplate,
-            TreeMap<String, T> byKey, Map<String, Long> committed, Map<String, Long> pending, Binder<T> binder)
+            TreeMap<String, T> byKey, IdCache cache, Map<String, Long> found, Binder<T> binder)
             throws SQLException {
         if (byKey.isEmpty()) {
             return;
         }
         Connection nouns = database.nounConnection();
         Connection c = nouns != null ? nouns : documentConnection;
-        Map<String, Long> ids = nouns != null ? committed : pending;
         try (PreparedStatement s = c.prepareStatement(insert)) {
+            RowBatch batch = new RowBatch(s);
             for (T value : byKey.values()) {
                 binder.bind(s, value);
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
         for (List<String> keys : Sql.chunks(new ArrayList<>(byKey.keySet()))) {
             try (PreparedStatement s = c.prepareStatement(Sql.inList(selectTemplate, keys.size()))) {
                 Sql.bindStrings(s, 1, keys);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        ids.put(rs.getString(1), rs.getLong(2));
+                        String key = byKey.ceilingKey(rs.getString(1));
+                        found.put(key, rs.getLong(2));
+                        cache.put(key, rs.getLong(2), nouns != null);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Ids of one kind of noun: those committed, and those created by the transaction still open (SQLite), which
+     * become committed with it or are dropped with it. Each map starts again when it reaches {@value #CACHE_LIMIT}.
+     */
+    private static final class IdCache {
+        private final Map<String, Long> committed = new HashMap<>();
+        private final Map<String, Long> pending = new HashMap<>();
+
+        Long get(String key) {
+            Long id = committed.get(key);
+            return id != null ? id : pending.get(key);
+        }
+
+        void put(String key, long id, boolean committedAlready) {
+            Map<String, Long> ids = committedAlready ? committed : pending;
+            if (ids.size() >= CACHE_LIMIT) {
+                ids.clear();
+            }
+            ids.put(key, id);
+        }
+
+        void commit() {
+            if (committed.size() + pending.size() > CACHE_LIMIT) {
+                committed.clear();
+            }
+            committed.putAll(pending);
+            pending.clear();
+        }
+
+        void rollback() {
+            pending.clear();
+        }
+
+        void forget() {
+            committed.clear();
+            pending.clear();
         }
     }
 }

@@ -34,15 +34,20 @@ public final class FindingSql {
     /** A finding with the purl of its package version, for listing. */
     public record Listed(long version, String purl, long advisory, String status, String decidedBy, String fixed) {}
 
-    private static final String UNSEEN_IN_DOCUMENTS = """
-            SELECT DISTINCT pv.id, pv.purl
+    /** Keyset pages (by id, after the last one seen) walk an index, so no page costs more than the one before. */
+    private static final String UNSEEN_IN_DOCUMENT = """
+            SELECT pv.id, pv.purl
             FROM contains c JOIN package_version pv ON pv.id = c.package_version_id
-            WHERE c.document_id IN %s
+            WHERE c.document_id = ? AND c.package_version_id > ?
               AND NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
+            ORDER BY c.package_version_id
+            LIMIT ?
             """;
     private static final String UNSEEN = """
             SELECT pv.id, pv.purl FROM package_version pv
-            WHERE NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
+            WHERE pv.id > ? AND NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
+            ORDER BY pv.id
+            LIMIT ?
             """;
     private static final String INSERT_KEY = """
             INSERT INTO version_key (package_version_id, match_key, release, version) VALUES (?, ?, ?, ?)
@@ -76,15 +81,30 @@ public final class FindingSql {
         this.database = database;
     }
 
-    /** Versions the given documents contain that matching has not seen. */
-    public List<NewVersion> unseenIn(Collection<Long> documents) {
-        return Sql.select(database, UNSEEN_IN_DOCUMENTS, documents, "finding new package versions",
-                rs -> new NewVersion(rs.getLong(1), rs.getString(2)));
+    /**
+     * Up to {@code limit} versions the document contains that matching has not seen, with ids above {@code after},
+     * in id order: a million-component SBOM is matched a page at a time.
+     */
+    public List<NewVersion> unseenIn(long document, long after, int limit) {
+        return unseenPage(UNSEEN_IN_DOCUMENT, "finding new package versions", document, after, limit);
     }
 
-    /** Every version matching has not seen: those stored before matching existed, on the first import. */
-    public List<NewVersion> unseen() {
-        try (PreparedStatement s = database.connection().prepareStatement(UNSEEN)) {
+    /**
+     * Up to {@code limit} of every version matching has not seen (those stored before matching existed, on the
+     * first import), with ids above {@code after}, in id order.
+     */
+    public List<NewVersion> unseen(long after, int limit) {
+        return unseenPage(UNSEEN, "finding unmatched package versions", null, after, limit);
+    }
+
+    private List<NewVersion> unseenPage(String sql, String what, Long document, long after, int limit) {
+        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+            int i = 1;
+            if (document != null) {
+                s.setLong(i++, document);
+            }
+            s.setLong(i++, after);
+            s.setInt(i, limit);
             List<NewVersion> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -93,7 +113,7 @@ public final class FindingSql {
             }
             return rows;
         } catch (SQLException e) {
-            throw Sql.failure("finding unmatched package versions", e);
+            throw Sql.failure(what, e);
         }
     }
 

@@ -46,6 +46,7 @@ final class ProvenanceFactsWriter {
         long[] artifacts = dictionary.artifactIds(c, DigestRows.digests(rows));
         int nextArtifact = 0;
         try (PreparedStatement s = c.prepareStatement(INSERT_MATERIAL)) {
+            RowBatch batch = new RowBatch(s);
             for (DigestRows.Row<Material> row : rows) {
                 SourceRepository repository = row.entry().repository();
                 s.setLong(1, document);
@@ -55,9 +56,9 @@ final class ProvenanceFactsWriter {
                 Sql.setLongOrNull(s, 5, row.digest() == null ? null : artifacts[nextArtifact++]);
                 Sql.setLongOrNull(s, 6, sourceId(c, repository));
                 s.setString(7, repository == null ? null : repository.revision());
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
     }
 

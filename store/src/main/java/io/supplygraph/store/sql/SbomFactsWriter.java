@@ -48,6 +48,7 @@ final class SbomFactsWriter {
     void write(Connection c, long document, SbomFacts facts) throws SQLException {
         long[] versions = dictionary.versionIds(c, facts.packages());
         try (PreparedStatement s = c.prepareStatement(INSERT_CONTAINS)) {
+            RowBatch batch = new RowBatch(s);
             for (int i = 0; i < versions.length; i++) {
                 s.setLong(1, document);
                 s.setLong(2, versions[i]);
@@ -58,30 +59,32 @@ final class SbomFactsWriter {
                     s.setLong(3, versions[parent]);
                 }
                 s.setInt(4, Math.max(0, facts.depth()[i]));
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
         try (PreparedStatement s = c.prepareStatement(INSERT_DEPENDS_ON)) {
+            RowBatch batch = new RowBatch(s);
             for (Edge e : facts.edges()) {
                 s.setLong(1, document);
                 s.setLong(2, versions[e.from()]);
                 s.setLong(3, versions[e.to()]);
                 s.setString(4, e.kind().label());
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
         writeOccurrences(c, document, versions, facts.occurrences());
         try (PreparedStatement s = c.prepareStatement(INSERT_LICENCE)) {
+            RowBatch batch = new RowBatch(s);
             for (Licence l : facts.licences()) {
                 s.setLong(1, document);
                 s.setLong(2, versions[l.pkg()]);
                 s.setString(3, l.declared());
                 s.setString(4, l.concluded());
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
         writeSources(c, document, versions, facts.sources());
     }
@@ -93,14 +96,15 @@ final class SbomFactsWriter {
         }
         long[] ids = dictionary.sourceIds(c, sources.stream().map(o -> o.repository().url()).toList());
         try (PreparedStatement s = c.prepareStatement(INSERT_SOURCE_OF)) {
+            RowBatch batch = new RowBatch(s);
             for (int i = 0; i < ids.length; i++) {
                 s.setLong(1, document);
                 s.setLong(2, versions[sources.get(i).pkg()]);
                 s.setLong(3, ids[i]);
                 s.setString(4, sources.get(i).repository().revision());
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
     }
 
@@ -112,13 +116,14 @@ final class SbomFactsWriter {
         }
         long[] artifacts = dictionary.artifactIds(c, digests);
         try (PreparedStatement s = c.prepareStatement(INSERT_OCCURRENCE)) {
+            RowBatch batch = new RowBatch(s);
             for (int i = 0; i < artifacts.length; i++) {
                 s.setLong(1, document);
                 s.setLong(2, versions[occurrences.get(i).pkg()]);
                 s.setLong(3, artifacts[i]);
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         }
     }
 }

@@ -109,11 +109,12 @@ final class Sql {
             return;
         }
         try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+            RowBatch batch = new RowBatch(s);
             for (T value : values) {
                 binder.bind(s, value);
-                s.addBatch();
+                batch.add();
             }
-            s.executeBatch();
+            batch.execute();
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -33,6 +33,8 @@ final class VexFactsWriter {
         }
         try (PreparedStatement s = c.prepareStatement(INSERT_STATEMENT);
                 PreparedStatement v = c.prepareStatement(INSERT_VULNERABILITY)) {
+            RowBatch statementRows = new RowBatch(s);
+            RowBatch vulnerabilityRows = new RowBatch(v);
             for (int i = 0; i < statements.size(); i++) {
                 Statement st = statements.get(i);
                 s.setLong(1, document);
@@ -55,16 +57,16 @@ final class VexFactsWriter {
                 } else {
                     s.setLong(15, st.timestamp().toEpochMilli());
                 }
-                s.addBatch();
+                statementRows.add();
                 for (String id : ids(st)) {
                     v.setLong(1, document);
                     v.setInt(2, i);
                     v.setString(3, id);
-                    v.addBatch();
+                    vulnerabilityRows.add();
                 }
             }
-            s.executeBatch();
-            v.executeBatch();
+            statementRows.execute();
+            vulnerabilityRows.execute();
         }
     }
 
