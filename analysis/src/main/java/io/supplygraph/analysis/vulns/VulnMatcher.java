@@ -61,6 +61,9 @@ public final class VulnMatcher implements FactsListener {
      */
     static final int PAGE = 10_000;
 
+    /** Documents whose new versions are paged through together: within one IN-list. */
+    private static final int DOCUMENTS_AT_A_TIME = 500;
+
     private final GraphStore store;
     private boolean caughtUp;
 
@@ -91,8 +94,10 @@ public final class VulnMatcher implements FactsListener {
                 advisories.add(d.id());
             }
         }
-        for (long sbom : sboms) {
-            matchPages((after, limit) -> store.findings().unseenIn(sbom, after, limit));
+        // A batch is at most a few hundred documents; a larger list is matched in groups, each in ascending order.
+        for (int from = 0; from < sboms.size(); from += DOCUMENTS_AT_A_TIME) {
+            List<Long> group = sboms.subList(from, Math.min(sboms.size(), from + DOCUMENTS_AT_A_TIME));
+            matchPages((after, limit) -> store.findings().unseenIn(group, after, limit));
         }
         if (!advisories.isEmpty()) {
             catchUp();
@@ -122,7 +127,13 @@ public final class VulnMatcher implements FactsListener {
         List<NewVersion> page(long after, int limit);
     }
 
+    /**
+     * Matches the versions a page at a time, in ascending id order across the whole transaction, after locking every
+     * match key shared ({@link FindingSql#lockEveryKey}): concurrent writers then record match keys and findings in
+     * one order, and wait for each other instead of deadlocking.
+     */
     private void matchPages(Unseen unseen) {
+        store.findings().lockEveryKey(KeyLock.SHARED);
         List<NewVersion> page;
         long after = 0;
         do {
@@ -151,7 +162,6 @@ public final class VulnMatcher implements FactsListener {
         Set<String> distinct = new LinkedHashSet<>();
         matchable.forEach(k -> distinct.add(k.key()));
         if (!distinct.isEmpty()) {
-            store.findings().lock(distinct, KeyLock.SHARED);
             write(matchable, store.advisories().affectedByKeys(distinct));
         }
     }

@@ -35,12 +35,12 @@ public final class FindingSql {
     public record Listed(long version, String purl, long advisory, String status, String decidedBy, String fixed) {}
 
     /** Keyset pages (by id, after the last one seen) walk an index, so no page costs more than the one before. */
-    private static final String UNSEEN_IN_DOCUMENT = """
-            SELECT pv.id, pv.purl
+    private static final String UNSEEN_IN_DOCUMENTS = """
+            SELECT DISTINCT pv.id, pv.purl
             FROM contains c JOIN package_version pv ON pv.id = c.package_version_id
-            WHERE c.document_id = ? AND c.package_version_id > ?
+            WHERE c.document_id IN %s AND c.package_version_id > ?
               AND NOT EXISTS (SELECT 1 FROM version_key k WHERE k.package_version_id = pv.id)
-            ORDER BY c.package_version_id
+            ORDER BY pv.id
             LIMIT ?
             """;
     private static final String UNSEEN = """
@@ -82,11 +82,16 @@ public final class FindingSql {
     }
 
     /**
-     * Up to {@code limit} versions the document contains that matching has not seen, with ids above {@code after},
-     * in id order: a million-component SBOM is matched a page at a time.
+     * Up to {@code limit} versions the documents (at most {@value Sql#CHUNK}) contain that matching has not seen,
+     * with ids above {@code after}, in id order: a million-component SBOM is matched a page at a time, and the pages
+     * of a transaction come in one ascending order, which is the order its match keys and findings are locked in.
      */
-    public List<NewVersion> unseenIn(long document, long after, int limit) {
-        return unseenPage(UNSEEN_IN_DOCUMENT, "finding new package versions", document, after, limit);
+    public List<NewVersion> unseenIn(List<Long> documents, long after, int limit) {
+        if (documents.size() > Sql.CHUNK) {
+            throw new IllegalArgumentException("at most " + Sql.CHUNK + " documents at a time");
+        }
+        return unseenPage(Sql.inList(UNSEEN_IN_DOCUMENTS, documents.size()), "finding new package versions",
+                documents, after, limit);
     }
 
     /**
@@ -94,15 +99,13 @@ public final class FindingSql {
      * first import), with ids above {@code after}, in id order.
      */
     public List<NewVersion> unseen(long after, int limit) {
-        return unseenPage(UNSEEN, "finding unmatched package versions", null, after, limit);
+        return unseenPage(UNSEEN, "finding unmatched package versions", List.of(), after, limit);
     }
 
-    private List<NewVersion> unseenPage(String sql, String what, Long document, long after, int limit) {
+    private List<NewVersion> unseenPage(String sql, String what, List<Long> documents, long after, int limit) {
         try (PreparedStatement s = database.connection().prepareStatement(sql)) {
-            int i = 1;
-            if (document != null) {
-                s.setLong(i++, document);
-            }
+            Sql.bindLongs(s, 1, documents);
+            int i = documents.size() + 1;
             s.setLong(i++, after);
             s.setInt(i, limit);
             List<NewVersion> rows = new ArrayList<>();
@@ -126,17 +129,34 @@ public final class FindingSql {
      * new entry under the same key, stored at the same moment, would each be matched against what the other had
      * not committed yet, and the finding they make together would be lost. An advisory's transaction therefore takes
      * its keys exclusively before writing its entries, and an SBOM's takes its versions' keys shared after recording
-     * them and before reading the entries: whichever comes second sees the other's rows. Keys are hashed into
+     * them and before reading the entries ({@link #lockEveryKey}): whichever comes second sees the other's rows. Keys are hashed into
      * {@value #KEY_BUCKETS} locks, taken in order, which bounds the locks a transaction holds (PostgreSQL's lock
      * table is small) at the price of an SBOM now and then waiting for an advisory under another key. SQLite has
      * one writer at a time.
      */
     public void lock(Collection<String> keys, KeyLock mode) {
-        if (database.dialect() != Dialect.POSTGRESQL || keys.isEmpty()) {
-            return;
-        }
         TreeSet<Integer> buckets = new TreeSet<>();
         keys.forEach(k -> buckets.add(Math.floorMod(k.hashCode(), KEY_BUCKETS)));
+        lockBuckets(buckets, mode);
+    }
+
+    /**
+     * Locks every match key: what matching new versions takes, shared, before it records their keys, since a
+     * document's versions are matched a page at a time and the keys of later pages are not known yet (locks taken
+     * page by page would not be taken in one order, and could deadlock with an advisory's exclusive ones).
+     */
+    public void lockEveryKey(KeyLock mode) {
+        TreeSet<Integer> buckets = new TreeSet<>();
+        for (int bucket = 0; bucket < KEY_BUCKETS; bucket++) {
+            buckets.add(bucket);
+        }
+        lockBuckets(buckets, mode);
+    }
+
+    private void lockBuckets(TreeSet<Integer> buckets, KeyLock mode) {
+        if (database.dialect() != Dialect.POSTGRESQL || buckets.isEmpty()) {
+            return;
+        }
         String sql = mode == KeyLock.SHARED ? "SELECT pg_advisory_xact_lock_shared(?, ?)"
                 : "SELECT pg_advisory_xact_lock(?, ?)";
         try (PreparedStatement s = database.connection().prepareStatement(sql)) {
