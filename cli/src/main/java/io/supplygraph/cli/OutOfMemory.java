@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Running out of heap is one line naming the heap and how to raise it, whichever thread ran out: the command's
- * own, or the ingest's store writer, which would otherwise die alone with a stack trace while the command waits
- * for it. Nothing can be trusted to go on after an {@link OutOfMemoryError}, so the line is followed by exit 1;
- * the transaction that was being written is never committed. {@code SUPPLYGRAPH_DEBUG} adds the stack trace.
+ * Running out of heap is one line naming the heap and how to raise it, in whichever thread it escapes: the
+ * command's own (the ingest's parser), or any other. The ingest's store writer catches its own and reports it as the
+ * store's failure, with the summary of what was stored. Nothing can be trusted to go on after an
+ * {@link OutOfMemoryError}, so the line is followed by exit 1. {@code SUPPLYGRAPH_DEBUG} adds the stack trace.
  */
 final class OutOfMemory {
 

@@ -24,13 +24,11 @@ public final class Database implements AutoCloseable {
     }
 
     private final Connector connector;
-    private final String displayName;
     private Connection connection;
     private Connection nounConnection;
 
-    private Database(Connector connector, String displayName, Connection connection) {
+    private Database(Connector connector, Connection connection) {
         this.connector = connector;
-        this.displayName = displayName;
         this.connection = connection;
     }
 
@@ -51,7 +49,7 @@ public final class Database implements AutoCloseable {
             }
             connection = connector.connect();
             SchemaMigration.ensureCurrent(connection, connector, file);
-            return new Database(connector, displayName, connection);
+            return new Database(connector, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             String reason = e instanceof StoreException && e.getCause() == null ? e.getMessage()
@@ -149,11 +147,6 @@ public final class Database implements AutoCloseable {
     /** The JDBC URL, without a password. */
     public String url() {
         return redact(connector.url());
-    }
-
-    /** The database as messages name it: an SQLite file's path, or the URL without a password. */
-    public String displayName() {
-        return displayName;
     }
 
     @Override

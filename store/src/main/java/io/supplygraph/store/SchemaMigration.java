@@ -91,12 +91,8 @@ final class SchemaMigration {
     }
 
     private static void migrate(Connector connector) {
-        var configuration = Flyway.configure().locations(connector.dialect().migrations());
-        if (connector.dialect() == Dialect.SQLITE) {
-            configuration.dataSource(connector.dataSource());
-        } else {
-            configuration.dataSource(connector.url(), null, null);
-        }
+        var configuration = Flyway.configure().locations(connector.dialect().migrations())
+                .dataSource(connector.dataSource());
         try {
             configuration.load().migrate();
         } catch (FlywayException e) {

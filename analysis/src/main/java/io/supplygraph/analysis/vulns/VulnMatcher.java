@@ -21,7 +21,6 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.AdvisorySql.AffectedRow;
 import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.FindingSql.FindingRow;
-import io.supplygraph.store.sql.FindingSql.KeyLock;
 import io.supplygraph.store.sql.FindingSql.KeyRow;
 import io.supplygraph.store.sql.FindingSql.NewVersion;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class VulnMatcher implements FactsListener {
         this.store = store;
     }
 
-    /** An advisory's keys are locked before its entries are written: see {@link FindingSql#lock}. */
+    /** An advisory's keys are locked before its entries are written: see {@link FindingSql#lockExclusively}. */
     @Override
     public void beforeWrite(List<Facts> documents) {
         Set<String> keys = new TreeSet<>();
@@ -80,7 +79,7 @@ public final class VulnMatcher implements FactsListener {
                 advisories.advisories().forEach(a -> a.affected().forEach(e -> keys.add(e.key())));
             }
         }
-        store.findings().lock(keys, KeyLock.EXCLUSIVE);
+        store.findings().lockExclusively(keys);
     }
 
     @Override
@@ -129,11 +128,11 @@ public final class VulnMatcher implements FactsListener {
 
     /**
      * Matches the versions a page at a time, in ascending id order across the whole transaction, after locking every
-     * match key shared ({@link FindingSql#lockEveryKey}): concurrent writers then record match keys and findings in
+     * match key shared ({@link FindingSql#lockEveryKeyShared}): concurrent writers then record match keys and findings in
      * one order, and wait for each other instead of deadlocking.
      */
     private void matchPages(Unseen unseen) {
-        store.findings().lockEveryKey(KeyLock.SHARED);
+        store.findings().lockEveryKeyShared();
         List<NewVersion> page;
         long after = 0;
         do {

@@ -120,46 +120,41 @@ public final class FindingSql {
         }
     }
 
-    /** Shared, for matching versions against the entries under some keys; exclusive, for changing those entries. */
-    public enum KeyLock { SHARED, EXCLUSIVE }
-
     /**
-     * On PostgreSQL, locks these match keys until the transaction ends. Matching runs in the transaction that stores
-     * a document, and two such transactions do not see each other's rows: an SBOM's new version and an advisory's
-     * new entry under the same key, stored at the same moment, would each be matched against what the other had
-     * not committed yet, and the finding they make together would be lost. An advisory's transaction therefore takes
-     * its keys exclusively before writing its entries, and an SBOM's takes its versions' keys shared after recording
-     * them and before reading the entries ({@link #lockEveryKey}): whichever comes second sees the other's rows. Keys are hashed into
-     * {@value #KEY_BUCKETS} locks, taken in order, which bounds the locks a transaction holds (PostgreSQL's lock
-     * table is small) at the price of an SBOM now and then waiting for an advisory under another key. SQLite has
-     * one writer at a time.
+     * On PostgreSQL, locks these match keys exclusively until the transaction ends: what an advisory's transaction
+     * takes before writing its entries. Matching runs in the transaction that stores a document, and two such
+     * transactions do not see each other's rows: an SBOM's new version and an advisory's new entry under the same
+     * key, stored at the same moment, would each be matched against what the other had not committed yet, and the
+     * finding they make together would be lost. With the SBOM's transaction holding every key shared while it
+     * matches ({@link #lockEveryKeyShared}), whichever of the two comes second sees the other's rows. Keys are hashed
+     * into {@value #KEY_BUCKETS} locks, taken in order, which bounds the locks a transaction holds (PostgreSQL's lock
+     * table is small) at the price of an SBOM now and then waiting for an advisory under another key. SQLite has one
+     * writer at a time.
      */
-    public void lock(Collection<String> keys, KeyLock mode) {
+    public void lockExclusively(Collection<String> keys) {
         TreeSet<Integer> buckets = new TreeSet<>();
         keys.forEach(k -> buckets.add(Math.floorMod(k.hashCode(), KEY_BUCKETS)));
-        lockBuckets(buckets, mode);
+        lockBuckets(buckets, "SELECT pg_advisory_xact_lock(?, ?)");
     }
 
     /**
-     * Locks every match key: what matching new versions takes, shared, before it records their keys, since a
-     * document's versions are matched a page at a time and the keys of later pages are not known yet (locks taken
-     * page by page would not be taken in one order, and could deadlock with an advisory's exclusive ones).
+     * Locks every match key shared: what matching new versions takes before it records their keys. All of them,
+     * since a document's versions are matched a page at a time and the keys of later pages are not known yet (locks
+     * taken page by page would not be taken in one order, and could deadlock with an advisory's exclusive ones).
      */
-    public void lockEveryKey(KeyLock mode) {
+    public void lockEveryKeyShared() {
         TreeSet<Integer> buckets = new TreeSet<>();
         for (int bucket = 0; bucket < KEY_BUCKETS; bucket++) {
             buckets.add(bucket);
         }
-        lockBuckets(buckets, mode);
+        lockBuckets(buckets, "SELECT pg_advisory_xact_lock_shared(?, ?)");
     }
 
-    private void lockBuckets(TreeSet<Integer> buckets, KeyLock mode) {
+    private void lockBuckets(TreeSet<Integer> buckets, String lockSql) {
         if (database.dialect() != Dialect.POSTGRESQL || buckets.isEmpty()) {
             return;
         }
-        String sql = mode == KeyLock.SHARED ? "SELECT pg_advisory_xact_lock_shared(?, ?)"
-                : "SELECT pg_advisory_xact_lock(?, ?)";
-        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+        try (PreparedStatement s = database.connection().prepareStatement(lockSql)) {
             for (int bucket : buckets) {
                 s.setInt(1, KEY_LOCK_CLASS);
                 s.setInt(2, bucket);
