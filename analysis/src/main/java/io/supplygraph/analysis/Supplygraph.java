@@ -1,5 +1,6 @@
 package io.supplygraph.analysis;
 
+import io.supplygraph.analysis.access.Tokens;
 import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Dependents.Application;
 import io.supplygraph.analysis.graph.Deps;
@@ -8,6 +9,7 @@ import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.provenance.Provenances.Build;
 import io.supplygraph.analysis.provenance.Provenances;
 import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
@@ -78,10 +80,10 @@ public final class Supplygraph implements AutoCloseable {
     public DocumentRow document(String digest) {
         List<DocumentRow> found = store.documents().byDigestPrefix(digest);
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no document has the digest " + digest);
+            throw new NotFoundException("no document has the digest " + digest);
         }
         if (found.size() > 1) {
-            throw new IllegalArgumentException("'" + digest + "' is the start of " + found.size()
+            throw new AmbiguousException("'" + digest + "' is the start of " + found.size()
                     + " document digests; give more of it");
         }
         return found.get(0);
@@ -174,6 +176,21 @@ public final class Supplygraph implements AutoCloseable {
 
     public Stats stats() {
         return store.stats().stats();
+    }
+
+    /** The server's API tokens. */
+    public Tokens tokens() {
+        return new Tokens(store.tokens());
+    }
+
+    /** Jobs the server runs after answering their request. */
+    public Jobs jobs() {
+        return new Jobs(store.jobs());
+    }
+
+    /** Throws a {@link io.supplygraph.store.StoreException} unless the database answers with the current schema. */
+    public void ping() {
+        store.stats().ping();
     }
 
     public String location() {

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             MaliciousCommand.class,
             StatsCommand.class,
             VerifyCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
+            PushCommand.class,
             CommandLine.HelpCommand.class,
             io.supplygraph.cli.version.VersionsCommand.class,
         })

@@ -9,11 +9,13 @@ import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
+import io.supplygraph.store.sql.JobSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
 import io.supplygraph.store.sql.ScorecardSql;
 import io.supplygraph.store.sql.SourceSql;
 import io.supplygraph.store.sql.StatsSql;
+import io.supplygraph.store.sql.TokenSql;
 import io.supplygraph.store.sql.VexSql;
 import java.util.List;
 
@@ -35,6 +37,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final ScorecardSql scorecards;
     private final AdvisorySql advisories;
     private final FindingSql findings;
+    private final TokenSql tokens;
+    private final JobSql jobs;
 
     private GraphStore(Database database) {
         this.database = database;
@@ -49,6 +53,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.scorecards = new ScorecardSql(database);
         this.advisories = new AdvisorySql(database);
         this.findings = new FindingSql(database);
+        this.tokens = new TokenSql(database);
+        this.jobs = new JobSql(database);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -119,6 +125,14 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public ScorecardSql scorecards() {
         return scorecards;
+    }
+
+    public TokenSql tokens() {
+        return tokens;
+    }
+
+    public JobSql jobs() {
+        return jobs;
     }
 
     public Database database() {

@@ -1,5 +1,7 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.AmbiguousException;
+import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
@@ -36,13 +38,13 @@ public sealed interface Target {
                 return new Document(documents.get(0));
             }
             if (documents.size() > 1) {
-                throw new IllegalArgumentException("'" + t + "' is the start of " + documents.size()
+                throw new AmbiguousException("'" + t + "' is the start of " + documents.size()
                         + " document digests; give more of it");
             }
             String digest = Digest.parse(t).toString();
             Long artifact = store.graph().artifact(digest);
             if (artifact == null) {
-                throw new IllegalArgumentException("no document or artifact has the digest " + digest);
+                throw new NotFoundException("no document or artifact has the digest " + digest);
             }
             return new Artifact(artifact, digest);
         }

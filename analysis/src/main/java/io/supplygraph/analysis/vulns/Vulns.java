@@ -1,18 +1,20 @@
 package io.supplygraph.analysis.vulns;
 
-import io.supplygraph.analysis.vex.VexVerdict;
-import io.supplygraph.analysis.vex.VexVerdicts;
-import io.supplygraph.model.fact.VexFacts.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import io.supplygraph.analysis.AmbiguousException;
+import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.graph.Containment;
-import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.vex.VexVerdict;
+import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
+import io.supplygraph.model.fact.VexFacts.Status;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.AdvisorySql.AdvisoryRow;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
@@ -111,7 +113,7 @@ public final class Vulns {
     public Report vuln(String id) {
         Set<Long> advisories = store.advisories().named(List.of(id.strip()));
         if (advisories.isEmpty()) {
-            throw new IllegalArgumentException("no stored advisory has the id or alias " + id);
+            throw new NotFoundException("no stored advisory has the id or alias " + id);
         }
         // Aliases join ids: GHSA-x aliasing CVE-y also finds PYSEC-z aliasing CVE-y.
         Set<String> ids = new TreeSet<>();
@@ -242,9 +244,12 @@ public final class Vulns {
     }
 
     private static DocumentRow single(List<DocumentRow> found, String digest) {
-        if (found.size() != 1) {
-            throw new IllegalArgumentException(found.isEmpty() ? "no document has the digest " + digest
-                    : "'" + digest + "' is the start of " + found.size() + " document digests; give more of it");
+        if (found.isEmpty()) {
+            throw new NotFoundException("no document has the digest " + digest);
+        }
+        if (found.size() > 1) {
+            throw new AmbiguousException(
+                    "'" + digest + "' is the start of " + found.size() + " document digests; give more of it");
         }
         return found.get(0);
     }

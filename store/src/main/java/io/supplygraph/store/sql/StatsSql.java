@@ -28,6 +28,16 @@ public final class StatsSql {
         this.database = database;
     }
 
+    /** Throws unless the database answers and holds the current schema (its newest table is there). */
+    public void ping() {
+        try (Statement s = database.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM upload_job WHERE 1 = 0")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw Sql.failure("checking the database", e);
+        }
+    }
+
     public Stats stats() {
         try (Statement s = database.connection().createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
             rs.next();

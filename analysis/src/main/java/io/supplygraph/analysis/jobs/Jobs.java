@@ -1,0 +1,85 @@
+package io.supplygraph.analysis.jobs;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.supplygraph.analysis.NotFoundException;
+import io.supplygraph.store.sql.JobSql;
+import io.supplygraph.store.sql.JobSql.JobRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Work the server does after answering its request with 202: a batch upload, an advisory import, an OSV sync. A
+ * job lives in the database, so that any server on it can say how the job went.
+ */
+public final class Jobs {
+
+    public enum Kind {
+        DOCUMENTS,
+        ADVISORIES,
+        SYNC;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static State of(String label) {
+            return valueOf(label.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** A job as its URL shows it; {@code result} (JSON) once it is done or failed. */
+    public record Job(String id, Kind kind, State state, String source, String created, String finished,
+            @JsonRawValue String result) {}
+
+    private final JobSql jobs;
+
+    public Jobs(JobSql jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Records a new job, queued; its id is a random UUID, so that job URLs cannot be guessed from each other. */
+    public Job create(Kind kind, String source) {
+        String id = UUID.randomUUID().toString();
+        String created = Instant.now().toString();
+        jobs.insert(id, kind.label(), State.QUEUED.label(), source, created);
+        return new Job(id, kind, State.QUEUED, source, created, null, null);
+    }
+
+    public void running(String id) {
+        jobs.update(id, State.RUNNING.label(), null, null);
+    }
+
+    public void finished(String id, State state, String resultJson) {
+        jobs.update(id, state.label(), Instant.now().toString(), resultJson);
+    }
+
+    public Job get(String id) {
+        return jobs.byId(id).map(Jobs::job).orElseThrow(() -> new NotFoundException("no job has the id " + id));
+    }
+
+    /** Jobs queued or running, oldest first. */
+    public List<Job> unfinished() {
+        return jobs.unfinished().stream().map(Jobs::job).toList();
+    }
+
+    private static Job job(JobRow row) {
+        return new Job(row.id(), Kind.valueOf(row.kind().toUpperCase(Locale.ROOT)), State.of(row.state()),
+                row.source(), row.createdAt(), row.finishedAt(), row.result());
+    }
+}

@@ -1,0 +1,83 @@
+package io.supplygraph.cli;
+
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.server.Server;
+import io.supplygraph.server.ServerOptions;
+import io.supplygraph.server.ops.AccessLog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the graph over a REST API (/api/v1, described at /api/v1/openapi.json), with /health,"
+                + " /ready and /metrics.",
+                "Writes (uploads, deletes) need a token with scope write ('supplygraph token create'); reads need a"
+                        + " token too, unless anonymous reads are allowed (by default only on loopback).",
+                "SIGTERM or Ctrl-C stops it: requests in flight finish first."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerOptions.DEFAULT_BIND,
+            description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerOptions.DEFAULT_PORT,
+            description = "Port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--allow-anonymous-read", negatable = true, paramLabel = "",
+            description = "Let requests without a token read (default: on when bound to loopback, off otherwise).")
+    Boolean anonymousRead;
+
+    @Option(names = "--spool", paramLabel = "DIR",
+            description = "Where uploads wait on disk until ingested (default ~/.supplygraph/spool/PORT).")
+    Path spool;
+
+    @Option(names = "--access-log", paramLabel = "FORMAT", defaultValue = "text",
+            description = "One line per request on stdout: text, json or off (default ${DEFAULT-VALUE}).")
+    String accessLog;
+
+    @Option(names = "--max-upload", paramLabel = "BYTES",
+            description = "The most bytes one upload may have, as sent (default 8 GiB, the CLI's limit per source).")
+    Long maxUpload;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AccessLog.Format format;
+        try {
+            format = AccessLog.Format.of(accessLog);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--access-log is text, json or off, not " + accessLog);
+        }
+        Path spoolFolder = spool != null ? spool
+                : Supplygraph.DEFAULT_DATABASE.resolveSibling("spool").resolve(Integer.toString(port));
+        ServerOptions defaults = ServerOptions.defaults(store.location(), spoolFolder);
+        ServerOptions options = defaults.withBind(bind).withPort(port).withAnonymousRead(anonymousRead)
+                .withAccessLog(format, System.out)
+                .withLimits(maxUpload == null ? defaults.maxUploadBytes() : maxUpload, defaults.maxPending(),
+                        defaults.maxJobs());
+        Server server = Server.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "supplygraph-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Supplygraph serves %s at %s%s%n", server.location(), server.url(),
+                options.allowsAnonymousRead() ? " (reads need no token)" : " (reads need a token)");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

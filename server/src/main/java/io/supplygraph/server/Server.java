@@ -1,0 +1,160 @@
+package io.supplygraph.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.json.JavalinJackson;
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.server.api.Api;
+import io.supplygraph.server.api.Endpoint;
+import io.supplygraph.server.auth.Authenticator;
+import io.supplygraph.server.http.Problems;
+import io.supplygraph.server.ops.AccessLog;
+import io.supplygraph.server.ops.Metrics;
+import io.supplygraph.server.upload.IngestGate;
+import io.supplygraph.server.upload.JobRunner;
+import io.supplygraph.server.upload.Spool;
+import io.supplygraph.server.upload.Uploads;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * {@code supplygraph serve}: the graph behind a REST API. The database is the only state (tokens and jobs live in
+ * it too), so any number of servers may share one PostgreSQL database. Uploads go through the spool on this
+ * server's disk; a job cut short by a crash runs again when this server starts.
+ */
+public final class Server implements AutoCloseable {
+
+    /** How long a stopping server lets requests in flight finish. */
+    private static final long DRAIN_MILLIS = 30_000;
+    /** The request attribute naming the matched route's template, for metrics. */
+    private static final String ROUTE = "supplygraph.route";
+
+    private final GraphAccess graph;
+    private final JobRunner jobs;
+    private final Javalin app;
+    private final ServerOptions options;
+
+    private Server(GraphAccess graph, JobRunner jobs, Javalin app, ServerOptions options) {
+        this.graph = graph;
+        this.jobs = jobs;
+        this.app = app;
+        this.options = options;
+    }
+
+    /** Opens the database, resumes unfinished jobs of this server's spool, and starts listening. */
+    public static Server start(ServerOptions options) {
+        GraphAccess graph = new GraphAccess(Supplygraph.open(options.database()));
+        JobRunner jobs = null;
+        try {
+            ObjectMapper json = new ObjectMapper();
+            Spool spool = new Spool(options.spool());
+            spool.discardUnanswered();
+            Metrics metrics = new Metrics();
+            jobs = new JobRunner(graph, spool, json, metrics, options.maxJobs());
+            IngestGate gate = new IngestGate(options.maxPending());
+            metrics.queueDepth(gate::inUse, jobs::queued);
+            Uploads uploads = new Uploads(graph, spool, jobs, gate, metrics, options.maxUploadBytes());
+            Api api = new Api(graph, uploads, metrics, json, version());
+            Authenticator authenticator = new Authenticator(graph, options.allowsAnonymousRead());
+            AccessLog accessLog = new AccessLog(options.accessLog(), options.log());
+            Files.createDirectories(options.spool().resolve("multipart"));
+            Javalin app = Javalin.create(config -> configure(config, options, json, api.endpoints(), authenticator,
+                    metrics, accessLog));
+            app.start(options.bind(), options.port());
+            Server server = new Server(graph, jobs, app, options);
+            jobs.resume();
+            return server;
+        } catch (Exception e) {
+            if (jobs != null) {
+                jobs.close();
+            }
+            graph.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void configure(JavalinConfig config, ServerOptions options, ObjectMapper json,
+            List<Endpoint> endpoints, Authenticator authenticator, Metrics metrics, AccessLog accessLog) {
+        config.startup.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.jetty.multipartConfig.cacheDirectory(options.spool().resolve("multipart").toString());
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        config.jetty.multipartConfig.maxFileSize(options.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
+        config.router.ignoreTrailingSlashes = true;
+        Problems.register(config.routes);
+        for (Endpoint endpoint : endpoints) {
+            Handler guarded = ctx -> {
+                ctx.attribute(ROUTE, endpoint.path());
+                authenticator.check(ctx, endpoint.access());
+                endpoint.handler().handle(ctx);
+            };
+            config.routes.addHttpHandler(endpoint.method(), endpoint.path(), guarded);
+        }
+        config.requestLogger.http((ctx, millis) -> {
+            String matched = ctx.attribute(ROUTE);
+            String route = matched == null ? "unmatched" : matched;
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (millis * 1_000_000));
+            accessLog.log(ctx.ip(), ctx.attribute(Authenticator.TOKEN_NAME), ctx.method().name(), target(ctx),
+                    ctx.statusCode(), millis);
+        });
+    }
+
+    private static String target(Context ctx) {
+        String query = ctx.queryString();
+        return query == null ? ctx.path() : ctx.path() + "?" + query;
+    }
+
+    static String version() {
+        String v = Server.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    /** The database, as the user may see it (no password). */
+    public String location() {
+        return graph.location();
+    }
+
+    /** Every route the server answers, as {@code "GET /api/v1/stats"}: what the OpenAPI test holds the document to. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .sorted()
+                .toList();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public URI url() {
+        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+        return URI.create("http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port() + "/");
+    }
+
+    /**
+     * Stops accepting requests, lets those in flight finish (up to 30 s), lets the running job finish, and closes
+     * the database. Queued jobs stay in the spool for the next start.
+     */
+    public void stop() {
+        app.stop();
+        try {
+            jobs.drain(DRAIN_MILLIS / 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jobs.close();
+        graph.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,59 @@
+package io.supplygraph.server.api;
+
+import io.supplygraph.analysis.vulns.Vulns;
+import io.supplygraph.server.GraphAccess;
+import io.supplygraph.store.sql.VexSql.StatementRow;
+import java.util.List;
+
+/** What to worry about: findings with VEX applied, one vulnerability's blast radius, malicious packages, VEX. */
+final class FindingsApi {
+
+    private final GraphAccess graph;
+    private final Answers answers;
+
+    FindingsApi(GraphAccess graph, Answers answers) {
+        this.graph = graph;
+        this.answers = answers;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/v1/vulns", "listFindings",
+                                "Findings: one per package version and vulnerability, malicious packages first, then"
+                                        + " the most severe")
+                        .query("doc", false, "string", "only what this document contains (a digest or its start)")
+                        .query("purl", false, "string", "only this package (any version when the purl has none)")
+                        .query("severity", false, "string", "at least this severity: low, medium, high or critical")
+                        .query("all", false, "boolean", "also findings whose status is not affected")
+                        .listOf(Vulns.Finding.class, "findings")
+                        .errors(404, 409)
+                        .handle(ctx -> {
+                            String doc = ctx.queryParam("doc");
+                            String purl = ctx.queryParam("purl");
+                            if (doc != null && purl != null) {
+                                throw new IllegalArgumentException("give doc or purl, not both");
+                            }
+                            Vulns.Query query = new Vulns.Query(doc, purl, ctx.queryParam("severity"),
+                                    Answers.flag(ctx, "all"));
+                            answers.list(ctx, () -> graph.read(g -> g.vulns(query)));
+                        }),
+                Endpoint.get("/api/v1/vulns/{id}", "showVulnerability",
+                                "One vulnerability by any of its ids or aliases: its advisories, the package versions"
+                                        + " it affects, and every application affected, with a path")
+                        .pathParam("id", "CVE, GHSA, PYSEC, GO, RUSTSEC, MAL... id or alias")
+                        .returns(200, Vulns.Report.class, "the vulnerability")
+                        .errors(404)
+                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.vuln(ctx.pathParam("id"))))),
+                Endpoint.get("/api/v1/malicious", "listMalicious",
+                                "Every malicious package present and the applications containing it")
+                        .listOf(Vulns.Malicious.class, "malicious packages")
+                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.malicious()))),
+                Endpoint.get("/api/v1/vex", "listVexStatements",
+                                "The VEX statements in force: the newest per vulnerability, product and package")
+                        .query("purl", false, "string", "only statements on this package")
+                        .query("vuln", false, "string", "only statements on this vulnerability (any id or alias)")
+                        .listOf(StatementRow.class, "statements")
+                        .handle(ctx -> answers.list(ctx, () -> graph.read(
+                                g -> g.vex(ctx.queryParam("purl"), ctx.queryParam("vuln"))))));
+    }
+}

@@ -1,0 +1,117 @@
+package io.supplygraph.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.supplygraph.server.http.ApiProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The list parameters every list endpoint shares, applied the same way to every list: {@code q} keeps items with
+ * a text field containing it, {@code sort} orders by one field (stable, so the endpoint's own deterministic
+ * order breaks ties), then {@code offset} and {@code limit} cut the page. Filtering and sorting work on the
+ * items as JSON, the form the client sees, so a client sorts by the field names it reads.
+ */
+public record Paging(String q, String sort, int limit, int offset) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    /** A page of a list: its items and how many the whole list has. */
+    public record Listing(List<?> items, long total, int limit, int offset) {}
+
+    public static Paging of(Context ctx) {
+        int limit = integer(ctx, "limit", DEFAULT_LIMIT);
+        int offset = integer(ctx, "offset", 0);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
+        if (offset < 0) {
+            throw ApiProblem.badRequest("offset must be 0 or more, not " + offset);
+        }
+        String q = ctx.queryParam("q");
+        String sort = ctx.queryParam("sort");
+        return new Paging(q == null || q.isBlank() ? null : q.strip(), sort == null || sort.isBlank() ? null
+                : sort.strip(), limit, offset);
+    }
+
+    public Listing apply(List<?> items, ObjectMapper json) {
+        if (q == null && sort == null) {
+            return new Listing(page(items), items.size(), limit, offset);
+        }
+        List<JsonNode> nodes = new ArrayList<>(items.size());
+        for (Object item : items) {
+            nodes.add(json.valueToTree(item));
+        }
+        if (q != null) {
+            String needle = q.toLowerCase(Locale.ROOT);
+            nodes.removeIf(node -> !contains(node, needle));
+        }
+        if (sort != null) {
+            nodes.sort(comparator(nodes));
+        }
+        return new Listing(page(nodes), nodes.size(), limit, offset);
+    }
+
+    private <T> List<T> page(List<T> items) {
+        int from = Math.min(offset, items.size());
+        return items.subList(from, Math.min(items.size(), from + limit));
+    }
+
+    private Comparator<JsonNode> comparator(List<JsonNode> nodes) {
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
+        if (!nodes.isEmpty() && !nodes.get(0).has(field)) {
+            List<String> fields = new ArrayList<>();
+            nodes.get(0).fieldNames().forEachRemaining(fields::add);
+            throw ApiProblem.badRequest("cannot sort by '" + field + "': the items' fields are " + fields);
+        }
+        int direction = descending ? -1 : 1;
+        return (x, y) -> compareValues(x.get(field), y.get(field), direction);
+    }
+
+    /** Missing values last in either direction; numbers by value; anything else by its text, in any case. */
+    private static int compareValues(JsonNode a, JsonNode b, int direction) {
+        boolean aNull = a == null || a.isNull();
+        boolean bNull = b == null || b.isNull();
+        if (aNull || bNull) {
+            return Boolean.compare(aNull, bNull);
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return direction * Double.compare(a.asDouble(), b.asDouble());
+        }
+        return direction * String.CASE_INSENSITIVE_ORDER.compare(text(a), text(b));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static boolean contains(JsonNode node, String needle) {
+        if (node.isTextual()) {
+            return node.asText().toLowerCase(Locale.ROOT).contains(needle);
+        }
+        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
+            if (contains(children.next(), needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int integer(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

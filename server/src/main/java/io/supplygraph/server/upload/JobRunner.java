@@ -1,0 +1,168 @@
+package io.supplygraph.server.upload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.analysis.jobs.Jobs;
+import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.server.GraphAccess;
+import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.server.http.ApiProblem;
+import io.supplygraph.store.StoreException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the jobs of batch uploads, one at a time (they write, and the graph has one writer), from their spooled
+ * files. A job's spool folder is removed only once its result is recorded, so a job cut short by a crash runs
+ * again when the server starts: ingest is idempotent by digest, so what it stored before is "already ingested".
+ */
+public final class JobRunner implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final long RETRY_SECONDS = 30;
+
+    private final GraphAccess graph;
+    private final Spool spool;
+    private final ObjectMapper json;
+    private final UploadMetrics metrics;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "supplygraph-job-retries");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public JobRunner(GraphAccess graph, Spool spool, ObjectMapper json, UploadMetrics metrics, int maxQueued) {
+        this.graph = graph;
+        this.spool = spool;
+        this.json = json;
+        this.metrics = metrics;
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued),
+                r -> {
+                    Thread t = new Thread(r, "supplygraph-jobs");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Jobs left unfinished in this server's spool by an earlier run, queued again. */
+    public int resume() {
+        int resumed = 0;
+        for (Job job : graph.read(g -> g.jobs().unfinished())) {
+            if (spool.jobFiles(job.id()).isPresent()) {
+                submit(job);
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    public void submit(Job job) {
+        try {
+            executor.execute(() -> run(job));
+        } catch (RejectedExecutionException e) {
+            throw ApiProblem.unavailable("the server has " + executor.getQueue().size()
+                    + " jobs queued already; send again after the pause Retry-After gives", 5);
+        }
+    }
+
+    /** A job whose documents were ingested already, while its request waited: recorded done at once. */
+    Job recordDone(Jobs.Kind kind, List<DocumentOutcome> documents) {
+        String source = String.join(", ", documents.stream().map(DocumentOutcome::source).toList());
+        Job job = graph.write(g -> g.jobs().create(kind, source));
+        finish(job, Jobs.State.DONE, BatchOutcome.of(documents, null));
+        return graph.read(g -> g.jobs().get(job.id()));
+    }
+
+    public int queued() {
+        return executor.getQueue().size() + executor.getActiveCount();
+    }
+
+    private void run(Job job) {
+        List<Path> files = spool.jobFiles(job.id()).orElse(List.of());
+        try {
+            graph.write(g -> {
+                g.jobs().running(job.id());
+                return null;
+            });
+            Object result = switch (job.kind()) {
+                case DOCUMENTS -> ingest(files);
+                case ADVISORIES -> graph.write(g -> g.importAdvisories(strings(files), InputStream.nullInputStream(),
+                        new OsvImporter.Listener() {}));
+                case SYNC -> throw new IllegalStateException("sync jobs are not run by this server");
+            };
+            if (result instanceof BatchOutcome batch && batch.storeFailure() != null) {
+                retryLater(job, batch.storeFailure());
+                return;
+            }
+            finish(job, Jobs.State.DONE, result);
+            spool.discardJob(job.id());
+        } catch (StoreException e) {
+            retryLater(job, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + job.id() + " failed", e);
+            finish(job, Jobs.State.FAILED, Map.of("reason", String.valueOf(e.getMessage())));
+            spool.discardJob(job.id());
+        }
+    }
+
+    /**
+     * The database failed, not the documents: the job stays queued with its spool and runs again after a pause,
+     * so that a 202 keeps its promise through a database restart.
+     */
+    private void retryLater(Job job, String reason) {
+        LOG.warning("job " + job.id() + " waits for the database: " + reason);
+        retries.schedule(() -> submit(job), RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private BatchOutcome ingest(List<Path> files) {
+        if (files.isEmpty()) {
+            return BatchOutcome.of(List.of(), null);
+        }
+        Outcomes outcomes = new Outcomes(files.get(0));
+        var summary = graph.write(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes));
+        metrics.record(outcomes.all());
+        return BatchOutcome.of(outcomes.all(), summary.storeFailure());
+    }
+
+    private void finish(Job job, Jobs.State state, Object result) {
+        String text;
+        try {
+            text = json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a job's result did not serialise", e);
+        }
+        graph.write(g -> {
+            g.jobs().finished(job.id(), state, text);
+            return null;
+        });
+    }
+
+    private static List<String> strings(List<Path> files) {
+        return files.stream().map(Path::toString).toList();
+    }
+
+    /** Lets the running job finish, within {@code seconds}; queued jobs stay spooled for the next start. */
+    public void drain(long seconds) throws InterruptedException {
+        retries.shutdownNow();
+        executor.getQueue().clear();
+        executor.shutdown();
+        executor.awaitTermination(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,9 @@
+package io.supplygraph.server.upload;
+
+import java.util.List;
+
+/** Where uploads report what became of their documents (the server's metrics). */
+public interface UploadMetrics {
+
+    void record(List<DocumentOutcome> outcomes);
+}

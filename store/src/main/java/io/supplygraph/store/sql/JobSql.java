@@ -1,0 +1,94 @@
+package io.supplygraph.store.sql;
+
+import io.supplygraph.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs the server runs after answering their request: a batch upload, an advisory import. */
+public final class JobSql {
+
+    /** A job as stored; {@code result} is the JSON its URL answers with, once it is done. */
+    public record JobRow(String id, String kind, String state, String source, String createdAt, String finishedAt,
+            String result) {}
+
+    private static final String INSERT = """
+            INSERT INTO upload_job (id, kind, state, source, created_at) VALUES (?, ?, ?, ?, ?)
+            """;
+    private static final String SELECT = "SELECT id, kind, state, source, created_at, finished_at, result FROM upload_job";
+    private static final String BY_ID = SELECT + " WHERE id = ?";
+    private static final String UNFINISHED = SELECT + " WHERE finished_at IS NULL ORDER BY created_at, id";
+    private static final String UPDATE = "UPDATE upload_job SET state = ?, finished_at = ?, result = ? WHERE id = ?";
+
+    private final Database database;
+
+    public JobSql(Database database) {
+        this.database = database;
+    }
+
+    public void insert(String id, String kind, String state, String source, String createdAt) {
+        try {
+            Transaction.run(database, c -> {
+                try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                    s.setString(1, id);
+                    s.setString(2, kind);
+                    s.setString(3, state);
+                    s.setString(4, source);
+                    s.setString(5, createdAt);
+                    return s.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw Sql.failure("recording job " + id, e);
+        }
+    }
+
+    /** Moves a job to {@code state}; {@code finishedAt} and {@code result} stay null while it runs. */
+    public void update(String id, String state, String finishedAt, String result) {
+        try {
+            Transaction.run(database, c -> {
+                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+                    s.setString(1, state);
+                    s.setString(2, finishedAt);
+                    s.setString(3, result);
+                    s.setString(4, id);
+                    return s.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw Sql.failure("updating job " + id, e);
+        }
+    }
+
+    public Optional<JobRow> byId(String id) {
+        try (PreparedStatement s = database.connection().prepareStatement(BY_ID)) {
+            s.setString(1, id);
+            return rows(s).stream().findFirst();
+        } catch (SQLException e) {
+            throw Sql.failure("reading job " + id, e);
+        }
+    }
+
+    /** Jobs not finished yet, oldest first: what a restarted server resumes from its spool. */
+    public List<JobRow> unfinished() {
+        try (PreparedStatement s = database.connection().prepareStatement(UNFINISHED)) {
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing unfinished jobs", e);
+        }
+    }
+
+    private static List<JobRow> rows(PreparedStatement s) throws SQLException {
+        List<JobRow> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new JobRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+            }
+        }
+        return rows;
+    }
+}
