@@ -74,8 +74,8 @@ final class Schemas {
             ObjectNode object = NODES.objectNode().put("type", "object");
             components.put(name, object);
             BeanDescription bean = json.getSerializationConfig().introspect(type);
-            JsonInclude.Include inclusion = json.getSerializationConfig()
-                    .getDefaultPropertyInclusion(type.getRawClass()).getValueInclusion();
+            JsonInclude.Include inclusion = bean.findPropertyInclusion(json.getSerializationConfig()
+                    .getDefaultPropertyInclusion(type.getRawClass())).getValueInclusion();
             ObjectNode properties = object.putObject("properties");
             ArrayNode required = NODES.arrayNode();
             for (BeanPropertyDefinition property : bean.findProperties()) {
