@@ -192,8 +192,11 @@ final class PushCommand implements Callable<Integer> {
             if (status == 401 || status == 403) {
                 throw new IllegalStateException(body.path("detail").asText("the server refused the token"));
             }
+            // The server's detail names the upload already, as "name: reason".
+            String detail = body.path("detail").asText("HTTP " + status);
+            String reason = detail.startsWith(name + ": ") ? detail.substring(name.length() + 2) : detail;
             ObjectNode rejected = JSON.createObjectNode().put("source", name).put("status", "rejected")
-                    .put("reason", body.path("detail").asText("HTTP " + status));
+                    .put("reason", reason);
             return List.of(rejected);
         }
 
