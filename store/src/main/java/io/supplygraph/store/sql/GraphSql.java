@@ -138,8 +138,10 @@ public final class GraphSql {
 
     private List<ContainsRow> contains(String template, Collection<Long> ids) {
         return select(template, ids, "reading what documents contain", rs -> {
+            // wasNull speaks of the column read last, so the parent's is asked before any other column is read.
             long parent = rs.getLong(3);
-            return new ContainsRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getInt(4));
+            Long parentOrNull = rs.wasNull() ? null : parent;
+            return new ContainsRow(rs.getLong(1), rs.getLong(2), parentOrNull, rs.getInt(4));
         });
     }
 
