@@ -7,7 +7,8 @@ import java.sql.Connection;
  * it was at the session's first query, whatever writers commit meanwhile, so that a server's request gets one
  * consistent answer even when it asks several questions. {@link #close} gives the connection back. Hold a session for
  * a request, not for the life of a thread: an open snapshot keeps SQLite from checkpointing its WAL past it, and
- * PostgreSQL from vacuuming the rows it might still read.
+ * PostgreSQL from vacuuming the rows it might still read. On PostgreSQL a statement that fails aborts the snapshot's
+ * transaction, and every later query of the session fails with it: take a new session.
  */
 public final class ReadingSession implements Session, AutoCloseable {
 
