@@ -27,6 +27,7 @@ import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.PoolOptions;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.PackageSql.UsageRow;
 import io.supplygraph.store.sql.StatsSql.Stats;
@@ -38,6 +39,12 @@ import java.util.List;
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
  * later the REST API, call this and nothing below it.
+ *
+ * <p>Threads: the graph {@link #open} returns writes for any number of threads at once ({@link #ingest}: their
+ * transactions take turns at one write lock while their parsing runs in parallel), and answers queries through its
+ * writer connection, for one thread at a time (the CLI's). A thread that reads while others read or write takes a
+ * graph of its own from {@link #reading}: the same queries over a connection borrowed from a pool, which it gives
+ * back when closed.
  */
 public final class Supplygraph implements AutoCloseable {
 
@@ -48,20 +55,49 @@ public final class Supplygraph implements AutoCloseable {
 
     private Supplygraph(GraphStore store) {
         this.store = store;
-        store.listen(new VulnMatcher(store));
+        if (!store.isReading()) {
+            store.listen(new VulnMatcher(store));
+        }
     }
 
-    /** Opens the graph at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or an SQLite file path. */
+    /**
+     * Opens the graph at a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or an SQLite file path,
+     * its reader pool sized by {@link PoolOptions#defaults} (system properties {@value PoolOptions#READERS_PROPERTY},
+     * default 8, and {@value PoolOptions#TIMEOUT_PROPERTY}, seconds, default 30).
+     */
     public static Supplygraph open(String location) {
-        return new Supplygraph(GraphStore.open(location));
+        return open(location, PoolOptions.defaults());
+    }
+
+    /** As {@link #open(String)}, with the reader pool as {@code pool} says. */
+    public static Supplygraph open(String location, PoolOptions pool) {
+        return new Supplygraph(GraphStore.open(location, pool));
+    }
+
+    /**
+     * A graph of the same queries bound to one connection borrowed from the reader pool until it is closed, for one
+     * thread at a time; many threads may each hold one. Everything it answers comes from one snapshot of the graph,
+     * taken at its first query: what writers commit later shows in the next reading graph, so hold one for a request,
+     * not for the life of a thread. It refuses to write ({@link #ingest}, {@link #importAdvisories},
+     * {@link #deleteDocument} throw {@link IllegalStateException}). Closing it gives the connection back; closing this
+     * graph closes the pool. Waits while every connection is lent, up to {@link PoolOptions#borrowTimeout}; the pool
+     * opens at the first call.
+     */
+    public Supplygraph reading() {
+        return new Supplygraph(store.reading());
     }
 
     public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener) {
         return ingest(sources, stdin, listener, TrustPolicy.lenient());
     }
 
-    /** Ingests with signatures checked as {@code trust} says, and documents without a verified one kept or rejected. */
+    /**
+     * Ingests with signatures checked as {@code trust} says, and documents without a verified one kept or rejected.
+     * Safe to call from several threads at once: each stores its documents in transactions of its own, which take
+     * turns at the store's write lock.
+     */
     public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener, TrustPolicy trust) {
+        store.requireWritable();
         IngestSummary summary = new Ingestor(store, SourceLimits.defaults(), trust).ingest(sources, stdin, listener);
         if (summary.stored() >= BULK_LOAD) {
             store.database().refreshStatistics();

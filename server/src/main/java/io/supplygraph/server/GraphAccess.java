@@ -4,8 +4,10 @@ import io.supplygraph.analysis.Supplygraph;
 import java.util.function.Function;
 
 /**
- * How request threads reach the graph: reads share it, writes take turns on its one writer connection. Every
- * handler goes through here, so how connections are shared is decided in one place.
+ * How request threads reach the graph. A read borrows a connection of the reader pool for its duration, so reads
+ * run side by side and never wait for a writer; a write goes to the one graph that writes, where threads take turns
+ * a transaction at a time (documents are parsed before the turn, so parsing runs side by side too). Every handler
+ * goes through here, so how connections are shared is decided in one place.
  */
 public final class GraphAccess implements AutoCloseable {
 
@@ -16,15 +18,13 @@ public final class GraphAccess implements AutoCloseable {
     }
 
     public <T> T read(Function<Supplygraph, T> query) {
-        synchronized (graph) {
-            return query.apply(graph);
+        try (Supplygraph reading = graph.reading()) {
+            return query.apply(reading);
         }
     }
 
     public <T> T write(Function<Supplygraph, T> change) {
-        synchronized (graph) {
-            return change.apply(graph);
-        }
+        return change.apply(graph);
     }
 
     public String location() {

@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +42,11 @@ class ServerApiTest {
 
     private final List<RunningServer> started = new ArrayList<>();
 
-    @AfterAll
+    /** Each test's servers stop with it: a PostgreSQL server has a bounded number of connections to give. */
+    @AfterEach
     void stopAll() {
         started.forEach(RunningServer::close);
+        started.clear();
     }
 
     private RunningServer serverWithPortfolio(Kind kind) {

@@ -12,12 +12,22 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens connections to one database, each configured the same way, so that the main connection, a reconnection
- * after the server dropped us, and the connection Flyway migrates with all wait for other writers alike.
+ * after the server dropped us, and the connection Flyway migrates with all wait for other writers alike; and says
+ * how the pooled reader connections are set up.
  */
 final class Connector {
 
     /** How long an SQLite writer waits for another process's transaction before the store counts it busy. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+    /**
+     * Every PostgreSQL connection's, the readers' too. The recursive blast-radius query is estimated expensive enough
+     * to trigger JIT compilation, which then takes 150 ms of a 226 ms query (EXPLAIN ANALYZE, lodash on the
+     * 5,000-SBOM bench store). Our statements are short index walks: JIT never pays for itself here.
+     */
+    private static final String POSTGRESQL_SETUP = "SET jit = off";
+    /** A pooled SQLite reader refuses to write, whatever SQL reaches it. */
+    private static final String SQLITE_READER_SETUP = "PRAGMA query_only = ON";
 
     private final String url;
     private final Dialect dialect;
@@ -30,12 +40,11 @@ final class Connector {
     }
 
     /**
-     * SQLite settings, applied by the driver when it opens a connection (before any statement, so the busy
-     * timeout already holds while journal_mode switches a new file to WAL).
+     * SQLite settings of the writer, applied by the driver when it opens a connection (before any statement, so the
+     * busy timeout already holds while journal_mode switches a new file to WAL).
      */
     private static SQLiteConfig sqliteConfig() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        SQLiteConfig config = sqliteBase();
         // WAL lets readers go on while a writer commits; NORMAL sync is durable at every checkpoint and crash-safe
         // in WAL mode, at a fraction of FULL's fsyncs per document.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -47,6 +56,24 @@ final class Connector {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // A quarter GiB of page cache: ingest dirties index pages all over the file.
         config.setCacheSize(-262_144);
+        return config;
+    }
+
+    /**
+     * SQLite settings of a pooled reader. Its transactions stay deferred, so a reader never takes the write lock, and
+     * its page cache is an eighth of the writer's: a full pool of eight then holds at most what the writer does,
+     * with the operating system's cache of the file beneath them all. The file is in WAL mode already (the writer
+     * opened it first), which readers need not set again.
+     */
+    private static SQLiteConfig sqliteReaderConfig() {
+        SQLiteConfig config = sqliteBase();
+        config.setCacheSize(-32_768);
+        return config;
+    }
+
+    private static SQLiteConfig sqliteBase() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config;
     }
@@ -55,10 +82,7 @@ final class Connector {
         Connection connection = DriverManager.getConnection(url, properties);
         try (Statement s = connection.createStatement()) {
             if (dialect == Dialect.POSTGRESQL) {
-                // The recursive blast-radius query is estimated expensive enough to trigger JIT compilation, which
-                // then takes 150 ms of a 226 ms query (EXPLAIN ANALYZE, lodash on the 5,000-SBOM bench store).
-                // Our statements are short index walks: JIT never pays for itself here.
-                s.execute("SET jit = off");
+                s.execute(POSTGRESQL_SETUP);
             } else {
                 // A checkpoint every 40 MB of WAL instead of every 4 MB: each one writes (and syncs) the pages
                 // that ingest dirtied all over the file again.
@@ -81,6 +105,16 @@ final class Connector {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setUrl(url);
         return source;
+    }
+
+    /** Driver properties of a pooled reader connection. */
+    Properties readerProperties() {
+        return dialect == Dialect.SQLITE ? sqliteReaderConfig().toProperties() : new Properties();
+    }
+
+    /** The statement that sets up each pooled reader connection once it is opened. */
+    String readerSetup() {
+        return dialect == Dialect.SQLITE ? SQLITE_READER_SETUP : POSTGRESQL_SETUP;
     }
 
     String url() {

@@ -5,16 +5,24 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The graph's database, migrated to the current schema when opened. The embedded default is SQLite, one file; a
- * {@code jdbc:postgresql://} URL selects PostgreSQL. One connection does the reading and the writing; on PostgreSQL
- * a second one, opened on first use, commits the nouns that documents share in short transactions of their own
- * (see {@code Dictionary}). A connection the server dropped is replaced by {@link #reconnect}.
+ * {@code jdbc:postgresql://} URL selects PostgreSQL. One connection writes, and reads for whoever uses the database
+ * itself as its {@link Session} (the CLI); on PostgreSQL a second one, opened on first use, commits the nouns that
+ * documents share in short transactions of their own (see {@code Dictionary}). A connection the server dropped is
+ * replaced by {@link #reconnect}. Concurrent readers each borrow a connection of their own from a pool
+ * ({@link #reading}), created on the first borrow so that a process that never asks (a CLI command) never pays for
+ * it.
+ *
+ * <p>Threads of one process that write take turns at {@link #writeLock}: the writer connection carries one
+ * transaction at a time. Other processes are kept apart by the database itself (see {@code DocumentWriter}).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Session, AutoCloseable {
 
     /** Flyway reports each migration at INFO on stderr; a CLI user wants only what went wrong. Held so it is not collected. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
@@ -24,19 +32,34 @@ public final class Database implements AutoCloseable {
     }
 
     private final Connector connector;
+    private final PoolOptions poolOptions;
+    /**
+     * Fair, so that a server's ingests each get their turn: a writer whose queue is full asks again the moment it
+     * lets go, and would otherwise win the lock back from one that has been waiting. A turn is a transaction
+     * (milliseconds to seconds), against which fairness costs nothing.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private Connection connection;
     private Connection nounConnection;
+    private volatile ReaderPool readers;
+    private boolean closed;
 
-    private Database(Connector connector, Connection connection) {
+    private Database(Connector connector, PoolOptions poolOptions, Connection connection) {
         this.connector = connector;
+        this.poolOptions = poolOptions;
         this.connection = connection;
+    }
+
+    /** As {@link #open(String, PoolOptions)}, with the reader pool's {@link PoolOptions#defaults}. */
+    public static Database open(String location) {
+        return open(location, PoolOptions.defaults());
     }
 
     /**
      * Opens (creating, for SQLite, the file and its folder) and migrates the database at {@code location}: a JDBC
      * URL, or a file path meaning an SQLite database. Whatever goes wrong is one line naming the database.
      */
-    public static Database open(String location) {
+    public static Database open(String location, PoolOptions pool) {
         String url = toJdbcUrl(location);
         Dialect dialect = Dialect.of(url);
         Path file = dialect == Dialect.SQLITE ? sqliteFile(url) : null;
@@ -49,7 +72,7 @@ public final class Database implements AutoCloseable {
             }
             connection = connector.connect();
             SchemaMigration.ensureCurrent(connection, connector, file);
-            return new Database(connector, connection);
+            return new Database(connector, pool, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             String reason = e instanceof StoreException && e.getCause() == null ? e.getMessage()
@@ -102,15 +125,65 @@ public final class Database implements AutoCloseable {
      * does the same where it judges it useful.
      */
     public void refreshStatistics() {
+        writeLock.lock();
         try (Statement s = connection.createStatement()) {
             s.execute(dialect() == Dialect.POSTGRESQL ? "ANALYZE" : "PRAGMA optimize");
         } catch (SQLException e) {
             throw new StoreException("refreshing statistics failed: " + DatabaseErrors.reason(e), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
+    /** The writer connection. */
+    @Override
     public Connection connection() {
         return connection;
+    }
+
+    @Override
+    public Database writer() {
+        return this;
+    }
+
+    /** Held by whoever uses the writer connection to write, for a whole transaction (with its retries). */
+    public Lock writeLock() {
+        return writeLock;
+    }
+
+    /**
+     * A connection of the reader pool, in a read-only snapshot of the graph until the session is closed; waits while
+     * every one is lent (up to {@link PoolOptions#borrowTimeout}, then fails).
+     */
+    public ReadingSession reading() {
+        ReaderPool pool = readers();
+        try {
+            return pool.borrow();
+        } catch (SQLException e) {
+            throw new StoreException("borrowing a reader connection of " + url() + " failed: "
+                    + DatabaseErrors.reason(e), e);
+        }
+    }
+
+    private ReaderPool readers() {
+        ReaderPool pool = readers;
+        if (pool != null) {
+            return pool;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the database " + url() + " is closed");
+            }
+            if (readers == null) {
+                try {
+                    readers = new ReaderPool(connector, poolOptions);
+                } catch (RuntimeException e) {
+                    throw new StoreException("cannot open reader connections to " + url() + ": "
+                            + DatabaseErrors.reason(e), e);
+                }
+            }
+            return readers;
+        }
     }
 
     /**
@@ -140,6 +213,7 @@ public final class Database implements AutoCloseable {
         connection = connector.connect();
     }
 
+    @Override
     public Dialect dialect() {
         return connector.dialect();
     }
@@ -149,8 +223,16 @@ public final class Database implements AutoCloseable {
         return redact(connector.url());
     }
 
+    /** Closes the reader pool too: a reading session still open fails at its next query. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (readers != null) {
+                readers.close();
+                readers = null;
+            }
+        }
         closeQuietly(nounConnection);
         try {
             connection.close();

@@ -22,10 +22,18 @@ import java.util.List;
 /**
  * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX, provenance,
  * source repositories and their scorecards.
+ *
+ * <p>The store that {@link #open} returns reads and writes through the database's writer connection: its queries are
+ * for one thread at a time, while any number of threads may store documents through it. {@link #reading} gives a
+ * store of the same queries over a connection borrowed from the reader pool, which refuses to write; give each
+ * thread that reads while others write its own.
  */
 public final class GraphStore implements DocumentStore, AutoCloseable {
 
     private final Database database;
+    /** What the queries read through: the database itself, or a borrowed connection. */
+    private final Session session;
+    /** Null in a reading store. */
     private final DocumentWriter writer;
     private final DocumentSql documents;
     private final PackageSql packages;
@@ -40,51 +48,83 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final TokenSql tokens;
     private final JobSql jobs;
 
-    private GraphStore(Database database) {
+    private GraphStore(Database database, Session session, DocumentWriter writer) {
         this.database = database;
-        this.writer = new DocumentWriter(database);
-        this.documents = new DocumentSql(database);
-        this.packages = new PackageSql(database);
-        this.graph = new GraphSql(database);
-        this.stats = new StatsSql(database);
-        this.vex = new VexSql(database);
-        this.provenance = new ProvenanceSql(database);
-        this.sources = new SourceSql(database);
-        this.scorecards = new ScorecardSql(database);
-        this.advisories = new AdvisorySql(database);
-        this.findings = new FindingSql(database);
-        this.tokens = new TokenSql(database);
-        this.jobs = new JobSql(database);
+        this.session = session;
+        this.writer = writer;
+        this.documents = new DocumentSql(session);
+        this.packages = new PackageSql(session);
+        this.graph = new GraphSql(session);
+        this.stats = new StatsSql(session);
+        this.vex = new VexSql(session);
+        this.provenance = new ProvenanceSql(session);
+        this.sources = new SourceSql(session);
+        this.scorecards = new ScorecardSql(session);
+        this.advisories = new AdvisorySql(session);
+        this.findings = new FindingSql(session);
+        this.tokens = new TokenSql(session);
+        this.jobs = new JobSql(session);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
     public static GraphStore open(String location) {
-        return new GraphStore(Database.open(location));
+        return open(location, PoolOptions.defaults());
+    }
+
+    /** As {@link #open(String)}, with the reader pool as {@code pool} says. */
+    public static GraphStore open(String location, PoolOptions pool) {
+        Database database = Database.open(location, pool);
+        return new GraphStore(database, database, new DocumentWriter(database));
+    }
+
+    /**
+     * The same queries over one connection borrowed from the reader pool, in one snapshot of the graph until closed
+     * (see {@link ReadingSession}); closing it gives the connection back. It refuses to write.
+     */
+    public GraphStore reading() {
+        return new GraphStore(database, database.reading(), null);
+    }
+
+    /** True for a store from {@link #reading}. */
+    public boolean isReading() {
+        return writer == null;
+    }
+
+    /** @throws IllegalStateException in a reading store */
+    public void requireWritable() {
+        writer();
+    }
+
+    private DocumentWriter writer() {
+        if (writer == null) {
+            throw new IllegalStateException(ReadingSession.READ_ONLY);
+        }
+        return writer;
     }
 
     @Override
     public boolean contains(String digest) {
-        return writer.exists(digest);
+        return writer().exists(digest);
     }
 
     @Override
     public boolean store(DocumentRecord record) {
-        return writer.store(record);
+        return writer().store(record);
     }
 
     @Override
     public List<StoreResult> storeAll(List<DocumentRecord> records) {
-        return writer.storeAll(records);
+        return writer().storeAll(records);
     }
 
     @Override
     public StoreRetries retries() {
-        return writer.retries();
+        return writer().retries();
     }
 
     /** Derives more facts from every stored document, inside the transaction that stores it. */
     public void listen(FactsListener listener) {
-        writer.listen(listener);
+        writer().listen(listener);
     }
 
     public AdvisorySql advisories() {
@@ -135,12 +175,18 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         return jobs;
     }
 
+    /** The database this store reads; a reading store's too (whose queries do not read through its connections). */
     public Database database() {
         return database;
     }
 
+    /** Closes the database, or for a reading store gives its connection back to the pool. */
     @Override
     public void close() {
-        database.close();
+        if (session instanceof ReadingSession borrowed) {
+            borrowed.close();
+        } else {
+            database.close();
+        }
     }
 }

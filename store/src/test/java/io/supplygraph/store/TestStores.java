@@ -2,6 +2,8 @@ package io.supplygraph.store;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,5 +43,16 @@ public final class TestStores {
             throw new IllegalStateException("cannot create schema " + schema + " at " + url + ": " + e.getMessage(), e);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The id of the stored package version with exactly this purl. */
+    public static long versionId(GraphStore store, String purl) {
+        try {
+            return store.packages().matching(PackageIdentity.fromPurl(purl)).stream()
+                    .filter(v -> v.purl().equals(purl)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(purl + " is not stored")).id();
+        } catch (InvalidPurlException e) {
+            throw new IllegalArgumentException(purl, e);
+        }
     }
 }

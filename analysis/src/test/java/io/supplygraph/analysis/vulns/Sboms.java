@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Writes CycloneDX JSON SBOMs that list components and nothing else: the subject depends on each. */
-final class Sboms {
+public final class Sboms {
 
     private Sboms() {}
 
-    static Path write(Path folder, String file, String subject, String... components) throws IOException {
+    public static Path write(Path folder, String file, String subject, String... components) throws IOException {
         String list = Stream.of(components)
                 .map(p -> "{\"type\":\"library\",\"bom-ref\":\"" + p + "\",\"name\":\"x\",\"purl\":\"" + p + "\"}")
                 .collect(Collectors.joining(","));
@@ -27,7 +27,7 @@ final class Sboms {
     }
 
     /** An OSV record written by the test, for rules the corpus has no example of. */
-    static Path osv(Path folder, String id, String modified, String extra, String affected) throws IOException {
+    public static Path osv(Path folder, String id, String modified, String extra, String affected) throws IOException {
         Path path = folder.resolve(id + "-" + modified.replace(':', '_') + ".json");
         Files.createDirectories(folder);
         Files.writeString(path, """

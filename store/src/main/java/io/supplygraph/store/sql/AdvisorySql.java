@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,35 +36,35 @@ public final class AdvisorySql {
             UNION SELECT advisory_id FROM advisory_alias WHERE alias IN %1$s
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public AdvisorySql(Database database) {
-        this.database = database;
+    public AdvisorySql(Session session) {
+        this.session = session;
     }
 
     /** Entries whose package has one of these keys. */
     public List<AffectedRow> affectedByKeys(Collection<String> keys) {
-        return Sql.selectStrings(database, AFFECTED_BY_KEYS, keys, "finding advisories by package",
+        return Sql.selectStrings(session, AFFECTED_BY_KEYS, keys, "finding advisories by package",
                 AdvisorySql::affected);
     }
 
     /** Entries of the advisories that these documents assert now (not those a newer record replaced). */
     public List<AffectedRow> affectedOfDocuments(Collection<Long> documents) {
-        return Sql.select(database, AFFECTED_OF_DOCUMENTS, documents, "reading advisory entries",
+        return Sql.select(session, AFFECTED_OF_DOCUMENTS, documents, "reading advisory entries",
                 AdvisorySql::affected);
     }
 
     public List<AffectedRow> affectedOf(Collection<Long> advisories) {
-        return Sql.select(database, AFFECTED_OF_ADVISORIES, advisories, "reading advisory entries",
+        return Sql.select(session, AFFECTED_OF_ADVISORIES, advisories, "reading advisory entries",
                 AdvisorySql::affected);
     }
 
     public Map<Long, AdvisoryRow> byIds(Collection<Long> ids) {
         Map<Long, List<String>> aliases = new HashMap<>();
-        Sql.select(database, ALIASES, ids, "reading advisory aliases",
+        Sql.select(session, ALIASES, ids, "reading advisory aliases",
                 rs -> aliases.computeIfAbsent(rs.getLong(1), a -> new ArrayList<>()).add(rs.getString(2)));
         Map<Long, AdvisoryRow> byId = new HashMap<>();
-        Sql.select(database, BY_IDS, ids, "reading advisories", rs -> {
+        Sql.select(session, BY_IDS, ids, "reading advisories", rs -> {
             double score = rs.getDouble(9);
             Double s = rs.wasNull() ? null : score;
             List<String> a = aliases.getOrDefault(rs.getLong(1), List.of()).stream().sorted().toList();
@@ -80,7 +80,7 @@ public final class AdvisorySql {
         List<String> list = new ArrayList<>(ids);
         for (List<String> chunk : Sql.chunks(list)) {
             String sql = String.format(NAMED, Sql.placeholders(chunk.size()));
-            try (var s = database.connection().prepareStatement(sql)) {
+            try (var s = session.connection().prepareStatement(sql)) {
                 Sql.bindStrings(s, 1, chunk);
                 Sql.bindStrings(s, 1 + chunk.size(), chunk);
                 try (ResultSet rs = s.executeQuery()) {

@@ -1,5 +1,7 @@
 package io.supplygraph.store.sql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.Database;
@@ -31,11 +33,13 @@ import java.util.TreeMap;
  * <p>On SQLite one process writes at a time, so nouns go in the document's transaction, and ids created there
  * become cached only when it commits, since a rolled-back insert leaves no row behind.
  *
- * <p>Memory stays bounded whatever the document's size: its nouns are taken {@value #CHUNK} at a time, and each
- * cache holds at most {@value #CACHE_LIMIT} ids, then starts again. A million-component SBOM used to hold every new
- * package and version twice over (sorted maps of the new ones, then their ids as pending and again as cached, read
- * back as new copies of every purl): that, not parsing, is where a 512 MB heap ran out. A cache that starts again
- * costs look-ups, never correctness, since a noun's id never changes.
+ * <p>Memory stays bounded whatever the document's size and however long the process lives (a server's): its nouns
+ * are taken {@value #CHUNK} at a time, and each cache holds at most {@value #CACHE_LIMIT} committed ids, evicting the
+ * least used (Caffeine), so the most popular packages of a portfolio stay cached as others come and go; the ids of the
+ * open transaction are held apart, up to as many, and start again when full. A million-component SBOM used to hold
+ * every new package and version twice over (sorted maps of the new ones, then their ids as pending and again as
+ * cached, read back as new copies of every purl): that, not parsing, is where a 512 MB heap ran out. A cache that
+ * forgets costs look-ups, never correctness, since a noun's id never changes.
  */
 final class Dictionary {
 
@@ -215,31 +219,38 @@ final class Dictionary {
 
     /**
      * Ids of one kind of noun: those committed, and those created by the transaction still open (SQLite), which
-     * become committed with it or are dropped with it. Each map starts again when it reaches {@value #CACHE_LIMIT}.
+     * become committed with it or are dropped with it. The committed ones are bounded by use; the pending ones,
+     * which live for one transaction, start again when they reach {@value #CACHE_LIMIT}.
      */
     private static final class IdCache {
-        private final Map<String, Long> committed = new HashMap<>();
+        /**
+         * Built at the first id committed: a process that never writes (a CLI query) then never loads Caffeine,
+         * whose first caches take 80 ms to build. Only the writing thread uses it (under the write lock).
+         */
+        private Cache<String, Long> committed;
         private final Map<String, Long> pending = new HashMap<>();
 
         Long get(String key) {
-            Long id = committed.get(key);
+            Long id = committed == null ? null : committed.getIfPresent(key);
             return id != null ? id : pending.get(key);
         }
 
         void put(String key, long id, boolean committedAlready) {
-            Map<String, Long> ids = committedAlready ? committed : pending;
-            if (ids.size() >= CACHE_LIMIT) {
-                ids.clear();
+            if (committedAlready) {
+                committed().put(key, id);
+                return;
             }
-            ids.put(key, id);
+            if (pending.size() >= CACHE_LIMIT) {
+                pending.clear();
+            }
+            pending.put(key, id);
         }
 
         void commit() {
-            if (committed.size() + pending.size() > CACHE_LIMIT) {
-                committed.clear();
+            if (!pending.isEmpty()) {
+                committed().putAll(pending);
+                pending.clear();
             }
-            committed.putAll(pending);
-            pending.clear();
         }
 
         void rollback() {
@@ -247,8 +258,16 @@ final class Dictionary {
         }
 
         void forget() {
-            committed.clear();
+            committed = null;
             pending.clear();
+        }
+
+        /** Evictions run on the writing thread, rather than being handed to the common pool every few writes. */
+        private Cache<String, Long> committed() {
+            if (committed == null) {
+                committed = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).executor(Runnable::run).build();
+            }
+            return committed;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.model.Trust;
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,14 +57,14 @@ public final class DocumentSql {
             "DELETE FROM advisory WHERE document_id = ?",
             "DELETE FROM document WHERE id = ?");
 
-    private final Database database;
+    private final Session session;
 
-    public DocumentSql(Database database) {
-        this.database = database;
+    public DocumentSql(Session session) {
+        this.session = session;
     }
 
     public List<DocumentRow> all() {
-        try (PreparedStatement s = database.connection().prepareStatement(ALL)) {
+        try (PreparedStatement s = session.connection().prepareStatement(ALL)) {
             return rows(s);
         } catch (SQLException e) {
             throw Sql.failure("listing documents", e);
@@ -74,7 +74,7 @@ public final class DocumentSql {
     public Map<Long, DocumentRow> byIds(Collection<Long> ids) {
         Map<Long, DocumentRow> byId = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(BY_IDS, chunk.size()))) {
+            try (PreparedStatement s = session.connection().prepareStatement(Sql.inList(BY_IDS, chunk.size()))) {
                 Sql.bindLongs(s, 1, chunk);
                 for (DocumentRow row : rows(s)) {
                     byId.put(row.id(), row);
@@ -89,7 +89,7 @@ public final class DocumentSql {
     /** The digests of documents, by id: all a query needs that already knows each document's subject. */
     public Map<Long, String> digests(Collection<Long> ids) {
         Map<Long, String> digests = new HashMap<>();
-        for (Map.Entry<Long, String> row : Sql.select(database, DIGESTS, ids, "reading document digests",
+        for (Map.Entry<Long, String> row : Sql.select(session, DIGESTS, ids, "reading document digests",
                 rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
             digests.put(row.getKey(), row.getValue());
         }
@@ -102,7 +102,7 @@ public final class DocumentSql {
      */
     public List<DocumentRow> byDigestPrefix(String prefix) {
         String p = prefix.contains(":") ? prefix : "sha256:" + prefix;
-        try (PreparedStatement s = database.connection().prepareStatement(BY_DIGEST_PREFIX)) {
+        try (PreparedStatement s = session.connection().prepareStatement(BY_DIGEST_PREFIX)) {
             s.setString(1, p.replace("%", "").replace("_", "") + "%");
             return rows(s);
         } catch (SQLException e) {
@@ -111,7 +111,7 @@ public final class DocumentSql {
     }
 
     public List<String> warnings(long documentId) {
-        try (PreparedStatement s = database.connection().prepareStatement(WARNINGS)) {
+        try (PreparedStatement s = session.connection().prepareStatement(WARNINGS)) {
             s.setLong(1, documentId);
             List<String> warnings = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -128,7 +128,7 @@ public final class DocumentSql {
     /** Deletes the document and the facts it asserted, atomically. Facts other documents asserted stay. */
     public void delete(long documentId) {
         try {
-            Transaction.run(database, c -> {
+            Transaction.run(session.writer(), c -> {
                 for (String sql : DELETES) {
                     try (PreparedStatement s = c.prepareStatement(sql)) {
                         s.setLong(1, documentId);

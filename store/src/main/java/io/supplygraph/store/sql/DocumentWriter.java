@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Writes documents and every fact they assert, one transaction per batch and a savepoint per document, as JDBC
@@ -39,6 +40,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * victim, a dropped connection, an SQLite file busy past its timeout) is retried after a jittered, growing pause;
  * a batch that keeps failing is split in halves, down to single documents, so one stubborn conflict cannot take a
  * whole batch down. Every retry is counted ({@link #retries}).
+ *
+ * <p>Threads of one process share this writer and its connection: each call holds the database's write lock
+ * ({@link Database#writeLock}) from its first attempt to its last, retries and reconnections included, so the
+ * threads' transactions take turns while their parsing goes on in parallel.
  */
 public final class DocumentWriter {
 
@@ -79,6 +84,8 @@ public final class DocumentWriter {
     }
 
     public boolean exists(String digest) {
+        Lock lock = database.writeLock();
+        lock.lock();
         try (PreparedStatement s = database.connection().prepareStatement(EXISTS)) {
             s.setString(1, digest);
             try (ResultSet rs = s.executeQuery()) {
@@ -86,6 +93,8 @@ public final class DocumentWriter {
             }
         } catch (SQLException e) {
             throw Sql.failure("looking up document " + digest, e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -94,11 +103,16 @@ public final class DocumentWriter {
         listeners.add(listener);
     }
 
-    /** How many transactions were retried since this store was opened, by cause. */
-    public synchronized StoreRetries retries() {
-        return new StoreRetries(retries.getOrDefault(StoreFault.DEADLOCK, 0),
-                retries.getOrDefault(StoreFault.SERIALIZATION, 0), retries.getOrDefault(StoreFault.CONNECTION, 0),
-                retries.getOrDefault(StoreFault.BUSY, 0));
+    /**
+     * How many transactions were retried since this store was opened, by cause: by every thread of the process, so
+     * that an ingest's summary, taken as the difference, also counts what ingests beside it retried meanwhile.
+     */
+    public StoreRetries retries() {
+        synchronized (retries) {
+            return new StoreRetries(retries.getOrDefault(StoreFault.DEADLOCK, 0),
+                    retries.getOrDefault(StoreFault.SERIALIZATION, 0), retries.getOrDefault(StoreFault.CONNECTION, 0),
+                    retries.getOrDefault(StoreFault.BUSY, 0));
+        }
     }
 
     /** @return false when a document with this digest is stored already */
@@ -119,8 +133,14 @@ public final class DocumentWriter {
      * @throws StoreException when the store keeps failing (unreachable, full, read-only): nothing of the batch is
      *     stored then
      */
-    public synchronized List<StoreResult> storeAll(List<DocumentRecord> records) {
-        return storeRetrying(records);
+    public List<StoreResult> storeAll(List<DocumentRecord> records) {
+        Lock lock = database.writeLock();
+        lock.lock();
+        try {
+            return storeRetrying(records);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private List<StoreResult> storeRetrying(List<DocumentRecord> records) {
@@ -135,7 +155,9 @@ public final class DocumentWriter {
             StoreFault fault = StoreFault.of(failure)
                     .orElseThrow(() -> new StoreException("storing " + describe(records) + " failed: "
                             + Sql.reason(failure), failure));
-            retries.merge(fault, 1, Integer::sum);
+            synchronized (retries) {
+                retries.merge(fault, 1, Integer::sum);
+            }
             if (!backoff.another(fault)) {
                 // After a lost connection, why the last reconnection failed says more than the closed connection.
                 Exception last = fault == StoreFault.CONNECTION && lastReconnectFailure != null ? lastReconnectFailure

@@ -2,6 +2,7 @@ package io.supplygraph.store.sql;
 
 import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,10 +76,10 @@ public final class FindingSql {
     /** The first half of the two-part advisory lock key: a namespace of our own ("SG"). */
     private static final int KEY_LOCK_CLASS = 0x5347;
 
-    private final Database database;
+    private final Session session;
 
-    public FindingSql(Database database) {
-        this.database = database;
+    public FindingSql(Session session) {
+        this.session = session;
     }
 
     /**
@@ -103,7 +104,7 @@ public final class FindingSql {
     }
 
     private List<NewVersion> unseenPage(String sql, String what, List<Long> documents, long after, int limit) {
-        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
             Sql.bindLongs(s, 1, documents);
             int i = documents.size() + 1;
             s.setLong(i++, after);
@@ -151,10 +152,11 @@ public final class FindingSql {
     }
 
     private void lockBuckets(TreeSet<Integer> buckets, String lockSql) {
-        if (database.dialect() != Dialect.POSTGRESQL || buckets.isEmpty()) {
+        Database writer = session.writer();
+        if (writer.dialect() != Dialect.POSTGRESQL || buckets.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = database.connection().prepareStatement(lockSql)) {
+        try (PreparedStatement s = writer.connection().prepareStatement(lockSql)) {
             for (int bucket : buckets) {
                 s.setInt(1, KEY_LOCK_CLASS);
                 s.setInt(2, bucket);
@@ -172,7 +174,7 @@ public final class FindingSql {
     public void insertKeys(List<KeyRow> keys) {
         List<KeyRow> sorted = new ArrayList<>(keys);
         sorted.sort(Comparator.comparingLong(KeyRow::version).thenComparing(KeyRow::key));
-        Sql.batch(database, INSERT_KEY, sorted, "writing match keys", (s, k) -> {
+        Sql.batch(session, INSERT_KEY, sorted, "writing match keys", (s, k) -> {
             s.setLong(1, k.version());
             s.setString(2, k.key());
             s.setString(3, k.release());
@@ -182,14 +184,14 @@ public final class FindingSql {
 
     /** Package versions under any of these keys. */
     public List<KeyRow> versionsWithKeys(Collection<String> keys) {
-        return Sql.selectStrings(database, BY_KEYS, keys, "finding package versions by match key",
+        return Sql.selectStrings(session, BY_KEYS, keys, "finding package versions by match key",
                 rs -> new KeyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     public void upsert(List<FindingRow> findings) {
         List<FindingRow> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingLong(FindingRow::version).thenComparingLong(FindingRow::advisory));
-        Sql.batch(database, UPSERT, sorted, "writing findings", (s, f) -> {
+        Sql.batch(session, UPSERT, sorted, "writing findings", (s, f) -> {
             s.setLong(1, f.version());
             s.setLong(2, f.advisory());
             s.setString(3, f.status());
@@ -204,7 +206,7 @@ public final class FindingSql {
 
     /** Every finding of a package version that a stored document contains. */
     public List<Listed> inPortfolio() {
-        try (PreparedStatement s = database.connection().prepareStatement(IN_PORTFOLIO)) {
+        try (PreparedStatement s = session.connection().prepareStatement(IN_PORTFOLIO)) {
             List<Listed> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -218,11 +220,11 @@ public final class FindingSql {
     }
 
     public List<Listed> ofVersions(Collection<Long> versions) {
-        return Sql.select(database, OF_VERSIONS, versions, "listing findings", FindingSql::listed);
+        return Sql.select(session, OF_VERSIONS, versions, "listing findings", FindingSql::listed);
     }
 
     public List<Listed> ofAdvisories(Collection<Long> advisories) {
-        return Sql.select(database, OF_ADVISORIES, advisories, "listing findings", FindingSql::listed);
+        return Sql.select(session, OF_ADVISORIES, advisories, "listing findings", FindingSql::listed);
     }
 
     private static Listed listed(ResultSet rs) throws SQLException {

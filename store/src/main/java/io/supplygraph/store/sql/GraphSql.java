@@ -1,7 +1,7 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
 import io.supplygraph.store.Dialect;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,14 +83,14 @@ public final class GraphSql {
             """;
     private static final String ARTIFACT_BY_DIGEST = "SELECT id FROM artifact WHERE digest = ?";
 
-    private final Database database;
+    private final Session session;
 
-    public GraphSql(Database database) {
-        this.database = database;
+    public GraphSql(Session session) {
+        this.session = session;
     }
 
     public List<ContainsRow> chainsTo(Collection<Long> versions) {
-        return contains(database.dialect() == Dialect.POSTGRESQL ? CHAINS_POSTGRESQL : CHAINS, versions);
+        return contains(session.dialect() == Dialect.POSTGRESQL ? CHAINS_POSTGRESQL : CHAINS, versions);
     }
 
     /** Everything the given documents contain. */
@@ -126,7 +126,7 @@ public final class GraphSql {
 
     /** The artifact stored under this digest ({@code algorithm:hex}), or null. */
     public Long artifact(String digest) {
-        try (PreparedStatement s = database.connection().prepareStatement(ARTIFACT_BY_DIGEST)) {
+        try (PreparedStatement s = session.connection().prepareStatement(ARTIFACT_BY_DIGEST)) {
             s.setString(1, digest);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
@@ -138,8 +138,10 @@ public final class GraphSql {
 
     private List<ContainsRow> contains(String template, Collection<Long> ids) {
         return select(template, ids, "reading what documents contain", rs -> {
+            // wasNull speaks of the column read last, so the parent's is asked before any other column is read.
             long parent = rs.getLong(3);
-            return new ContainsRow(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getInt(4));
+            Long parentOrNull = rs.wasNull() ? null : parent;
+            return new ContainsRow(rs.getLong(1), rs.getLong(2), parentOrNull, rs.getInt(4));
         });
     }
 
@@ -154,6 +156,6 @@ public final class GraphSql {
     }
 
     private <R> List<R> select(String template, Collection<Long> ids, String what, Sql.RowReader<R> reader) {
-        return Sql.select(database, template, ids, what, reader);
+        return Sql.select(session, template, ids, what, reader);
     }
 }

@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,15 +23,15 @@ public final class JobSql {
     private static final String UNFINISHED = SELECT + " WHERE finished_at IS NULL ORDER BY created_at, id";
     private static final String UPDATE = "UPDATE upload_job SET state = ?, finished_at = ?, result = ? WHERE id = ?";
 
-    private final Database database;
+    private final Session session;
 
-    public JobSql(Database database) {
-        this.database = database;
+    public JobSql(Session session) {
+        this.session = session;
     }
 
     public void insert(String id, String kind, String state, String source, String createdAt) {
         try {
-            Transaction.run(database, c -> {
+            Transaction.run(session.writer(), c -> {
                 try (PreparedStatement s = c.prepareStatement(INSERT)) {
                     s.setString(1, id);
                     s.setString(2, kind);
@@ -49,7 +49,7 @@ public final class JobSql {
     /** Moves a job to {@code state}; {@code finishedAt} and {@code result} stay null while it runs. */
     public void update(String id, String state, String finishedAt, String result) {
         try {
-            Transaction.run(database, c -> {
+            Transaction.run(session.writer(), c -> {
                 try (PreparedStatement s = c.prepareStatement(UPDATE)) {
                     s.setString(1, state);
                     s.setString(2, finishedAt);
@@ -64,7 +64,7 @@ public final class JobSql {
     }
 
     public Optional<JobRow> byId(String id) {
-        try (PreparedStatement s = database.connection().prepareStatement(BY_ID)) {
+        try (PreparedStatement s = session.connection().prepareStatement(BY_ID)) {
             s.setString(1, id);
             return rows(s).stream().findFirst();
         } catch (SQLException e) {
@@ -74,7 +74,7 @@ public final class JobSql {
 
     /** Jobs not finished yet, oldest first: what a restarted server resumes from its spool. */
     public List<JobRow> unfinished() {
-        try (PreparedStatement s = database.connection().prepareStatement(UNFINISHED)) {
+        try (PreparedStatement s = session.connection().prepareStatement(UNFINISHED)) {
             return rows(s);
         } catch (SQLException e) {
             throw Sql.failure("listing unfinished jobs", e);

@@ -1,7 +1,7 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.model.PackageIdentity;
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,10 +39,10 @@ public final class PackageSql {
             ORDER BY pv.purl
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public PackageSql(Database database) {
-        this.database = database;
+    public PackageSql(Session session) {
+        this.session = session;
     }
 
     /**
@@ -67,7 +67,7 @@ public final class PackageSql {
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
         Map<Long, VersionRow> byId = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(BY_IDS, chunk.size()))) {
+            try (PreparedStatement s = session.connection().prepareStatement(Sql.inList(BY_IDS, chunk.size()))) {
                 Sql.bindLongs(s, 1, chunk);
                 for (VersionRow row : rows(s)) {
                     byId.put(row.id(), row);
@@ -82,7 +82,7 @@ public final class PackageSql {
     /** Package versions the documents contain whose name holds {@code nameFragment} (any case), with document counts. */
     public List<UsageRow> usage(String nameFragment) {
         String pattern = "%" + nameFragment.toLowerCase(java.util.Locale.ROOT) + "%";
-        try (PreparedStatement s = database.connection().prepareStatement(USAGE)) {
+        try (PreparedStatement s = session.connection().prepareStatement(USAGE)) {
             s.setString(1, pattern);
             List<UsageRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -98,7 +98,7 @@ public final class PackageSql {
     }
 
     private List<VersionRow> select(String sql, String... parameters) {
-        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }

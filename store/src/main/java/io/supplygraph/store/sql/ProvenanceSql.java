@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.util.Collection;
 import java.util.List;
 
@@ -43,10 +43,10 @@ public final class ProvenanceSql {
             ORDER BY m.document_id, m.ordinal, m.digest_ordinal
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public ProvenanceSql(Database database) {
-        this.database = database;
+    public ProvenanceSql(Session session) {
+        this.session = session;
     }
 
     /** Provenance whose subjects include these artifacts. */
@@ -60,13 +60,13 @@ public final class ProvenanceSql {
     }
 
     public List<MaterialRow> materials(Collection<Long> documents) {
-        return Sql.select(database, MATERIALS, documents, "reading build materials",
+        return Sql.select(session, MATERIALS, documents, "reading build materials",
                 rs -> new MaterialRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)));
     }
 
     private List<ProvenanceRow> provenance(String template, Collection<Long> ids) {
-        return Sql.select(database, template, ids, "reading provenance", rs -> {
+        return Sql.select(session, template, ids, "reading provenance", rs -> {
             long artifact = rs.getLong(5);
             Long subjectArtifact = rs.wasNull() ? null : artifact;
             long version = rs.getLong(6);

@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,21 +23,21 @@ public final class ScorecardSql {
             SELECT document_id, name, score, reason FROM scorecard_check WHERE document_id IN %s ORDER BY name
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public ScorecardSql(Database database) {
-        this.database = database;
+    public ScorecardSql(Session session) {
+        this.session = session;
     }
 
     /** Results for repositories by normalised URL. */
     public List<ScorecardRow> forRepositories(Collection<String> urls) {
-        return Sql.select(database, BY_URLS, urls, "reading scorecards",
+        return Sql.select(session, BY_URLS, urls, "reading scorecards",
                 rs -> new ScorecardRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getDouble(6), rs.getString(7)));
     }
 
     public List<CheckRow> checks(Collection<Long> documents) {
-        return Sql.select(database, CHECKS, documents, "reading scorecard checks",
+        return Sql.select(session, CHECKS, documents, "reading scorecard checks",
                 rs -> new CheckRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
     }
 }

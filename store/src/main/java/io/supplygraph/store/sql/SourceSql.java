@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,14 +16,14 @@ public final class SourceSql {
             WHERE so.package_version_id IN %s
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public SourceSql(Database database) {
-        this.database = database;
+    public SourceSql(Session session) {
+        this.session = session;
     }
 
     public List<SourceOfRow> sourcesOf(Collection<Long> versions) {
-        return Sql.select(database, SOURCES_OF, versions, "reading source repositories",
+        return Sql.select(session, SOURCES_OF, versions, "reading source repositories",
                 rs -> new SourceOfRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
     }
 }

@@ -1,8 +1,9 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
 import io.supplygraph.store.DatabaseErrors;
+import io.supplygraph.store.Session;
 import io.supplygraph.store.StoreException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,17 +77,17 @@ final class Sql {
     }
 
     /** As {@link #select}, for an IN-list of strings. */
-    static <R> List<R> selectStrings(Database database, String template, Collection<String> keys, String what,
+    static <R> List<R> selectStrings(Session session, String template, Collection<String> keys, String what,
             RowReader<R> reader) {
-        return select(database, template, keys, what, reader);
+        return select(session, template, keys, what, reader);
     }
 
     /** Runs {@code template} (with one {@code %s} IN-list) once per chunk of {@code keys}, one result per row. */
-    static <R> List<R> select(Database database, String template, Collection<?> keys, String what,
+    static <R> List<R> select(Session session, String template, Collection<?> keys, String what,
             RowReader<R> reader) {
         List<R> rows = new ArrayList<>();
         for (List<?> chunk : chunks(new ArrayList<>(keys))) {
-            try (PreparedStatement s = database.connection().prepareStatement(inList(template, chunk.size()))) {
+            try (PreparedStatement s = session.connection().prepareStatement(inList(template, chunk.size()))) {
                 int i = 1;
                 for (Object key : chunk) {
                     s.setObject(i++, key);
@@ -103,12 +104,13 @@ final class Sql {
         return rows;
     }
 
-    /** One JDBC batch of {@code sql}, a row per value. */
-    static <T> void batch(Database database, String sql, List<T> values, String what, Binder<T> binder) {
+    /** One JDBC batch of {@code sql}, a row per value, on the writer connection (inside its transaction). */
+    static <T> void batch(Session session, String sql, List<T> values, String what, Binder<T> binder) {
+        Connection writer = session.writer().connection();
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = database.connection().prepareStatement(sql)) {
+        try (PreparedStatement s = writer.prepareStatement(sql)) {
             RowBatch batch = new RowBatch(s);
             for (T value : values) {
                 binder.bind(s, value);

@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,15 +22,15 @@ public final class StatsSql {
               (SELECT COALESCE(SUM(component_count), 0) FROM document)
             """;
 
-    private final Database database;
+    private final Session session;
 
-    public StatsSql(Database database) {
-        this.database = database;
+    public StatsSql(Session session) {
+        this.session = session;
     }
 
     /** Throws unless the database answers and holds the current schema (its newest table is there). */
     public void ping() {
-        try (Statement s = database.connection().createStatement();
+        try (Statement s = session.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM upload_job WHERE 1 = 0")) {
             rs.next();
         } catch (SQLException e) {
@@ -39,7 +39,7 @@ public final class StatsSql {
     }
 
     public Stats stats() {
-        try (Statement s = database.connection().createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
+        try (Statement s = session.connection().createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
             rs.next();
             return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
         } catch (SQLException e) {

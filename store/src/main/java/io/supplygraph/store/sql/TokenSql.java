@@ -1,6 +1,6 @@
 package io.supplygraph.store.sql;
 
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,16 +23,16 @@ public final class TokenSql {
     private static final String IN_FORCE_BY_NAME = "SELECT 1 FROM api_token WHERE name = ? AND revoked_at IS NULL";
     private static final String REVOKE = "UPDATE api_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL";
 
-    private final Database database;
+    private final Session session;
 
-    public TokenSql(Database database) {
-        this.database = database;
+    public TokenSql(Session session) {
+        this.session = session;
     }
 
     /** Adds a token; false when a token of that name is in force already. */
     public boolean insert(String name, String scope, String hash, String createdAt) {
         try {
-            return Transaction.run(database, c -> {
+            return Transaction.run(session.writer(), c -> {
                 try (PreparedStatement exists = c.prepareStatement(IN_FORCE_BY_NAME)) {
                     exists.setString(1, name);
                     try (ResultSet rs = exists.executeQuery()) {
@@ -56,7 +56,7 @@ public final class TokenSql {
     }
 
     public Optional<TokenRow> byHash(String hash) {
-        try (PreparedStatement s = database.connection().prepareStatement(BY_HASH)) {
+        try (PreparedStatement s = session.connection().prepareStatement(BY_HASH)) {
             s.setString(1, hash);
             List<TokenRow> rows = rows(s);
             return rows.stream().findFirst();
@@ -66,7 +66,7 @@ public final class TokenSql {
     }
 
     public List<TokenRow> all() {
-        try (PreparedStatement s = database.connection().prepareStatement(ALL)) {
+        try (PreparedStatement s = session.connection().prepareStatement(ALL)) {
             return rows(s);
         } catch (SQLException e) {
             throw Sql.failure("listing tokens", e);
@@ -76,7 +76,7 @@ public final class TokenSql {
     /** Revokes the token in force under this name; false when there is none. */
     public boolean revoke(String name, String revokedAt) {
         try {
-            return Transaction.run(database, c -> {
+            return Transaction.run(session.writer(), c -> {
                 try (PreparedStatement s = c.prepareStatement(REVOKE)) {
                     s.setString(1, revokedAt);
                     s.setString(2, name);

@@ -5,6 +5,7 @@ import io.supplygraph.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.Lock;
 
 /**
  * One transaction, begun, committed and rolled back the same way on both databases, with named savepoints inside.
@@ -14,6 +15,9 @@ import java.sql.Statement;
  * transaction at once: with {@code IMMEDIATE} that means waiting for the write lock again right after releasing it,
  * up to the busy timeout, and a commit that succeeded was reported as failing when that wait timed out (a writer
  * then retried a batch it had stored, and reported its own document as already ingested).
+ *
+ * <p>The transaction holds the database's write lock: the writer connection is shared by the threads of a process,
+ * and carries one transaction at a time.
  */
 final class Transaction {
 
@@ -26,6 +30,16 @@ final class Transaction {
 
     /** Runs {@code work} and commits; rolls back and rethrows whatever it throws. */
     static <T> T run(Database database, Work<T> work) throws SQLException {
+        Lock lock = database.writeLock();
+        lock.lock();
+        try {
+            return runLocked(database, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static <T> T runLocked(Database database, Work<T> work) throws SQLException {
         Connection c = database.connection();
         boolean sqlite = database.dialect() == Dialect.SQLITE;
         if (sqlite) {

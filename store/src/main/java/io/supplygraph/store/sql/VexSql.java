@@ -1,7 +1,7 @@
 package io.supplygraph.store.sql;
 
 import io.supplygraph.model.fact.VexFacts.Status;
-import io.supplygraph.store.Database;
+import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,10 +45,10 @@ public final class VexSql {
                            WHERE f.document_id = s.document_id AND f.ordinal = s.ordinal AND f.vulnerability_id = ?)
             """ + ORDER;
 
-    private final Database database;
+    private final Session session;
 
-    public VexSql(Database database) {
-        this.database = database;
+    public VexSql(Session session) {
+        this.session = session;
     }
 
     /** How vulnerability ids are compared: CVE, GHSA and OSV ids are case-insensitive. */
@@ -60,7 +60,7 @@ public final class VexSql {
     public List<StatementRow> about(Collection<String> packageBases) {
         List<StatementRow> rows = new ArrayList<>();
         for (List<String> chunk : Sql.chunks(new ArrayList<>(new LinkedHashSet<>(packageBases)))) {
-            try (PreparedStatement s = database.connection().prepareStatement(Sql.inList(BY_PACKAGES, chunk.size()))) {
+            try (PreparedStatement s = session.connection().prepareStatement(Sql.inList(BY_PACKAGES, chunk.size()))) {
                 Sql.bindStrings(s, 1, chunk);
                 rows.addAll(rows(s));
             } catch (SQLException e) {
@@ -72,7 +72,7 @@ public final class VexSql {
 
     /** Every statement, or those whose vulnerability goes by {@code vulnerabilityId} (any case), when it is not null. */
     public List<StatementRow> all(String vulnerabilityId) {
-        try (PreparedStatement s = database.connection().prepareStatement(
+        try (PreparedStatement s = session.connection().prepareStatement(
                 vulnerabilityId == null ? ALL : BY_VULNERABILITY)) {
             if (vulnerabilityId != null) {
                 s.setString(1, normaliseId(vulnerabilityId));
