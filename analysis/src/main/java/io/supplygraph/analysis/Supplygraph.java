@@ -1,21 +1,32 @@
 package io.supplygraph.analysis;
 
 import io.supplygraph.analysis.access.Tokens;
+import io.supplygraph.analysis.documents.Documents;
 import io.supplygraph.analysis.graph.Dependents;
-import io.supplygraph.analysis.graph.Dependents.Application;
 import io.supplygraph.analysis.graph.Deps;
-import io.supplygraph.analysis.graph.Deps.Dependency;
 import io.supplygraph.analysis.graph.Drift;
+import io.supplygraph.analysis.graph.Inventory;
 import io.supplygraph.analysis.graph.Paths;
-import io.supplygraph.analysis.graph.Paths.Hop;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.jobs.Jobs;
-import io.supplygraph.analysis.provenance.Provenances.Build;
 import io.supplygraph.analysis.provenance.Provenances;
-import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
 import io.supplygraph.analysis.provenance.Scorecards;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
+import io.supplygraph.analysis.view.Application;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.DeletedDocument;
+import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.analysis.view.Document;
+import io.supplygraph.analysis.view.DriftReport;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.Hop;
+import io.supplygraph.analysis.view.Malicious;
+import io.supplygraph.analysis.view.PackageUsage;
+import io.supplygraph.analysis.view.Scorecard;
+import io.supplygraph.analysis.view.Stats;
+import io.supplygraph.analysis.view.VexStatement;
+import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
@@ -24,21 +35,17 @@ import io.supplygraph.ingest.Ingestor;
 import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
-import io.supplygraph.model.InvalidPurlException;
-import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.PoolOptions;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
-import io.supplygraph.store.sql.PackageSql.UsageRow;
-import io.supplygraph.store.sql.StatsSql.Stats;
-import io.supplygraph.store.sql.VexSql.StatementRow;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
- * later the REST API, call this and nothing below it.
+ * later the REST API, call this and nothing below it. Every query answers in views ({@code analysis.view}): records
+ * without database ids whose JSON is the output contract; lists come sorted, ready for {@code Page.of}. The work is
+ * done by the query classes each method names.
  *
  * <p>Threads: the graph {@link #open} returns writes for any number of threads at once ({@link #ingest}: their
  * transactions take turns at one write lock while their parsing runs in parallel), and answers queries through its
@@ -108,45 +115,41 @@ public final class Supplygraph implements AutoCloseable {
     /** Documents in one batch from which on the database's planner statistics are refreshed afterwards. */
     static final int BULK_LOAD = 100;
 
-    public List<DocumentRow> documents() {
-        return store.documents().all();
+    /** Every document, in the order they were ingested. */
+    public List<Document> documents() {
+        return new Documents(store).all();
     }
 
     /** The document with this digest (or unambiguous digest prefix). */
-    public DocumentRow document(String digest) {
-        List<DocumentRow> found = store.documents().byDigestPrefix(digest);
-        if (found.isEmpty()) {
-            throw new NotFoundException("no document has the digest " + digest);
-        }
-        if (found.size() > 1) {
-            throw new AmbiguousException("'" + digest + "' is the start of " + found.size()
-                    + " document digests; give more of it");
-        }
-        return found.get(0);
+    public Document document(String digest) {
+        return new Documents(store).byDigest(digest);
     }
 
-    public List<String> warnings(DocumentRow document) {
-        return store.documents().warnings(document.id());
+    /** The warnings the ingest of a document (by digest or unambiguous prefix) produced, in the order they arose. */
+    public List<String> warnings(String digest) {
+        return new Documents(store).warnings(digest);
     }
 
     /** Deletes a document and every fact it asserted; facts other documents asserted too stay. */
-    public DocumentRow deleteDocument(String digest) {
-        DocumentRow document = document(digest);
-        store.documents().delete(document.id());
-        return document;
+    public DeletedDocument deleteDocument(String digest) {
+        return new Documents(store).delete(digest);
     }
 
-    public List<UsageRow> packages(String nameFragment) {
-        return store.packages().usage(nameFragment == null ? "" : nameFragment);
+    /** Package versions whose name contains the fragment (any case; null for all), by purl. */
+    public List<PackageUsage> packages(String nameFragment) {
+        return new Inventory(store).packages(nameFragment);
     }
 
-    /** What a package version (or a document's subject, by document digest) depends on. */
+    /** What a package version (or a document's subject, by document digest) depends on, by depth, then purl. */
     public List<Dependency> deps(String purlOrDigest, boolean transitive) {
         Target target = Target.resolve(store, purlOrDigest);
         return new Deps(store).of(Target.versions(store, target), transitive);
     }
 
-    /** The blast radius: every application that contains the package (any version, when the purl has none). */
+    /**
+     * The blast radius: every application that contains the package (any version, when the purl has none), by
+     * subject, then document digest.
+     */
     public List<Application> dependents(String purl) {
         Target target = Target.resolve(store, purl);
         if (!(target instanceof Target.Packages packages)) {
@@ -155,23 +158,21 @@ public final class Supplygraph implements AutoCloseable {
         return new Dependents(store).of(packages);
     }
 
+    /** A shortest path, hop by hop; empty when the two are not connected. */
     public List<Hop> path(String from, String to) {
         return new Paths(store).between(Target.resolve(store, from), Target.resolve(store, to));
     }
 
-    public Drift.Report drift(String purl) {
-        PackageIdentity identity;
-        try {
-            identity = PackageIdentity.fromPurl(purl);
-        } catch (InvalidPurlException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(identity.withoutVersion()));
-        return Drift.forPurlType(identity.type()).report(identity.base(), new Dependents(store).of(all));
+    /** Which versions of a package (any version of the purl's package) are in use, and who is behind. */
+    public DriftReport drift(String purl) {
+        return Drift.of(store, purl);
     }
 
-    /** VEX statements in force (the newest per vulnerability, product and package), optionally filtered; see {@link VexStatements}. */
-    public List<StatementRow> vex(String purl, String vulnerability) {
+    /**
+     * VEX statements in force (the newest per vulnerability, product and package), optionally filtered, by
+     * vulnerability, package, then product; see {@link VexStatements}.
+     */
+    public List<VexStatement> vex(String purl, String vulnerability) {
         return new VexStatements(store).inForce(purl, vulnerability);
     }
 
@@ -180,7 +181,7 @@ public final class Supplygraph implements AutoCloseable {
         return new VexVerdicts(store);
     }
 
-    /** How a package version or an artifact was built, by whom, from which source: its SLSA provenance. */
+    /** How a package version or an artifact was built, by whom, from which source: its SLSA provenance. By subject. */
     public List<Build> provenance(String purlOrDigest) {
         return new Provenances(store).of(Target.resolve(store, purlOrDigest));
     }
@@ -195,23 +196,23 @@ public final class Supplygraph implements AutoCloseable {
         return new OsvImporter(store).importAll(sources, stdin, listener);
     }
 
-    /** Findings: per package version and vulnerability, with the documents that contain it. */
-    public List<Vulns.Finding> vulns(Vulns.Query query) {
+    /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */
+    public List<Finding> vulns(Vulns.Query query) {
         return new Vulns(store).list(query);
     }
 
     /** One vulnerability by any of its ids or aliases, and its blast radius. */
-    public Vulns.Report vuln(String id) {
+    public VulnReport vuln(String id) {
         return new Vulns(store).vuln(id);
     }
 
     /** Every malicious package version present, with the applications that contain it. */
-    public List<Vulns.Malicious> malicious() {
+    public List<Malicious> malicious() {
         return new Vulns(store).malicious();
     }
 
     public Stats stats() {
-        return store.stats().stats();
+        return new Inventory(store).stats();
     }
 
     /** The server's API tokens. */

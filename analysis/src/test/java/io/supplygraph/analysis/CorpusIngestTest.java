@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.analysis.view.Document;
 import io.supplygraph.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,11 +60,11 @@ class CorpusIngestTest {
                     rejected.put(source, reason);
                 }
             });
-            Map<String, DocumentRow> bySource = graph.documents().stream()
-                    .collect(Collectors.toMap(DocumentRow::source, d -> d, (a, b) -> a));
+            Map<String, Document> bySource = graph.documents().stream()
+                    .collect(Collectors.toMap(Document::source, d -> d, (a, b) -> a));
             stored.forEach((source, count) -> {
                 if (count >= 0) {
-                    assertThat(bySource.get(source).componentCount()).as(source).isEqualTo(count);
+                    assertThat(bySource.get(source).components()).as(source).isEqualTo(count);
                 }
             });
         }

@@ -2,13 +2,13 @@ package io.supplygraph.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.analysis.view.Application;
+import io.supplygraph.analysis.view.Document;
+import io.supplygraph.analysis.view.PackageUsage;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
-import io.supplygraph.store.sql.PackageSql.UsageRow;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,15 +63,15 @@ class ExactIdentitiesTest {
     @EnumSource(Kind.class)
     void packagesReadBackWithExactPurlsAndDecodedNames(Kind kind) throws Exception {
         try (Supplygraph graph = graph(kind)) {
-            Map<String, UsageRow> byPurl = graph.packages(null).stream()
-                    .collect(Collectors.toMap(UsageRow::purl, Function.identity()));
+            Map<String, PackageUsage> byPurl = graph.packages(null).stream()
+                    .collect(Collectors.toMap(PackageUsage::purl, Function.identity()));
 
             assertThat(byPurl).containsOnlyKeys(APP, EMOJI, WITH_NUL);
             assertThat(byPurl.get(EMOJI).name()).isEqualTo("\uD83D\uDCA9-pkg");
             assertThat(byPurl.get(WITH_NUL).name()).isEqualTo("a\u2400b");
             assertThat(byPurl.get(WITH_NUL).version()).isEqualTo("1\u2400");
             assertThat(byPurl.get(WITH_NUL).synthetic()).isTrue();
-            assertThat(graph.packages("\uD83D\uDCA9")).extracting(UsageRow::purl).containsExactly(EMOJI);
+            assertThat(graph.packages("\uD83D\uDCA9")).extracting(PackageUsage::purl).containsExactly(EMOJI);
         }
     }
 
@@ -95,12 +95,12 @@ class ExactIdentitiesTest {
     @EnumSource(Kind.class)
     void otherTextWithNulIsStoredWithTheSymbolAndOneWarningPerKind(Kind kind) throws Exception {
         try (Supplygraph graph = graph(kind)) {
-            DocumentRow document = graph.documents().get(0);
+            Document document = graph.documents().get(0);
 
             assertThat(document.name()).isEqualTo("app\u2400shop");
             assertThat(graph.vex(EMOJI, null)).singleElement()
                     .satisfies(s -> assertThat(s.impactStatement()).isEqualTo("never\u2400called"));
-            assertThat(graph.warnings(document)).containsExactly(
+            assertThat(graph.warnings(document.digest())).containsExactly(
                     "component 'a\u2400b' (nul): NUL characters (U+0000) in its identity are kept as %00 in its purl"
                             + " and stored as \u2400 (U+2400) in its name and version",
                     "NUL characters (U+0000) are stored as \u2400 (U+2400) in: name, declared, impactStatement");

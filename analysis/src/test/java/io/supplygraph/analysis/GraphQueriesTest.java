@@ -3,10 +3,10 @@ package io.supplygraph.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supplygraph.analysis.graph.Dependents.Application;
-import io.supplygraph.analysis.graph.Deps.Dependency;
-import io.supplygraph.analysis.graph.Drift;
-import io.supplygraph.analysis.graph.Paths.Hop;
+import io.supplygraph.analysis.view.Application;
+import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.analysis.view.DriftReport;
+import io.supplygraph.analysis.view.Hop;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.store.TestStores;
@@ -195,10 +195,10 @@ class GraphQueriesTest {
     @EnumSource(Kind.class)
     void driftOrdersVersionsTheEcosystemsWayAndNamesApplicationsBehind(Kind kind) {
         try (Supplygraph graph = graphWithPortfolio(kind)) {
-            Drift.Report drift = graph.drift(TARGET);
+            DriftReport drift = graph.drift(TARGET);
 
             assertThat(drift.newest()).isEqualTo("1.10.0");
-            assertThat(drift.versions()).extracting(Drift.VersionUse::version).containsExactly("1.10.0", "1.9.0");
+            assertThat(drift.versions()).extracting(DriftReport.VersionUse::version).containsExactly("1.10.0", "1.9.0");
             long behind = java.util.stream.IntStream.range(0, APPS)
                     .filter(i -> containsTarget(i) && targetVersion(i).equals("1.9.0")).count();
             assertThat(drift.behind()).hasSize((int) behind)

@@ -2,8 +2,8 @@ package io.supplygraph.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.vulns.Vulns;
-import io.supplygraph.analysis.vulns.Vulns.Finding;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.store.TestStores;
@@ -45,7 +45,7 @@ class NestedFindingsTest {
 
             Finding log4shell = graph.vulns(new Vulns.Query(null, null, null, false)).stream()
                     .filter(f -> f.id().equals("GHSA-jfh8-c2jp-5v3q")).findFirst().orElseThrow();
-            assertThat(log4shell.documents()).extracting(Vulns.Container::subjectPurl).containsExactlyInAnyOrder(
+            assertThat(log4shell.documents()).extracting(Finding.Container::subject).containsExactlyInAnyOrder(
                     "pkg:maven/acme/shop@1?type=jar", "pkg:oci/shop@sha256%3A" + "1".repeat(64));
         }
     }

@@ -3,13 +3,13 @@ package io.supplygraph.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.analysis.vulns.Sboms;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.osv.OsvImporter;
-import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.StatsSql.Stats;
+import io.supplygraph.store.TestStores;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

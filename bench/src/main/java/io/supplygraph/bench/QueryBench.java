@@ -1,7 +1,7 @@
 package io.supplygraph.bench;
 
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.store.sql.PackageSql.UsageRow;
+import io.supplygraph.analysis.view.PackageUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,9 +86,9 @@ public final class QueryBench {
     }
 
     /** Documents containing each package version (or each package, any version), most used first. */
-    private static Map<String, Integer> popularity(List<UsageRow> usage, boolean anyVersion) {
+    private static Map<String, Integer> popularity(List<PackageUsage> usage, boolean anyVersion) {
         Map<String, Integer> byPurl = new LinkedHashMap<>();
-        for (UsageRow row : usage) {
+        for (PackageUsage row : usage) {
             if (row.synthetic() || row.purl().startsWith(SUBJECT_PREFIX)) {
                 continue;
             }

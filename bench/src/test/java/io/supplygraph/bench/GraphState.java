@@ -1,7 +1,7 @@
 package io.supplygraph.bench;
 
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.analysis.view.Application;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;

@@ -1,6 +1,8 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vulns.Vulns;
+import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
@@ -69,16 +71,12 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  %d advisories imported (%d already there)%n", imported.stored(), imported.alreadyStored());
             rejected.forEach(r -> out.println("  rejected: " + r));
             section(out, "Documents", "supplygraph documents");
-            Output.table(out, graph.documents().stream()
-                            .filter(d -> io.supplygraph.model.DocumentFormat.fromLabel(d.format()).isSbom())
-                            .map(DocumentsCommand::toRow).toList(),
-                    List.of("format", "components", "subject"));
+            Output.table(out, graph.documents().stream().filter(d -> d.format().isSbom()).toList(),
+                    Column.all("format", "components", "subject"));
             section(out, "Blast radius of log4j-core, any version",
                     "supplygraph dependents pkg:maven/org.apache.logging.log4j/log4j-core");
-            Output.table(out, graph.dependents("pkg:maven/org.apache.logging.log4j/log4j-core").stream()
-                    .map(a -> io.supplygraph.cli.output.Rows.row("subject", a.subject(), "version", a.version(),
-                            "path", a.path()))
-                    .toList(), List.of("subject", "version", "path"));
+            Output.table(out, graph.dependents("pkg:maven/org.apache.logging.log4j/log4j-core"),
+                    Column.all("subject", "version", "path"));
             section(out, "Drift of logback-classic", "supplygraph drift pkg:maven/ch.qos.logback/logback-classic");
             var drift = graph.drift("pkg:maven/ch.qos.logback/logback-classic");
             drift.versions().forEach(v -> out.printf("  %-8s used by %s%n", v.version(), String.join(", ", v.subjects())));
@@ -88,9 +86,9 @@ final class DemoCommand implements Callable<Integer> {
             graph.path("pkg:npm/minimist@1.2.5", "pkg:generic/acme/web-shop@3.1.0")
                     .forEach(h -> out.printf("  %s -%s-> %s%n", h.from(), h.edge(), h.to()));
             section(out, "Vulnerabilities and malicious packages", "supplygraph vulns");
-            Output.table(out, graph.vulns(new io.supplygraph.analysis.vulns.Vulns.Query(null, null, null, false))
-                    .stream().map(f -> VulnsCommand.toRow(f, false)).toList(),
-                    List.of("kind", "purl", "id", "severity", "fixed", "documents"));
+            Output.table(out, graph.vulns(new Vulns.Query(null, null, null, false)),
+                    List.of(Column.of("kind"), Column.of("purl"), Column.of("id"), Column.of("severity"),
+                            VulnsCommand.FIXED, VulnsCommand.DOCUMENTS));
             section(out, "Blast radius of CVE-2021-44228", "supplygraph vuln CVE-2021-44228");
             graph.vuln("CVE-2021-44228").applications()
                     .forEach(a -> out.printf("  %s%n", String.join(" > ", a.path())));

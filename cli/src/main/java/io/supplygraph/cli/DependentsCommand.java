@@ -1,18 +1,16 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
 import io.supplygraph.analysis.Supplygraph;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "dependents", mixinStandardHelpOptions = true,
         description = {"The blast radius: every application (document subject) that contains the package, directly"
-                + " or transitively, nested SBOMs included, with a shortest path down to it.",
+                + " or transitively, nested SBOMs included, with a shortest path down to it; by subject, then"
+                + " document.",
                 "With a version, that version; without, any version."})
-final class DependentsCommand extends QueryCommand {
+final class DependentsCommand extends ListCommand {
 
     @Parameters(paramLabel = "PURL", description = "pkg:type/namespace/name[@version], or a bare package name.")
     String purl;
@@ -20,11 +18,7 @@ final class DependentsCommand extends QueryCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var applications = graph.dependents(purl);
-        print(out, applications.stream()
-                        .map(a -> row("document", a.document(), "subject", a.subject(), "version", a.version(),
-                                "path", a.path()))
-                        .toList(),
-                List.of("subject", "version", "path"));
+        print(out, page(applications), "subject", "version", "path");
         note(applications.size() + " applications contain " + purl);
         return 0;
     }

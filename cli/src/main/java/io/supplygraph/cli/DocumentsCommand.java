@@ -1,42 +1,25 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.analysis.view.DocumentDetail;
+import io.supplygraph.analysis.view.Json;
+import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "documents", mixinStandardHelpOptions = true,
-        description = "List the ingested documents; 'documents show' and 'documents delete' act on one.",
+        description = {"List the ingested documents, in the order they were ingested; 'documents show' and"
+                + " 'documents delete' act on one."},
         subcommands = {DocumentsCommand.Show.class, DocumentsCommand.Delete.class})
-final class DocumentsCommand extends QueryCommand {
+final class DocumentsCommand extends ListCommand {
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        print(out, graph.documents().stream().map(DocumentsCommand::toRow).toList(),
-                List.of("digest", "format", "components", "subject", "trust", "ingested"));
+        print(out, page(graph.documents()), "digest", "format", "components", "subject", "trust", "ingested");
         return 0;
-    }
-
-    static Map<String, Object> toRow(DocumentRow d) {
-        return row("digest", d.digest(), "format", d.format(), "spec_version", d.specVersion(), "name", d.name(),
-                "subject", subject(d), "subject_purl", d.subjectPurl(), "components", d.componentCount(),
-                "warnings", d.warningCount(), "size", d.sizeBytes(), "source", d.source(), "ingested", d.ingestedAt(),
-                "trust", d.trust().label(), "signer", d.trust().signer(), "trust_reason", d.trust().reason());
-    }
-
-    private static String subject(DocumentRow d) {
-        if (d.subjectPurl() == null) {
-            return null;
-        }
-        if (!d.subjectSynthetic()) {
-            return d.subjectPurl();
-        }
-        return d.subjectVersion() == null ? d.subjectName() : d.subjectName() + "@" + d.subjectVersion();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -47,18 +30,21 @@ final class DocumentsCommand extends QueryCommand {
 
         @Override
         int run(Supplygraph graph, PrintWriter out) {
-            DocumentRow d = graph.document(digest);
-            Map<String, Object> row = toRow(d);
-            List<String> warnings = graph.warnings(d);
-            row.put("warning_messages", warnings);
+            DocumentDetail detail = new DocumentDetail(graph.document(digest), graph.warnings(digest));
             if (json) {
-                io.supplygraph.cli.output.Output.json(out, List.of(row));
-            } else {
-                row.forEach((k, v) -> out.printf("%-16s %s%n", k, v instanceof List<?> l ? "" : v));
-                warnings.forEach(w -> out.println("  warning: " + w));
-                out.flush();
+                Output.json(out, List.of(detail));
+                return 0;
             }
+            Json.tree(detail).fields().forEachRemaining(field -> out.printf("%-16s %s%n", field.getKey(),
+                    text(field.getValue())));
+            detail.warningMessages().forEach(w -> out.println("  warning: " + w));
+            out.flush();
             return 0;
+        }
+
+        /** The warnings are listed below, one a line, rather than in their field's line. */
+        private static String text(JsonNode value) {
+            return value.isArray() ? "" : value.isNull() ? "null" : value.asText();
         }
     }
 
@@ -70,8 +56,7 @@ final class DocumentsCommand extends QueryCommand {
 
         @Override
         int run(Supplygraph graph, PrintWriter out) {
-            DocumentRow d = graph.deleteDocument(digest);
-            print(out, List.of(row("deleted", d.digest(), "source", d.source())), List.of("deleted", "source"));
+            print(out, List.of(graph.deleteDocument(digest)), "deleted", "source");
             return 0;
         }
     }

@@ -1,9 +1,9 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.graph.Drift;
+import io.supplygraph.analysis.view.DriftReport;
+import io.supplygraph.cli.output.Column;
+import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,29 +19,22 @@ final class DriftCommand extends QueryCommand {
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        Drift.Report report = graph.drift(purl);
+        DriftReport report = graph.drift(purl);
         if (json) {
-            io.supplygraph.cli.output.Output.json(out, List.of(row("package", report.package_(),
-                    "newest", report.newest(), "versions", report.versions(), "behind", report.behind())));
+            Output.json(out, List.of(report));
             return 0;
         }
         if (report.newest() == null) {
-            out.println("no application contains " + report.package_());
+            out.println("no application contains " + report.packagePurl());
             out.flush();
             return 0;
         }
-        print(out, report.versions().stream()
-                        .map(v -> row("version", v.version(), "applications", v.applications(),
-                                "subjects", String.join(", ", v.subjects())))
-                        .toList(),
-                List.of("version", "applications", "subjects"));
+        print(out, report.versions(), Column.of("version"), Column.of("applications"),
+                Column.of("subjects").joined(", "));
         out.println();
         out.println(report.behind().isEmpty() ? "every application uses the newest version, " + report.newest()
                 : report.behind().size() + " applications are behind " + report.newest() + ":");
-        print(out, report.behind().stream()
-                        .map(b -> row("subject", b.subject(), "version", b.version(), "document", b.document()))
-                        .toList(),
-                List.of("subject", "version", "document"));
+        print(out, report.behind(), "subject", "version", "document");
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
@@ -12,7 +11,6 @@ import io.supplygraph.ingest.verify.TrustPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,16 +54,13 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<IngestOutcome> results = new ArrayList<>();
         Progress progress = new Progress(err, !noProgress && !json && System.console() != null);
         IngestListener listener = new IngestListener() {
             @Override
             public void stored(String source, DocumentRecord r) {
                 progress.advance(r.sizeBytes());
-                results.add(row("source", source, "status", "ingested", "digest", r.digest(), "format",
-                        r.format().label(), "components", r.facts().componentCount(),
-                        "warnings", r.facts().warnings().size(), "trust", r.trust().label(),
-                        "signer", r.trust().signer(), "trust_reason", r.trust().reason()));
+                results.add(IngestOutcome.Ingested.of(source, r));
                 if (!quiet && !json) {
                     progress.clear();
                     out.printf("ingested  %s  %s  %d components%s%n", source, r.format().label(),
@@ -78,7 +73,7 @@ final class IngestCommand implements Callable<Integer> {
             @Override
             public void alreadyStored(String source, String digest) {
                 progress.advance(0);
-                results.add(row("source", source, "status", "already-ingested", "digest", digest));
+                results.add(new IngestOutcome.AlreadyIngested(source, digest));
                 if (!quiet && !json) {
                     progress.clear();
                     out.printf("already   %s  %s%n", source, digest);
@@ -89,7 +84,7 @@ final class IngestCommand implements Callable<Integer> {
             @Override
             public void rejected(String source, String reason) {
                 progress.advance(0);
-                results.add(row("source", source, "status", "rejected", "reason", reason));
+                results.add(new IngestOutcome.Rejected(source, reason));
                 progress.clear();
                 err.printf("rejected  %s: %s%n", source, reason);
                 err.flush();
@@ -98,7 +93,7 @@ final class IngestCommand implements Callable<Integer> {
             @Override
             public void notAttempted(String source) {
                 progress.advance(0);
-                results.add(row("source", source, "status", "not-attempted"));
+                results.add(new IngestOutcome.NotAttempted(source));
             }
 
             @Override
@@ -121,22 +116,11 @@ final class IngestCommand implements Callable<Integer> {
         }
         progress.clear();
         if (json) {
-            results.add(summaryRow(summary));
+            results.add(IngestOutcome.Summary.of(summary));
             Output.json(out, results);
         }
         printSummary(err, summary);
         return summary.allAccepted() ? 0 : 1;
-    }
-
-    /** The last element of {@code --json}'s array: the counts a script checks, retries included. */
-    private static Map<String, Object> summaryRow(IngestSummary summary) {
-        StoreRetries retries = summary.retries();
-        return row("status", "summary", "ingested", summary.stored(), "already_ingested", summary.alreadyStored(),
-                "rejected", summary.rejected(), "not_attempted", summary.notAttempted().size(),
-                "components", summary.components(), "bytes", summary.bytes(), "retries", retries.total(),
-                "deadlocks", retries.deadlocks(), "serialization_failures", retries.serializationFailures(),
-                "connection_failures", retries.connectionFailures(), "busy", retries.busy(),
-                "store_failure", summary.storeFailure());
     }
 
     private static void printSummary(PrintWriter err, IngestSummary summary) {

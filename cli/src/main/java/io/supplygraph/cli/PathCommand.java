@@ -1,10 +1,7 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
 import io.supplygraph.analysis.Supplygraph;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,10 +19,7 @@ final class PathCommand extends QueryCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var hops = graph.path(from, to);
-        print(out, hops.stream()
-                        .map(h -> row("from", h.from(), "edge", h.edge(), "to", h.to(), "document", h.document()))
-                        .toList(),
-                List.of("from", "edge", "to"));
+        print(out, hops, "from", "edge", "to");
         if (hops.isEmpty()) {
             note("no path between " + from + " and " + to);
             return 1;

@@ -1,10 +1,10 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +35,13 @@ abstract class QueryCommand implements Callable<Integer> {
 
     abstract int run(Supplygraph graph, PrintWriter out);
 
-    void print(PrintWriter out, List<Map<String, Object>> rows, List<String> columns) {
-        Output.print(out, json, rows, columns);
+    /** The views as JSON, or as a table of these fields. */
+    void print(PrintWriter out, List<?> views, String... columns) {
+        Output.print(out, json, views, Column.all(columns));
+    }
+
+    void print(PrintWriter out, List<?> views, Column... columns) {
+        Output.print(out, json, views, List.of(columns));
     }
 
     /** A note for people (never for scripts): on stderr, and only without --json. */

@@ -5,8 +5,6 @@ import io.supplygraph.analysis.access.Scope;
 import io.supplygraph.analysis.access.Tokens;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +13,9 @@ import picocli.CommandLine.Parameters;
         description = "API tokens of 'supplygraph serve': create one (shown once), list them, revoke one.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
+
+    /** {@code token create --json}: the one time the token itself is printed. */
+    record NewToken(String name, Scope scope, String token) {}
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create a token and print it alone on stdout. It is shown this once: only its hash is"
@@ -32,8 +33,7 @@ final class TokenCommand {
         int run(Supplygraph graph, PrintWriter out) {
             Tokens.Created created = graph.tokens().create(name, Scope.of(scope));
             if (json) {
-                Output.json(out, Map.of("name", created.token().name(), "scope", created.token().scope().label(),
-                        "token", created.secret()));
+                Output.json(out, new NewToken(created.token().name(), created.token().scope(), created.secret()));
             } else {
                 out.println(created.secret());
                 out.flush();
@@ -48,14 +48,7 @@ final class TokenCommand {
     static final class ListTokens extends QueryCommand {
         @Override
         int run(Supplygraph graph, PrintWriter out) {
-            List<Tokens.Token> tokens = graph.tokens().list();
-            if (json) {
-                Output.json(out, tokens);
-            } else {
-                Output.table(out, tokens.stream().map(t -> io.supplygraph.cli.output.Rows.row("name", t.name(),
-                        "scope", t.scope().label(), "created", t.created(), "revoked", t.revoked())).toList(),
-                        List.of("name", "scope", "created", "revoked"));
-            }
+            print(out, graph.tokens().list(), "name", "scope", "created", "revoked");
             return 0;
         }
     }

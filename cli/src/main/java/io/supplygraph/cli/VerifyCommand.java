@@ -1,7 +1,6 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
+import io.supplygraph.analysis.view.Verification;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.verify.Artifact;
@@ -86,7 +85,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, Trust trust) {
         if (json) {
-            Output.json(out, row("verified", trust.isVerified(), "reason", trust.reason(), "signer", trust.signer()));
+            Output.json(out, Verification.of(trust));
         } else {
             out.println(trust.isVerified() ? "verified: " + trust.signer() : "not verified: " + trust.reason());
             out.flush();

@@ -1,25 +1,29 @@
 package io.supplygraph.cli;
 
-import static io.supplygraph.cli.output.Rows.row;
-
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.Severity;
 import io.supplygraph.analysis.vulns.Vulns;
-import io.supplygraph.analysis.vulns.Vulns.Finding;
+import io.supplygraph.cli.output.Column;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "vulns", mixinStandardHelpOptions = true,
         description = {"Vulnerabilities and malicious packages in the graph: one row per package version and"
                 + " vulnerability (advisories that alias each other are one), malicious packages first, then the most"
-                + " severe.",
+                + " severe (by score, then rating), then by purl and id.",
                 "Without --all only findings with status affected; --all adds unknown ones (ranges that cannot decide,"
                         + " such as commit ranges)."})
-final class VulnsCommand extends QueryCommand {
+final class VulnsCommand extends ListCommand {
+
+    /** The columns a table shows of a finding's lists: what fixes it, and the subjects of the documents with it. */
+    static final Column FIXED = Column.of("fixed").joined(", ");
+    static final Column DOCUMENTS = Column.of("documents").each("subject").joined(", ");
 
     static final class Scope {
         @Option(names = "--doc", paramLabel = "DIGEST", description = "Only what this document contains.")
@@ -32,30 +36,32 @@ final class VulnsCommand extends QueryCommand {
     @ArgGroup(exclusive = true)
     Scope scope = new Scope();
 
-    @Option(names = "--severity", paramLabel = "LEVEL",
-            description = "At least this severity: low, medium, high or critical. Malicious packages always show.")
-    String severity;
+    @Option(names = "--severity", paramLabel = "LEVEL", converter = SeverityOption.class,
+            description = "At least this severity: none, low, medium, high or critical (any case). Malicious"
+                    + " packages always show.")
+    Severity severity;
 
     @Option(names = "--all", description = "Also findings whose status is not affected (unknown, VEX statuses).")
     boolean all;
 
+    /** A rating in any case; anything else is a usage error naming the ratings. */
+    static final class SeverityOption implements ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         List<Finding> findings = graph.vulns(new Vulns.Query(scope.document, scope.purl, severity, all));
-        print(out, findings.stream().map(f -> toRow(f, json)).toList(),
-                List.of("kind", "purl", "id", "severity", "score", "fixed", "status", "documents"));
+        print(out, page(findings), Column.of("kind"), Column.of("purl"), Column.of("id"), Column.of("severity"),
+                Column.of("score"), FIXED, Column.of("status"), DOCUMENTS);
         note(findings.size() + " findings");
         return 0;
-    }
-
-    static Map<String, Object> toRow(Finding f, boolean json) {
-        Object documents = json
-                ? f.documents().stream().map(d -> row("digest", d.digest(), "subject", d.subject())).toList()
-                : f.documents().stream().map(Vulns.Container::subject).collect(Collectors.joining(", "));
-        return row("purl", f.purl(), "id", f.id(), "aliases", f.aliases(), "severity", f.severity(),
-                "score", f.score(), "fixed", json ? f.fixed() : String.join(", ", f.fixed()), "status", f.status(),
-                "kind", f.kind(), "range", f.range(), "documents", documents,
-                "justification", f.vex() == null ? null : f.vex().justification(),
-                "vex_document", f.vex() == null ? null : f.vex().documentDigest());
     }
 }

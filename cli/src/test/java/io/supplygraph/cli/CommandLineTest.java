@@ -109,6 +109,40 @@ class CommandLineTest {
     }
 
     @Test
+    void limitAndOffsetPageThroughAListInItsOrderAndTheJsonStaysAnArray() throws Exception {
+        for (String app : List.of("c", "a", "b")) {
+            run("ingest", sbom(app + ".json", "pkg:generic/" + app + "@1", "pkg:npm/minimist@1.2.5").toString());
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode all = json.readTree(run("dependents", "pkg:npm/minimist", "--json").out());
+        assertThat(all).extracting(a -> a.get("subject").asText())
+                .containsExactly("pkg:generic/a@1", "pkg:generic/b@1", "pkg:generic/c@1");
+
+        JsonNode page = json.readTree(run("dependents", "pkg:npm/minimist", "--json", "--limit", "1", "--offset", "1")
+                .out());
+        assertThat(page.isArray()).isTrue();
+        assertThat(page).singleElement().isEqualTo(all.get(1));
+        assertThat(json.readTree(run("dependents", "pkg:npm/minimist", "--json", "--offset", "2").out()))
+                .containsExactly(all.get(2));
+        CliRun table = run("dependents", "pkg:npm/minimist", "--limit", "2");
+        assertThat(table.out()).contains("pkg:generic/b@1").doesNotContain("pkg:generic/c@1");
+        assertThat(table.err()).contains("items 1 to 2 of 3").contains("3 applications contain");
+
+        CliRun zero = run("documents", "--limit", "0");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("limit must be between 1 and 1000, not 0");
+        assertThat(run("packages", "--offset", "-1").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownSeverityIsAUsageErrorThatNamesTheRatings() {
+        CliRun severe = run("vulns", "--severity", "severe");
+        assertThat(severe.exit()).isEqualTo(2);
+        assertThat(severe.err()).contains("unknown severity 'severe'; one of none, low, medium, high, critical");
+        assertThat(run("vulns", "--severity", "HIGH").exit()).isZero();
+    }
+
+    @Test
     void packagesJsonPrintsANonAsciiPurlAsTheSpecificationSpellsIt() throws Exception {
         run("ingest", sbom("emoji.json", "pkg:generic/app@1", "pkg:npm/%F0%9F%92%A9-pkg@1").toString());
 

@@ -1,5 +1,7 @@
 package io.supplygraph.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Every kind of document Supplygraph recognises, by content. The later kinds (attestations, VEX,
  * advisories) are recognised already so that they get a precise "not supported yet" answer
@@ -28,6 +30,7 @@ public enum DocumentFormat {
     }
 
     /** The stable name used in output and in the store. */
+    @JsonValue
     public String label() {
         return label;
     }

@@ -1,5 +1,7 @@
 package io.supplygraph.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The kind of a dependency edge between two package versions, as the document stated it. Parsers map
  * their format's relationship types onto these by meaning and always orient an edge from the dependent
@@ -30,7 +32,19 @@ public enum EdgeKind {
         this.label = label;
     }
 
+    /** The stable name used in output and in the store. */
+    @JsonValue
     public String label() {
         return label;
+    }
+
+    /** Reads back what {@link #label()} stored. */
+    public static EdgeKind fromLabel(String label) {
+        for (EdgeKind k : values()) {
+            if (k.label.equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown edge kind: " + label);
     }
 }

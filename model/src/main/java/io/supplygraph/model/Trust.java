@@ -1,19 +1,39 @@
 package io.supplygraph.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /**
  * What is known about who signed a document. Every stored document carries one, so that a question can be
  * limited to what a trusted party vouched for.
  */
 public sealed interface Trust {
 
+    /** Which of the three a trust is: the closed set that output and the store name. */
+    enum State {
+        UNSIGNED,
+        VERIFIED,
+        FAILED;
+
+        /** The stable name used in output and in the store: {@code unsigned}, {@code verified}, {@code failed}. */
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    State state();
+
     /** The stable name used in output and in the store. */
-    String label();
+    default String label() {
+        return state().label();
+    }
 
     /** The document carried no signature that Supplygraph could check. */
     record Unsigned() implements Trust {
         @Override
-        public String label() {
-            return "unsigned";
+        public State state() {
+            return State.UNSIGNED;
         }
     }
 
@@ -24,16 +44,16 @@ public sealed interface Trust {
      */
     record Verified(String signer) implements Trust {
         @Override
-        public String label() {
-            return "verified";
+        public State state() {
+            return State.VERIFIED;
         }
     }
 
     /** A signature was present but did not verify, or verified against nothing trusted. */
     record Failed(String reason) implements Trust {
         @Override
-        public String label() {
-            return "failed";
+        public State state() {
+            return State.FAILED;
         }
     }
 

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Json;
 import io.supplygraph.server.api.Api;
 import io.supplygraph.server.api.Endpoint;
 import io.supplygraph.server.auth.Authenticator;
@@ -51,7 +52,7 @@ public final class Server implements AutoCloseable {
         GraphAccess graph = new GraphAccess(Supplygraph.open(options.database()));
         JobRunner jobs = null;
         try {
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = Json.mapper();
             Spool spool = new Spool(options.spool());
             spool.discardUnanswered();
             Metrics metrics = new Metrics();

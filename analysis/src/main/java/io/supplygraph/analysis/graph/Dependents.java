@@ -1,5 +1,6 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.view.Application;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
 import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
@@ -28,16 +29,10 @@ import java.util.TreeSet;
 public final class Dependents {
 
     /**
-     * One application that contains the package.
-     *
-     * @param document the digest of the document whose subject this is
-     * @param subject  the subject's purl, or its name when the document gave it no purl
-     * @param version  the version of the package it contains
-     * @param path     purls from the subject down to the package
-     * @param versions every version of the package it contains (for drift), the one on {@code path} first
+     * An application containing the package, with every version of the package it contains (what drift needs),
+     * the one on its path first.
      */
-    public record Application(String document, String subject, String version, List<String> path,
-            Set<String> versions) {}
+    public record Containing(Application application, Set<String> versions) {}
 
     /** A way down to the package: package version ids from some node down to the package, and its version. */
     private record Suffix(List<Long> path, long target) {}
@@ -48,7 +43,13 @@ public final class Dependents {
         this.store = store;
     }
 
+    /** The applications, sorted by subject, then document digest (one application per document). */
     public List<Application> of(Target.Packages packages) {
+        return containing(packages).stream().map(Containing::application).toList();
+    }
+
+    /** The applications, as {@link #of} sorts them, each with every version of the package it contains. */
+    public List<Containing> containing(Target.Packages packages) {
         Map<Long, Suffix> seeds = new HashMap<>();
         for (VersionRow v : packages.versions()) {
             seeds.put(v.id(), new Suffix(List.of(v.id()), v.id()));
@@ -150,7 +151,7 @@ public final class Dependents {
         return b.path().size() < a.path().size() ? b : a;
     }
 
-    private List<Application> applications(Map<Long, List<Long>> paths, Map<Long, Long> targets,
+    private List<Containing> applications(Map<Long, List<Long>> paths, Map<Long, Long> targets,
             Map<Long, Set<Long>> allTargets) {
         Set<Long> versionIds = new HashSet<>();
         paths.values().forEach(versionIds::addAll);
@@ -158,7 +159,7 @@ public final class Dependents {
         Map<Long, VersionRow> versions = store.packages().byIds(versionIds);
         // The subject is the first node of each path already; only the digests are left to read.
         Map<Long, String> digests = store.documents().digests(paths.keySet());
-        List<Application> applications = new ArrayList<>();
+        List<Containing> applications = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> e : paths.entrySet()) {
             VersionRow subject = versions.get(e.getValue().get(0));
             VersionRow target = versions.get(targets.get(e.getKey()));
@@ -169,10 +170,11 @@ public final class Dependents {
             Set<String> ordered = new java.util.LinkedHashSet<>();
             ordered.add(String.valueOf(target.version()));
             ordered.addAll(all);
-            applications.add(new Application(digests.get(e.getKey()), display(subject), target.version(),
-                    purls(e.getValue(), versions), ordered));
+            applications.add(new Containing(new Application(digests.get(e.getKey()), display(subject),
+                    target.version(), purls(e.getValue(), versions)), ordered));
         }
-        applications.sort(Comparator.comparing(Application::subject).thenComparing(Application::document));
+        applications.sort(Comparator.comparing((Containing c) -> c.application().subject())
+                .thenComparing(c -> c.application().document()));
         return applications;
     }
 

@@ -1,5 +1,7 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.model.EdgeKind;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
 import io.supplygraph.store.sql.GraphSql.EdgeRow;
@@ -7,6 +9,7 @@ import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,16 +26,6 @@ import java.util.Set;
  * jar's own SBOM), and that document joins the scope.
  */
 public final class Deps {
-
-    /**
-     * One dependency.
-     *
-     * @param purl   the dependency
-     * @param kind   the edge's kind (depends-on, dev, contains, listed, ...)
-     * @param depth  1 for a direct dependency, more for a transitive one (the shortest)
-     * @param parent the purl it was reached from
-     */
-    public record Dependency(String purl, String kind, int depth, String parent) {}
 
     private final GraphStore store;
 
@@ -70,10 +63,11 @@ public final class Deps {
         Map<Long, VersionRow> versions = store.packages().byIds(ids);
         List<Dependency> deps = new ArrayList<>();
         for (long id : parentOf.keySet()) {
-            deps.add(new Dependency(versions.get(id).purl(), kindOf.get(id), depthOf.get(id),
+            deps.add(new Dependency(versions.get(id).purl(), EdgeKind.fromLabel(kindOf.get(id)), depthOf.get(id),
                     versions.get(parentOf.get(id)).purl()));
         }
-        deps.sort(java.util.Comparator.comparingInt(Dependency::depth).thenComparing(Dependency::purl));
+        // a version is reached once, so depth and purl are unique
+        deps.sort(Comparator.comparingInt(Dependency::depth).thenComparing(Dependency::purl));
         return deps;
     }
 

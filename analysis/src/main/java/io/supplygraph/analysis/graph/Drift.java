@@ -1,10 +1,16 @@
 package io.supplygraph.analysis.graph;
 
-import io.supplygraph.analysis.graph.Dependents.Application;
+import io.supplygraph.analysis.graph.Dependents.Containing;
+import io.supplygraph.analysis.view.DriftReport;
+import io.supplygraph.analysis.view.DriftReport.Behind;
+import io.supplygraph.analysis.view.DriftReport.VersionUse;
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.version.InvalidVersionException;
 import io.supplygraph.model.version.Version;
 import io.supplygraph.model.version.VersionScheme;
 import io.supplygraph.model.version.VersionSchemes;
+import io.supplygraph.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,25 +24,23 @@ import java.util.TreeMap;
  */
 public final class Drift {
 
-    /**
-     * @param package_     the package (purl without version)
-     * @param newest       the newest version in use anywhere
-     * @param versions     every version in use, newest first
-     * @param behind       applications whose newest version of the package is older than {@code newest}
-     */
-    public record Report(String package_, String newest, List<VersionUse> versions, List<Behind> behind) {}
-
-    /** One version and the applications that contain it. */
-    public record VersionUse(String version, int applications, List<String> subjects) {}
-
-    /** An application behind the newest version. */
-    public record Behind(String document, String subject, String version, String newest) {}
-
     private final Comparator<String> order;
 
     /** @param order the ecosystem's version order, ascending */
     public Drift(Comparator<String> order) {
         this.order = order;
+    }
+
+    /** The drift of the purl's package, whatever version the purl names. */
+    public static DriftReport of(GraphStore store, String purl) {
+        PackageIdentity identity;
+        try {
+            identity = PackageIdentity.fromPurl(purl);
+        } catch (InvalidPurlException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Target.Packages all = new Target.Packages(identity.base(), store.packages().matching(identity.withoutVersion()));
+        return forPurlType(identity.type()).report(identity.base(), new Dependents(store).containing(all));
     }
 
     /**
@@ -57,26 +61,27 @@ public final class Drift {
         }
     }
 
-    public Report report(String packagePurl, List<Application> applications) {
+    /** @param applications as {@link Dependents#containing} sorts them: so are each version's subjects and behind */
+    public DriftReport report(String packagePurl, List<Containing> applications) {
         Map<String, List<String>> subjectsByVersion = new TreeMap<>(order.reversed());
-        for (Application app : applications) {
+        for (Containing app : applications) {
             for (String version : app.versions()) {
-                subjectsByVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(app.subject());
+                subjectsByVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(app.application().subject());
             }
         }
         if (subjectsByVersion.isEmpty()) {
-            return new Report(packagePurl, null, List.of(), List.of());
+            return new DriftReport(packagePurl, null, List.of(), List.of());
         }
         String newest = subjectsByVersion.keySet().iterator().next();
         List<VersionUse> versions = new ArrayList<>();
         subjectsByVersion.forEach((v, subjects) -> versions.add(new VersionUse(v, subjects.size(), subjects)));
         List<Behind> behind = new ArrayList<>();
-        for (Application app : applications) {
+        for (Containing app : applications) {
             String theirs = app.versions().stream().max(order).orElseThrow();
             if (order.compare(theirs, newest) < 0) {
-                behind.add(new Behind(app.document(), app.subject(), theirs, newest));
+                behind.add(new Behind(app.application().document(), app.application().subject(), theirs, newest));
             }
         }
-        return new Report(packagePurl, newest, versions, behind);
+        return new DriftReport(packagePurl, newest, versions, behind);
     }
 }

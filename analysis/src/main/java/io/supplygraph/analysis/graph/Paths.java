@@ -1,5 +1,6 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.view.Hop;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
@@ -24,16 +25,6 @@ import java.util.Set;
 public final class Paths {
 
     static final int MAX_NODES = 500_000;
-
-    /**
-     * One edge of the path, in the direction the graph states it.
-     *
-     * @param from     the node the edge starts at: a purl, {@code document sha256:...} or an artifact digest
-     * @param to       the node the edge ends at
-     * @param edge     depends-on, dev, contains, listed, describes, has-artifact, ...
-     * @param document the digest of the document that states the edge, or null for an artifact edge
-     */
-    public record Hop(String from, String to, String edge, String document) {}
 
     private enum Kind { VERSION, ARTIFACT, DOCUMENT }
 
@@ -190,8 +181,9 @@ public final class Paths {
         }
         List<Hop> hops = new ArrayList<>();
         for (Step s : steps) {
-            hops.add(new Hop(name(s.from(), versions, documents, artifacts), name(s.to(), versions, documents, artifacts),
-                    s.edge(), s.document() == null ? null : documents.get(s.document()).digest()));
+            hops.add(new Hop(name(s.from(), versions, documents, artifacts), s.edge(),
+                    name(s.to(), versions, documents, artifacts),
+                    s.document() == null ? null : documents.get(s.document()).digest()));
         }
         return hops;
     }

@@ -1,7 +1,7 @@
 package io.supplygraph.analysis.graph;
 
-import io.supplygraph.analysis.AmbiguousException;
 import io.supplygraph.analysis.NotFoundException;
+import io.supplygraph.analysis.documents.Documents;
 import io.supplygraph.model.Digest;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
@@ -9,6 +9,7 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a user named on the command line: package versions (by purl, or by bare name), a document (by its
@@ -33,13 +34,9 @@ public sealed interface Target {
             }
         }
         if (Digest.looksLikeDigest(t)) {
-            List<DocumentRow> documents = store.documents().byDigestPrefix(t);
-            if (documents.size() == 1) {
-                return new Document(documents.get(0));
-            }
-            if (documents.size() > 1) {
-                throw new AmbiguousException("'" + t + "' is the start of " + documents.size()
-                        + " document digests; give more of it");
+            Optional<DocumentRow> document = Documents.find(store, t);
+            if (document.isPresent()) {
+                return new Document(document.get());
             }
             String digest = Digest.parse(t).toString();
             Long artifact = store.graph().artifact(digest);

@@ -1,6 +1,8 @@
 package io.supplygraph.analysis.provenance;
 
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.Build.Material;
 import io.supplygraph.model.Trust;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
@@ -24,23 +26,6 @@ import java.util.Set;
  * provenance whose subject names the package by purl.
  */
 public final class Provenances {
-
-    /**
-     * One build of one subject.
-     *
-     * @param via        what the question reached the subject through: a purl, or the digest asked about
-     * @param subject    the subject's digest ({@code algorithm:hex}), or its purl when it has no digest
-     * @param level      the SLSA Build level, per {@link SlsaLevel}
-     * @param trust      the provenance document's trust: {@code unsigned}, {@code verified} or {@code failed}
-     * @param document   the provenance document's digest
-     */
-    public record Build(String via, String subject, String subjectName, String builder, String buildType,
-            String slsaVersion, String level, String source, String sourceRevision, String startedOn,
-            String finishedOn, String invocationId, String externalParameters, List<Material> materials,
-            String trust, String document) {}
-
-    /** One input of a build: a source checkout (repository and revision), an artifact (digest), or both. */
-    public record Material(String uri, String digest, String repository, String revision) {}
 
     private final GraphStore store;
 
@@ -70,13 +55,13 @@ public final class Provenances {
             String via = r.subjectArtifact() != null && viaArtifact.containsKey(r.subjectArtifact())
                     ? viaArtifact.get(r.subjectArtifact()) : versionRows.get(r.subjectVersion()).purl();
             String subject = r.subjectDigest() != null ? r.subjectDigest() : versionRows.get(r.subjectVersion()).purl();
-            Trust signature = signedBy.get(r.document()).trust();
-            String trust = signature.label();
+            Trust trust = signedBy.get(r.document()).trust();
             builds.putIfAbsent(r.document() + " " + subject, new Build(via, subject, r.subjectName(), r.builderId(),
-                    r.buildType(), r.slsaVersion(), SlsaLevel.of(r.builderId(), trust, signature.signer()), r.sourceUrl(),
+                    r.buildType(), r.slsaVersion(), SlsaLevel.of(r.builderId(), trust), r.sourceUrl(),
                     r.sourceRevision(), r.startedOn(), r.finishedOn(), r.invocationId(), r.externalParameters(),
-                    materials.getOrDefault(r.document(), List.of()), trust, r.documentDigest()));
+                    materials.getOrDefault(r.document(), List.of()), trust.state(), r.documentDigest()));
         }
+        // one build per provenance document and subject: unique
         List<Build> result = new ArrayList<>(builds.values());
         result.sort(Comparator.comparing(Build::subject).thenComparing(Build::document));
         return result;

@@ -1,6 +1,10 @@
 package io.supplygraph.analysis.provenance;
 
 import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.Scorecard;
+import io.supplygraph.analysis.view.Scorecard.Check;
+import io.supplygraph.analysis.view.Scorecard.Via;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.SourceRepository;
@@ -25,18 +29,6 @@ import java.util.Optional;
  */
 public final class Scorecards {
 
-    /**
-     * One Scorecard result for a repository the package comes from.
-     *
-     * @param via      how the package reached the repository: {@code purl}, {@code sbom} or {@code provenance}
-     * @param revision the commit that was scored, or null
-     * @param document the Scorecard result's digest
-     */
-    public record Scorecard(String repository, String via, String revision, String scoredOn, double score,
-            String scorecardVersion, List<Check> checks, String document) {}
-
-    public record Check(String name, int score, String reason) {}
-
     private final GraphStore store;
 
     public Scorecards(GraphStore store) {
@@ -49,44 +41,48 @@ public final class Scorecards {
         if (!PackageIdentity.looksLikePurl(text)) {
             SourceRepository repository = SourceRepository.parse(text)
                     .orElseThrow(() -> new IllegalArgumentException("not a purl or a repository URL: " + text));
-            return forRepositories(Map.of(repository.url(), "repository"));
+            return forRepositories(Map.of(repository.url(), Via.REPOSITORY));
         }
         return forRepositories(repositories(text, (Target.Packages) Target.resolve(store, text)));
     }
 
     /** Normalised repository URL to how it was reached, first way first. */
-    private Map<String, String> repositories(String purl, Target.Packages packages) {
-        Map<String, String> via = new LinkedHashMap<>();
-        fromPurl(purl).ifPresent(r -> via.put(r.url(), "purl"));
+    private Map<String, Via> repositories(String purl, Target.Packages packages) {
+        Map<String, Via> via = new LinkedHashMap<>();
+        fromPurl(purl).ifPresent(r -> via.put(r.url(), Via.PURL));
         List<Long> versions = packages.versions().stream().map(VersionRow::id).toList();
         for (VersionRow v : packages.versions()) {
-            fromPurl(v.purl()).ifPresent(r -> via.putIfAbsent(r.url(), "purl"));
+            fromPurl(v.purl()).ifPresent(r -> via.putIfAbsent(r.url(), Via.PURL));
         }
         for (SourceOfRow s : store.sources().sourcesOf(versions)) {
-            via.putIfAbsent(s.url(), "sbom");
+            via.putIfAbsent(s.url(), Via.SBOM);
         }
-        for (Provenances.Build b : new Provenances(store).of(packages)) {
+        for (Build b : new Provenances(store).of(packages)) {
             if (b.source() != null) {
-                via.putIfAbsent(b.source(), "provenance");
+                via.putIfAbsent(b.source(), Via.PROVENANCE);
             }
         }
         return via;
     }
 
-    private List<Scorecard> forRepositories(Map<String, String> via) {
+    private List<Scorecard> forRepositories(Map<String, Via> via) {
         List<ScorecardRow> rows = store.scorecards().forRepositories(via.keySet());
         Map<Long, List<Check>> checks = new HashMap<>();
         for (CheckRow c : store.scorecards().checks(rows.stream().map(ScorecardRow::document).toList())) {
-            checks.computeIfAbsent(c.document(), d -> new ArrayList<>()).add(new Check(c.name(), c.score(), c.reason()));
+            checks.computeIfAbsent(c.document(), d -> new ArrayList<>())
+                    .add(new Check(c.name(), c.score(), c.reason()));
         }
+        // by name in Java: PostgreSQL's collation would order "CI-Tests" and "CII-Best-Practices" the other way
+        checks.values().forEach(list -> list.sort(Comparator.comparing(Check::name)));
         List<Scorecard> result = new ArrayList<>();
         for (ScorecardRow r : rows) {
-            result.add(new Scorecard(r.url(), via.get(r.url()), r.revision(), r.scoredOn(), r.score(),
-                    r.scorecardVersion(), checks.getOrDefault(r.document(), List.of()), r.documentDigest()));
+            result.add(new Scorecard(r.url(), r.score(), r.revision(), r.scoredOn(), r.scorecardVersion(),
+                    via.get(r.url()), checks.getOrDefault(r.document(), List.of()), r.documentDigest()));
         }
-        // newest result of each repository first
+        // newest result of each repository first; one result per document
         result.sort(Comparator.comparing(Scorecard::repository)
-                .thenComparing(Scorecard::scoredOn, Comparator.nullsLast(Comparator.reverseOrder())));
+                .thenComparing(Scorecard::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Scorecard::document));
         return result;
     }
 

@@ -1,5 +1,7 @@
 package io.supplygraph.analysis.provenance;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.supplygraph.model.Trust;
 import java.util.regex.Pattern;
 
 /**
@@ -21,25 +23,35 @@ import java.util.regex.Pattern;
  *
  * Document trust comes from signature verification at ingest ({@code ingest/verify}).
  */
-public final class SlsaLevel {
-
-    public static final String VERIFIED = "verified";
-    public static final String UNKNOWN = "unknown";
+public enum SlsaLevel {
+    L3("L3"),
+    UNKNOWN("unknown");
 
     private static final Pattern SLSA_GITHUB_GENERATOR = Pattern.compile(
             "^https://github\\.com/slsa-framework/slsa-github-generator/\\.github/workflows/"
                     + "[a-z_-]+_slsa3\\.yml@refs/tags/v\\d+\\.\\d+\\.\\d+$");
 
-    private SlsaLevel() {}
+    private final String label;
+
+    SlsaLevel(String label) {
+        this.label = label;
+    }
+
+    /** As output names it: {@code L3}, {@code unknown}. */
+    @JsonValue
+    public String label() {
+        return label;
+    }
 
     /**
-     * @param trust  the document's trust label: {@code verified}, {@code unsigned} or {@code failed}
-     * @param signer who signed it, when verified: for keyless signatures the certificate identity (and issuer)
+     * @param trust who signed the provenance document, if anyone did: for keyless signatures the signer is the
+     *              certificate identity (and issuer)
      */
-    public static String of(String builderId, String trust, String signer) {
+    public static SlsaLevel of(String builderId, Trust trust) {
+        String signer = trust.signer();
         boolean signedByTheBuilder = signer != null && builderId != null
                 && (signer.equals(builderId) || signer.startsWith(builderId + " ("));
-        return VERIFIED.equals(trust) && signedByTheBuilder && isTrustedL3Builder(builderId) ? "L3" : UNKNOWN;
+        return trust.isVerified() && signedByTheBuilder && isTrustedL3Builder(builderId) ? L3 : UNKNOWN;
     }
 
     static boolean isTrustedL3Builder(String builderId) {

@@ -1,5 +1,6 @@
 package io.supplygraph.analysis.vex;
 
+import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.VexSql;
@@ -29,7 +30,7 @@ public final class VexStatements {
      *                      version, any version); null for all
      * @param vulnerability only statements on this id or with it as an alias; null for all
      */
-    public List<StatementRow> inForce(String purl, String vulnerability) {
+    public List<VexStatement> inForce(String purl, String vulnerability) {
         PackageIdentity query = purl == null ? null : PurlMatch.parse(purl);
         List<StatementRow> rows = query == null ? store.vex().all(vulnerability) : filtered(query, vulnerability);
         Map<List<String>, StatementRow> newest = new LinkedHashMap<>();
@@ -39,10 +40,18 @@ public final class VexStatements {
                     row.packagePurl());
             newest.merge(key, row, (a, b) -> VexVerdicts.AGE.compare(a, b) >= 0 ? a : b);
         }
-        List<StatementRow> inForce = new ArrayList<>(newest.values());
-        inForce.sort(Comparator.comparing(StatementRow::vulnerability).thenComparing(StatementRow::packagePurl)
-                .thenComparing(VexVerdicts.AGE));
-        return inForce;
+        // vulnerability, package and product are the key the newest was chosen by: unique
+        return newest.values().stream().map(VexStatements::view)
+                .sorted(Comparator.comparing(VexStatement::vulnerability).thenComparing(VexStatement::packagePurl)
+                        .thenComparing(VexStatement::product, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    private static VexStatement view(StatementRow s) {
+        return new VexStatement(s.vulnerability(), s.vulnerabilityIds().stream().sorted().toList(), s.packagePurl(),
+                s.productPurl() != null ? s.productPurl() : s.productLabel(), s.status(), s.justification(),
+                s.impactStatement(), s.actionStatement(), s.timestamp() == null ? null : s.timestamp().toString(),
+                s.documentDigest());
     }
 
     private List<StatementRow> filtered(PackageIdentity query, String vulnerability) {

@@ -3,6 +3,7 @@ package io.supplygraph.analysis.vulns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.supplygraph.analysis.view.FindingStatus;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
@@ -46,8 +47,8 @@ import java.util.TreeSet;
  */
 public final class VulnMatcher implements FactsListener {
 
-    static final String AFFECTED = "affected";
-    static final String UNKNOWN = "unknown";
+    static final String AFFECTED = FindingStatus.AFFECTED.label();
+    static final String UNKNOWN = FindingStatus.UNKNOWN.label();
     /** The key of a package version no advisory can name, recorded so that it is not looked at again. */
     private static final String NO_KEY = "";
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.graph.Deps.Dependency;
-import io.supplygraph.analysis.provenance.Provenances.Build;
-import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.analysis.view.Scorecard;
+import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.Trust;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.store.TestStores;
@@ -98,7 +100,7 @@ class ProvenanceQueriesTest {
                 assertThat(b.builder()).isEqualTo(BUILDER);
                 assertThat(b.slsaVersion()).isEqualTo("1");
                 assertThat(b.source()).isEqualTo("https://github.com/octo/hello");
-                assertThat(b.sourceRevision()).isEqualTo(COMMIT);
+                assertThat(b.revision()).isEqualTo(COMMIT);
                 assertThat(b.invocationId()).isEqualTo("run-7");
                 assertThat(b.startedOn()).isEqualTo("2024-05-01T10:00:00Z");
                 assertThat(b.materials()).singleElement().satisfies(m -> {
@@ -106,8 +108,8 @@ class ProvenanceQueriesTest {
                     assertThat(m.digest()).isEqualTo("gitcommit:" + COMMIT);
                 });
                 // nothing verified the document yet, so neither its trust nor a level can be claimed
-                assertThat(b.trust()).as("a bare statement carries no signature").isEqualTo("unsigned");
-                assertThat(b.level()).isEqualTo("unknown");
+                assertThat(b.trust()).as("a bare statement carries no signature").isEqualTo(Trust.State.UNSIGNED);
+                assertThat(b.level()).isEqualTo(SlsaLevel.UNKNOWN);
                 assertThat(b.document()).isEqualTo(sha256(slsa));
             });
             assertThat(graph.provenance("sha256:" + D)).singleElement()
@@ -153,7 +155,7 @@ class ProvenanceQueriesTest {
                 assertThat(b.builder()).endsWith("/generator_generic_slsa3.yml@refs/tags/v1.2.0");
                 // predicate.invocation.configSource.uri and .digest.sha1
                 assertThat(b.source()).isEqualTo("https://github.com/slsa-framework/example-package");
-                assertThat(b.sourceRevision()).isEqualTo("dcd26fed2ccf37087005539ad8e8ce4db23b501d");
+                assertThat(b.revision()).isEqualTo("dcd26fed2ccf37087005539ad8e8ce4db23b501d");
                 assertThat(b.slsaVersion()).isEqualTo("0.2");
             });
         }
@@ -173,8 +175,8 @@ class ProvenanceQueriesTest {
             ingest(graph, statement);
             assertThat(graph.deps("sha256:" + D, false)).extracting(Dependency::purl).containsExactly("pkg:npm/left-pad@1.3.0");
             assertThat(graph.documents()).singleElement().satisfies(d -> {
-                assertThat(d.format()).isEqualTo("in-toto");
-                assertThat(d.componentCount()).isEqualTo(1);
+                assertThat(d.format()).isEqualTo(DocumentFormat.IN_TOTO_STATEMENT);
+                assertThat(d.components()).isEqualTo(1);
             });
         }
     }
@@ -195,17 +197,19 @@ class ProvenanceQueriesTest {
 
             assertThat(graph.scorecard("pkg:golang/k8s.io/kubernetes")).singleElement().satisfies(s -> {
                 assertThat(s.repository()).isEqualTo("https://github.com/kubernetes/kubernetes");
-                assertThat(s.via()).isEqualTo("sbom");
+                assertThat(s.via()).isEqualTo(Scorecard.Via.SBOM);
                 assertThat(s.score()).isEqualTo(8.9);
                 assertThat(s.revision()).isEqualTo("5835544ca568b757a8ecae5c153f317e5736700e"); // repo.commit
                 assertThat(s.checks()).hasSize(9);
                 assertThat(s.checks()).filteredOn(c -> c.name().equals("Pinned-Dependencies"))
                         .singleElement().satisfies(c -> assertThat(c.score()).isEqualTo(2));
             });
-            assertThat(graph.scorecard("pkg:generic/kubectl@1.28.1")).extracting(Scorecard::via).containsExactly("provenance");
-            assertThat(graph.scorecard("pkg:github/Kubernetes/kubernetes")).extracting(Scorecard::via).containsExactly("purl");
+            assertThat(graph.scorecard("pkg:generic/kubectl@1.28.1")).extracting(Scorecard::via)
+                    .containsExactly(Scorecard.Via.PROVENANCE);
+            assertThat(graph.scorecard("pkg:github/Kubernetes/kubernetes")).extracting(Scorecard::via)
+                    .containsExactly(Scorecard.Via.PURL);
             assertThat(graph.scorecard("pkg:npm/foo@1?vcs_url=git%2Bhttps://github.com/kubernetes/kubernetes.git"))
-                    .extracting(Scorecard::via).containsExactly("purl");
+                    .extracting(Scorecard::via).containsExactly(Scorecard.Via.PURL);
             assertThat(graph.scorecard("git@github.com:kubernetes/kubernetes.git")).extracting(Scorecard::score)
                     .containsExactly(8.9);
             assertThat(graph.scorecard("pkg:npm/left-pad@1.3.0")).isEmpty();

@@ -3,15 +3,17 @@ package io.supplygraph.analysis.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.provenance.Provenances.Build;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.Document;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.ingest.verify.VerificationPolicy;
 import io.supplygraph.ingest.verify.crypto.PublicKeys;
+import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.Trust;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.testing.Corpus;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,16 +53,16 @@ class SignedAttestationsTest {
             List<String> rejections = new ArrayList<>();
             assertThat(ingest(graph, Corpus.path(PROVENANCE), TrustPolicy.lenient(), rejections).stored()).isEqualTo(1);
 
-            DocumentRow document = graph.documents().get(0);
-            assertThat(document.format()).isEqualTo("dsse");
-            assertThat(document.trust().label()).isEqualTo("failed");
+            Document document = graph.documents().get(0);
+            assertThat(document.format()).isEqualTo(DocumentFormat.DSSE_ENVELOPE);
+            assertThat(document.trust()).isEqualTo(Trust.State.FAILED);
             List<Build> builds = graph.provenance(SUBJECT);
             assertThat(builds).singleElement().satisfies(b -> {
                 // predicate.builder.id of the statement
                 assertThat(b.builder()).isEqualTo("https://github.com/slsa-framework/slsa-github-generator/"
                         + ".github/workflows/builder_go_slsa3.yml@refs/heads/main");
-                assertThat(b.trust()).isEqualTo("failed");
-                assertThat(b.level()).isEqualTo("unknown");
+                assertThat(b.trust()).isEqualTo(Trust.State.FAILED);
+                assertThat(b.level()).isEqualTo(SlsaLevel.UNKNOWN);
             });
         }
     }
@@ -80,9 +82,9 @@ class SignedAttestationsTest {
             IngestSummary verified = ingest(graph, folder.resolve("gke-gce-pre.bcid-vsa.jsonl"),
                     new TrustPolicy(keys, true), rejections);
             assertThat(verified.stored()).isEqualTo(1);
-            DocumentRow vsa = graph.documents().get(0);
-            assertThat(vsa.trust().label()).isEqualTo("verified");
-            assertThat(vsa.trust().signer()).isNotBlank();
+            Document vsa = graph.documents().get(0);
+            assertThat(vsa.trust()).isEqualTo(Trust.State.VERIFIED);
+            assertThat(vsa.signer()).isNotBlank();
         }
     }
 }

@@ -8,7 +8,7 @@ import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.model.fact.VexFacts.Status;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.VexSql.StatementRow;
+import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +74,7 @@ class VexVerdictsTest {
             assertThat(v.timestamp()).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
             assertThat(v.documentDigest()).startsWith("sha256:");
             assertThat(graph.vex(null, "CVE-2021-44228")).singleElement()
-                    .extracting(StatementRow::status).isEqualTo(Status.AFFECTED);
+                    .extracting(VexStatement::status).isEqualTo(Status.AFFECTED);
         }
     }
 

@@ -3,7 +3,8 @@ package io.supplygraph.analysis.vulns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.vulns.Vulns.Finding;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.FindingStatus;
 import io.supplygraph.analysis.vulns.Vulns.Query;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.osv.OsvImporter;
@@ -62,16 +63,16 @@ class VexAppliedToFindingsTest {
             ingest(graph, Sboms.write(tmp, "app.cdx.json", APP, LOG4J));
             graph.importAdvisories(List.of(Corpus.path("osv/ghsa-sample/GHSA-jfh8-c2jp-5v3q.json").toString()),
                     InputStream.nullInputStream(), new OsvImporter.Listener() {});
-            assertThat(log4shell(graph, false).status()).isEqualTo("affected");
+            assertThat(log4shell(graph, false).status()).isEqualTo(FindingStatus.AFFECTED);
 
             ingest(graph, openVex("old.json", "not_affected", "2026-01-01T00:00:00Z"));
             assertThat(log4shell(graph, false)).as("not_affected is hidden by default").isNull();
             Finding hidden = log4shell(graph, true);
-            assertThat(hidden.status()).isEqualTo("not_affected");
-            assertThat(hidden.vex().justification()).isEqualTo("vulnerable_code_not_in_execute_path");
+            assertThat(hidden.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+            assertThat(hidden.justification()).isEqualTo("vulnerable_code_not_in_execute_path");
 
             ingest(graph, openVex("new.json", "affected", "2026-06-01T00:00:00Z"));
-            assertThat(log4shell(graph, false).status()).as("the newer statement wins").isEqualTo("affected");
+            assertThat(log4shell(graph, false).status()).as("the newer statement wins").isEqualTo(FindingStatus.AFFECTED);
             assertThat(graph.vuln("CVE-2021-44228").applications()).extracting(a -> a.subject()).contains(APP);
         }
     }

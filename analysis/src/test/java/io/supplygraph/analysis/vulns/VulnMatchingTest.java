@@ -3,7 +3,11 @@ package io.supplygraph.analysis.vulns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.analysis.vulns.Vulns.Finding;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.FindingStatus;
+import io.supplygraph.analysis.view.Severity;
+import io.supplygraph.analysis.view.VulnReport;
+import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.analysis.vulns.Vulns.Query;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.osv.OsvImporter;
@@ -80,11 +84,11 @@ class VulnMatchingTest {
             Finding log4shell = found.get("GHSA-jfh8-c2jp-5v3q");
             assertThat(log4shell.aliases()).containsExactly("CVE-2021-44228");
             assertThat(log4shell.fixed()).containsExactly("2.15.0");
-            assertThat(log4shell.severity()).isEqualTo("critical");
+            assertThat(log4shell.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(log4shell.score()).isEqualTo(10.0);
-            assertThat(log4shell.status()).isEqualTo("affected");
-            assertThat(log4shell.kind()).isEqualTo("vulnerability");
-            assertThat(log4shell.documents()).extracting(Vulns.Container::subject)
+            assertThat(log4shell.status()).isEqualTo(FindingStatus.AFFECTED);
+            assertThat(log4shell.kind()).isEqualTo(AdvisoryFacts.Kind.VULNERABILITY);
+            assertThat(log4shell.documents()).extracting(Finding.Container::subject)
                     .containsExactly("pkg:generic/acme/app@1.0");
             // GHSA-7rjr-3q55-vv33.json: 2.13.0..2.16.0; GHSA-p6xc-xr62-6r2g.json: 2.13.0..2.17.0;
             // GHSA-8489-44mv-ggj8.json: 2.13.0..2.17.1
@@ -155,12 +159,12 @@ class VulnMatchingTest {
             ingest(graph, Sboms.write(tmp, "rust.cdx.json", "pkg:generic/acme/rust@1.0",
                     "pkg:cargo/rustdecimal@1.23.1", "pkg:npm/minimist@1.2.5"));
             importOsv(graph, Corpus.path("osv/malicious-sample"), Corpus.path("osv/ghsa-sample"));
-            List<Finding> all = graph.vulns(new Query(null, null, "critical", false));
+            List<Finding> all = graph.vulns(new Query(null, null, Severity.CRITICAL, false));
             // MAL-2022-1.json: crates.io rustdecimal, SEMVER introduced 0: every version is malware
             assertThat(all.get(0).id()).isEqualTo("MAL-2022-1");
-            assertThat(all.get(0).kind()).isEqualTo("malicious");
+            assertThat(all.get(0).kind()).isEqualTo(AdvisoryFacts.Kind.MALICIOUS);
             assertThat(all.get(0).aliases()).containsExactly("GHSA-7pwq-f4pq-78gm");
-            assertThat(graph.malicious()).extracting(m -> m.finding().purl())
+            assertThat(graph.malicious()).extracting(m -> m.purl())
                     .containsExactly("pkg:cargo/rustdecimal@1.23.1");
             assertThat(graph.malicious().get(0).applications()).extracting(a -> a.subject())
                     .containsExactly("pkg:generic/acme/rust@1.0");
@@ -204,7 +208,7 @@ class VulnMatchingTest {
             importOsv(graph, record);
             assertThat(graph.vulns(new Query(null, null, null, false))).isEmpty();
             assertThat(graph.vulns(new Query(null, null, null, true))).extracting(Finding::id, Finding::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("TEST-GIT", "unknown"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("TEST-GIT", FindingStatus.UNKNOWN));
         }
     }
 
@@ -238,8 +242,8 @@ class VulnMatchingTest {
             ingest(graph, Sboms.write(tmp, "a.cdx.json", "pkg:generic/acme/a@1.0", LOG4J),
                     Sboms.write(tmp, "b.cdx.json", "pkg:generic/acme/b@1.0", "pkg:npm/minimist@1.2.5"));
             importOsv(graph, Corpus.path("osv/ghsa-sample"));
-            Vulns.Report report = graph.vuln("CVE-2021-44228");
-            assertThat(report.advisories()).extracting(a -> a.osvId()).containsExactly("GHSA-jfh8-c2jp-5v3q");
+            VulnReport report = graph.vuln("CVE-2021-44228");
+            assertThat(report.advisories()).extracting(a -> a.id()).containsExactly("GHSA-jfh8-c2jp-5v3q");
             assertThat(report.applications()).extracting(a -> a.subject(), a -> a.path())
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("pkg:generic/acme/a@1.0",
                             List.of("pkg:generic/acme/a@1.0", LOG4J)));

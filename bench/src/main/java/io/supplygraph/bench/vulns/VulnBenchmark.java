@@ -1,6 +1,7 @@
 package io.supplygraph.bench.vulns;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.Ingestor;
@@ -73,7 +74,7 @@ public final class VulnBenchmark {
                 graph.ingest(List.of(big.toString()), InputStream.nullInputStream(), new IngestListener() {});
                 long t3 = System.nanoTime();
                 report("ingest and match one new 5,000-component SBOM", t3 - t2);
-                List<Vulns.Finding> findings = graph.vulns(new Vulns.Query(null, null, null, false));
+                List<Finding> findings = graph.vulns(new Vulns.Query(null, null, null, false));
                 long t4 = System.nanoTime();
                 long links = findings.stream().mapToLong(f -> f.documents().size()).sum();
                 report("list %,d findings with %,d containing documents".formatted(findings.size(), links), t4 - t3);

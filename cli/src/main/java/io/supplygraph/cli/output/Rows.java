@@ -3,7 +3,10 @@ package io.supplygraph.cli.output;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Ordered rows for {@link Output}: the order given is the order of JSON fields. */
+/**
+ * Ordered rows for the OSV import and sync summaries, the one output that has no view yet: that path is being
+ * rewritten, and its summary gets a view with it. The order given is the order of JSON fields.
+ */
 public final class Rows {
 
     private Rows() {}

@@ -1,5 +1,6 @@
 package io.supplygraph.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.supplygraph.model.osv.OsvAffected;
 import java.util.List;
 
@@ -36,8 +37,19 @@ public record AdvisoryFacts(String specVersion, List<Advisory> advisories, List<
         MALICIOUS;
 
         /** The name in output and in the store: {@code vulnerability}, {@code malicious}. */
+        @JsonValue
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Reads back what {@link #label()} stored. */
+        public static Kind fromLabel(String label) {
+            for (Kind k : values()) {
+                if (k.label().equals(label)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown advisory kind: " + label);
         }
 
         public static Kind ofId(String id) {

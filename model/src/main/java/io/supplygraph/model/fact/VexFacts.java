@@ -1,5 +1,6 @@
 package io.supplygraph.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.supplygraph.model.PackageIdentity;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,7 @@ public record VexFacts(String specVersion, String name, List<Statement> statemen
         UNDER_INVESTIGATION;
 
         /** The stable name used in output and in the store: {@code not_affected}, ... */
+        @JsonValue
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -2,11 +2,13 @@ package io.supplygraph.server.api;
 
 import io.javalin.http.Context;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.analysis.view.DeletedDocument;
+import io.supplygraph.analysis.view.Document;
+import io.supplygraph.analysis.view.DocumentDetail;
+import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.api.Endpoint.Access;
-import io.supplygraph.server.upload.DocumentOutcome;
 import io.supplygraph.server.upload.Uploads;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import java.util.List;
 
 /** Documents in and out: upload, list, show, delete; and the jobs of uploads answered 202. */
@@ -35,25 +37,29 @@ final class DocumentsApi {
                         .access(Access.WRITE)
                         .query("name", false, "string", "the file name to record (a raw body has none)")
                         .body("the document's bytes, or multipart/form-data with file parts", DOCUMENT_TYPES)
-                        .returns(201, DocumentOutcome.class, "the document, ingested")
-                        .returns(200, DocumentOutcome.class, "the document, ingested before")
+                        .returns(201, IngestOutcome.Ingested.class, "the document, ingested")
+                        .returns(200, IngestOutcome.AlreadyIngested.class, "the document, ingested before")
                         .returns(202, Job.class, "the job that ingests the upload")
                         .errors(413, 415, 422)
                         .handle(ctx -> reply(ctx, uploads.documents(ctx))),
                 Endpoint.get("/api/v1/documents", "listDocuments", "Every ingested document")
-                        .listOf(DocumentRow.class, "documents")
+                        .listOf(Document.class, "documents")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.documents()))),
                 Endpoint.get("/api/v1/documents/{digest}", "showDocument",
                                 "One document, with the warnings its ingest produced")
                         .pathParam("digest", "sha256:<hex>, or enough of its start to be unambiguous")
-                        .returns(200, DocumentRow.class, "the document")
+                        .returns(200, DocumentDetail.class, "the document")
                         .errors(404, 409)
-                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.document(ctx.pathParam("digest"))))),
+                        .handle(ctx -> {
+                            String digest = ctx.pathParam("digest");
+                            answers.one(ctx, graph.read(g -> new DocumentDetail(g.document(digest),
+                                    g.warnings(digest))));
+                        }),
                 Endpoint.delete("/api/v1/documents/{digest}", "deleteDocument",
                                 "Delete a document and every fact only it asserted")
                         .access(Access.WRITE)
                         .pathParam("digest", "sha256:<hex>, or enough of its start to be unambiguous")
-                        .returns(200, DocumentRow.class, "the deleted document")
+                        .returns(200, DeletedDocument.class, "the deleted document")
                         .errors(404, 409)
                         .handle(ctx -> answers.one(ctx, graph.write(g -> g.deleteDocument(ctx.pathParam("digest"))))),
                 Endpoint.post("/api/v1/advisories", "uploadAdvisories",

@@ -1,8 +1,12 @@
 package io.supplygraph.server.api;
 
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.Malicious;
+import io.supplygraph.analysis.view.Severity;
+import io.supplygraph.analysis.view.VexStatement;
+import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.server.GraphAccess;
-import io.supplygraph.store.sql.VexSql.StatementRow;
 import java.util.List;
 
 /** What to worry about: findings with VEX applied, one vulnerability's blast radius, malicious packages, VEX. */
@@ -25,7 +29,7 @@ final class FindingsApi {
                         .query("purl", false, "string", "only this package (any version when the purl has none)")
                         .query("severity", false, "string", "at least this severity: low, medium, high or critical")
                         .query("all", false, "boolean", "also findings whose status is not affected")
-                        .listOf(Vulns.Finding.class, "findings")
+                        .listOf(Finding.class, "findings")
                         .errors(404, 409)
                         .handle(ctx -> {
                             String doc = ctx.queryParam("doc");
@@ -33,7 +37,9 @@ final class FindingsApi {
                             if (doc != null && purl != null) {
                                 throw new IllegalArgumentException("give doc or purl, not both");
                             }
-                            Vulns.Query query = new Vulns.Query(doc, purl, ctx.queryParam("severity"),
+                            String severity = ctx.queryParam("severity");
+                            Vulns.Query query = new Vulns.Query(doc, purl,
+                                    severity == null || severity.isBlank() ? null : Severity.parse(severity),
                                     Answers.flag(ctx, "all"));
                             answers.list(ctx, () -> graph.read(g -> g.vulns(query)));
                         }),
@@ -41,18 +47,18 @@ final class FindingsApi {
                                 "One vulnerability by any of its ids or aliases: its advisories, the package versions"
                                         + " it affects, and every application affected, with a path")
                         .pathParam("id", "CVE, GHSA, PYSEC, GO, RUSTSEC, MAL... id or alias")
-                        .returns(200, Vulns.Report.class, "the vulnerability")
+                        .returns(200, VulnReport.class, "the vulnerability")
                         .errors(404)
                         .handle(ctx -> answers.one(ctx, graph.read(g -> g.vuln(ctx.pathParam("id"))))),
                 Endpoint.get("/api/v1/malicious", "listMalicious",
                                 "Every malicious package present and the applications containing it")
-                        .listOf(Vulns.Malicious.class, "malicious packages")
+                        .listOf(Malicious.class, "malicious packages")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.malicious()))),
                 Endpoint.get("/api/v1/vex", "listVexStatements",
                                 "The VEX statements in force: the newest per vulnerability, product and package")
                         .query("purl", false, "string", "only statements on this package")
                         .query("vuln", false, "string", "only statements on this vulnerability (any id or alias)")
-                        .listOf(StatementRow.class, "statements")
+                        .listOf(VexStatement.class, "statements")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(
                                 g -> g.vex(ctx.queryParam("purl"), ctx.queryParam("vuln"))))));
     }

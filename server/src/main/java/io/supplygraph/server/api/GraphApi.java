@@ -1,12 +1,12 @@
 package io.supplygraph.server.api;
 
-import io.supplygraph.analysis.graph.Dependents.Application;
-import io.supplygraph.analysis.graph.Deps.Dependency;
-import io.supplygraph.analysis.graph.Drift;
-import io.supplygraph.analysis.graph.Paths.Hop;
+import io.supplygraph.analysis.view.Application;
+import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.analysis.view.DriftReport;
+import io.supplygraph.analysis.view.Hop;
+import io.supplygraph.analysis.view.PackageUsage;
+import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.server.GraphAccess;
-import io.supplygraph.store.sql.PackageSql.UsageRow;
-import io.supplygraph.store.sql.StatsSql.Stats;
 import java.util.List;
 
 /** What is in the supply chain: packages, dependencies, dependents (blast radius), paths, drift and counts. */
@@ -25,7 +25,7 @@ final class GraphApi {
                 Endpoint.get("/api/v1/packages", "listPackages",
                                 "Package versions (purls) and how many documents contain each")
                         .query("name", false, "string", "only packages whose name contains this")
-                        .listOf(UsageRow.class, "package versions")
+                        .listOf(PackageUsage.class, "package versions")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.packages(ctx.queryParam("name"))))),
                 Endpoint.get("/api/v1/deps", "listDependencies",
                                 "What a package version, or a document's subject, depends on")
@@ -48,7 +48,7 @@ final class GraphApi {
                 Endpoint.get("/api/v1/drift", "showDrift",
                                 "Versions of a package in use, in the ecosystem's order, and who is behind the newest")
                         .query("purl", true, "string", "a purl; its version, if any, is ignored")
-                        .returns(200, Drift.Report.class, "the versions in use")
+                        .returns(200, DriftReport.class, "the versions in use")
                         .errors(400)
                         .handle(ctx -> answers.one(ctx, graph.read(g -> g.drift(Answers.required(ctx, "purl"))))),
                 Endpoint.get("/api/v1/stats", "showStats", "Counts of what the graph holds")

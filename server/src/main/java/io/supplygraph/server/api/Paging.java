@@ -3,6 +3,7 @@ package io.supplygraph.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.supplygraph.analysis.view.Page;
 import io.supplygraph.server.http.ApiProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,35 +14,27 @@ import java.util.Locale;
 /**
  * The list parameters every list endpoint shares, applied the same way to every list: {@code q} keeps items with
  * a text field containing it, {@code sort} orders by one field (stable, so the endpoint's own deterministic
- * order breaks ties), then {@code offset} and {@code limit} cut the page. Filtering and sorting work on the
- * items as JSON, the form the client sees, so a client sorts by the field names it reads.
+ * order breaks ties), then {@link Page#of} cuts the page {@code offset} and {@code limit} ask for. Filtering and
+ * sorting work on the items as JSON, the form the client sees, so a client sorts by the field names it reads.
  */
 public record Paging(String q, String sort, int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
-
-    /** A page of a list: its items and how many the whole list has. */
-    public record Listing(List<?> items, long total, int limit, int offset) {}
+    public static final int MAX_LIMIT = Page.MAX_LIMIT;
 
     public static Paging of(Context ctx) {
         int limit = integer(ctx, "limit", DEFAULT_LIMIT);
         int offset = integer(ctx, "offset", 0);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
-        }
-        if (offset < 0) {
-            throw ApiProblem.badRequest("offset must be 0 or more, not " + offset);
-        }
+        Page.of(List.of(), limit, offset); // checks both before the query runs, with Page's own messages
         String q = ctx.queryParam("q");
         String sort = ctx.queryParam("sort");
         return new Paging(q == null || q.isBlank() ? null : q.strip(), sort == null || sort.isBlank() ? null
                 : sort.strip(), limit, offset);
     }
 
-    public Listing apply(List<?> items, ObjectMapper json) {
+    public Page<?> apply(List<?> items, ObjectMapper json) {
         if (q == null && sort == null) {
-            return new Listing(page(items), items.size(), limit, offset);
+            return Page.of(items, limit, offset);
         }
         List<JsonNode> nodes = new ArrayList<>(items.size());
         for (Object item : items) {
@@ -54,12 +47,7 @@ public record Paging(String q, String sort, int limit, int offset) {
         if (sort != null) {
             nodes.sort(comparator(nodes));
         }
-        return new Listing(page(nodes), nodes.size(), limit, offset);
-    }
-
-    private <T> List<T> page(List<T> items) {
-        int from = Math.min(offset, items.size());
-        return items.subList(from, Math.min(items.size(), from + limit));
+        return Page.of(nodes, limit, offset);
     }
 
     private Comparator<JsonNode> comparator(List<JsonNode> nodes) {

@@ -1,7 +1,7 @@
 package io.supplygraph.server.api;
 
-import io.supplygraph.analysis.provenance.Provenances.Build;
-import io.supplygraph.analysis.provenance.Scorecards.Scorecard;
+import io.supplygraph.analysis.view.Build;
+import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.server.GraphAccess;
 import java.util.List;
 

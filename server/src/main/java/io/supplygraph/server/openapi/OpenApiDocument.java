@@ -36,7 +36,7 @@ public final class OpenApiDocument {
         root.put("openapi", "3.1.0");
         root.putObject("info").put("title", "Supplygraph").put("version", version)
                 .put("description", "A software-supply-chain knowledge graph: SBOMs, attestations, VEX and advisories"
-                        + " in one graph. List answers are {items, total, limit, offset}; errors are RFC 9457"
+                        + " in one graph. List answers are {items, total}; errors are RFC 9457"
                         + " problem details.");
         ObjectNode paths = root.putObject("paths");
         for (Endpoint endpoint : endpoints) {
@@ -106,12 +106,10 @@ public final class OpenApiDocument {
 
     private static ObjectNode listing(ObjectNode item, ObjectMapper json) {
         ObjectNode listing = json.createObjectNode().put("type", "object");
-        listing.putArray("required").add("items").add("total").add("limit").add("offset");
+        listing.putArray("required").add("items").add("total");
         ObjectNode properties = listing.putObject("properties");
         properties.putObject("items").put("type", "array").set("items", item);
         properties.putObject("total").put("type", "integer").put("description", "items in the whole list");
-        properties.putObject("limit").put("type", "integer");
-        properties.putObject("offset").put("type", "integer");
         listing.put("additionalProperties", false);
         return listing;
     }

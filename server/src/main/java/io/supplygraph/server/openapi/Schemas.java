@@ -2,6 +2,7 @@ package io.supplygraph.server.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,32 +70,53 @@ final class Schemas {
     }
 
     private ObjectNode reference(JavaType type) {
-        String name = name(type.getRawClass());
+        Class<?> raw = type.getRawClass();
+        String name = name(raw);
         if (!components.containsKey(name)) {
-            ObjectNode object = NODES.objectNode().put("type", "object");
+            ObjectNode object = NODES.objectNode();
             components.put(name, object);
-            BeanDescription bean = json.getSerializationConfig().introspect(type);
-            JsonInclude.Include inclusion = bean.findPropertyInclusion(json.getSerializationConfig()
-                    .getDefaultPropertyInclusion(type.getRawClass())).getValueInclusion();
-            ObjectNode properties = object.putObject("properties");
-            ArrayNode required = NODES.arrayNode();
-            for (BeanPropertyDefinition property : bean.findProperties()) {
-                if (!property.couldSerialize()) {
-                    continue;
+            if (raw.isSealed()) {
+                // A sealed interface is serialised as whichever of its records it is.
+                ArrayNode oneOf = object.putArray("oneOf");
+                for (Class<?> permitted : raw.getPermittedSubclasses()) {
+                    oneOf.add(schema(json.constructType(permitted)));
                 }
-                boolean raw = property.getAccessor() != null && property.getAccessor().hasAnnotation(JsonRawValue.class);
-                JavaType propertyType = property.getPrimaryType();
-                ObjectNode schema = raw ? NODES.objectNode()
-                        : propertyType.isPrimitive() ? schema(propertyType) : nullable(schema(propertyType));
-                properties.set(property.getName(), schema);
-                if (included(property, inclusion)) {
-                    required.add(property.getName());
-                }
+            } else {
+                object.put("type", "object");
+                ObjectNode properties = object.putObject("properties");
+                ArrayNode required = object.putArray("required");
+                addProperties(type, properties, required);
+                object.put("additionalProperties", false);
             }
-            object.set("required", required);
-            object.put("additionalProperties", false);
         }
         return NODES.objectNode().put("$ref", "#/components/schemas/" + name);
+    }
+
+    /** The properties a type writes; an unwrapped one's properties are written in its place, and so described. */
+    private void addProperties(JavaType type, ObjectNode properties, ArrayNode required) {
+        BeanDescription bean = json.getSerializationConfig().introspect(type);
+        JsonInclude.Include inclusion = bean.findPropertyInclusion(json.getSerializationConfig()
+                .getDefaultPropertyInclusion(type.getRawClass())).getValueInclusion();
+        for (BeanPropertyDefinition property : bean.findProperties()) {
+            if (!property.couldSerialize()) {
+                continue;
+            }
+            JavaType propertyType = property.getPrimaryType();
+            if (annotated(property, JsonUnwrapped.class)) {
+                addProperties(propertyType, properties, required);
+                continue;
+            }
+            ObjectNode schema = annotated(property, JsonRawValue.class) ? NODES.objectNode()
+                    : propertyType.isPrimitive() ? schema(propertyType) : nullable(schema(propertyType));
+            properties.set(property.getName(), schema);
+            if (included(property, inclusion)) {
+                required.add(property.getName());
+            }
+        }
+    }
+
+    private static boolean annotated(BeanPropertyDefinition property, Class<? extends java.lang.annotation.Annotation> a) {
+        return property.getAccessor() != null && property.getAccessor().hasAnnotation(a);
     }
 
     /** Whether a property is always written (perhaps as null), or left out when empty or null. */

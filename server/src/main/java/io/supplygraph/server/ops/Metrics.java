@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.supplygraph.server.upload.DocumentOutcome;
+import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.server.upload.UploadMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -60,12 +60,12 @@ public final class Metrics implements UploadMetrics {
     }
 
     @Override
-    public void record(List<DocumentOutcome> outcomes) {
-        for (DocumentOutcome outcome : outcomes) {
+    public void record(List<IngestOutcome> outcomes) {
+        for (IngestOutcome outcome : outcomes) {
             switch (outcome.status()) {
-                case DocumentOutcome.INGESTED -> ingested.increment();
-                case DocumentOutcome.ALREADY_INGESTED -> alreadyIngested.increment();
-                case DocumentOutcome.REJECTED -> rejected.increment();
+                case INGESTED -> ingested.increment();
+                case ALREADY_INGESTED -> alreadyIngested.increment();
+                case REJECTED -> rejected.increment();
                 default -> { }
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.server.http.ApiProblem;
@@ -77,8 +78,7 @@ public final class JobRunner implements AutoCloseable {
     }
 
     /** A job whose documents were ingested already, while its request waited: recorded done at once. */
-    Job recordDone(Jobs.Kind kind, List<DocumentOutcome> documents) {
-        String source = String.join(", ", documents.stream().map(DocumentOutcome::source).toList());
+    Job recordDone(Jobs.Kind kind, String source, List<IngestOutcome> documents) {
         Job job = graph.write(g -> g.jobs().create(kind, source));
         finish(job, Jobs.State.DONE, BatchOutcome.of(documents, null));
         return graph.read(g -> g.jobs().get(job.id()));

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.http.ApiProblem;
@@ -65,38 +66,44 @@ public final class Uploads {
         try {
             IngestSummary summary = graph.write(g -> g.ingest(List.of(file.toString()), InputStream.nullInputStream(),
                     outcomes));
-            List<DocumentOutcome> documents = outcomes.all();
+            List<IngestOutcome> documents = outcomes.all();
             metrics.record(documents);
             if (summary.storeFailure() != null) {
                 throw ApiProblem.unavailable("the database failed; nothing of this upload was stored: "
                         + summary.storeFailure(), 5);
             }
-            return documents.size() == 1 ? answer(documents.get(0)) : finishedJob(documents);
+            return documents.size() == 1 ? answer(documents.get(0))
+                    : finishedJob(file.getFileName().toString(), documents);
         } finally {
             spool.discard(List.of(file));
         }
     }
 
-    private static Answer answer(DocumentOutcome document) {
-        return switch (document.status()) {
-            case DocumentOutcome.INGESTED -> new Answer(201, document, "/api/v1/documents/" + document.digest());
-            case DocumentOutcome.ALREADY_INGESTED -> new Answer(200, document, "/api/v1/documents/" + document.digest());
-            default -> throw rejection(document);
-        };
+    private static Answer answer(IngestOutcome document) {
+        if (document instanceof IngestOutcome.Ingested stored) {
+            return new Answer(201, stored, "/api/v1/documents/" + stored.digest());
+        }
+        if (document instanceof IngestOutcome.AlreadyIngested known) {
+            return new Answer(200, known, "/api/v1/documents/" + known.digest());
+        }
+        if (document instanceof IngestOutcome.Rejected rejected) {
+            throw rejection(rejected);
+        }
+        throw ApiProblem.unavailable("the document was not attempted: the store failed", 5);
     }
 
     /**
      * One file that held several documents (an {@code .intoto.jsonl} of signed statements) is a batch: its answer is
      * a job, as for an archive, though one already done.
      */
-    private Answer finishedJob(List<DocumentOutcome> documents) {
-        Job job = jobs.recordDone(Jobs.Kind.DOCUMENTS, documents);
+    private Answer finishedJob(String source, List<IngestOutcome> documents) {
+        Job job = jobs.recordDone(Jobs.Kind.DOCUMENTS, source, documents);
         return new Answer(202, job, "/api/v1/jobs/" + job.id());
     }
 
     /** The CLI's reason, with 415 for what is not a supported document and 422 for one that does not read. */
-    private static ApiProblem rejection(DocumentOutcome document) {
-        String reason = document.reason() == null ? "not stored" : document.reason();
+    private static ApiProblem rejection(IngestOutcome.Rejected document) {
+        String reason = document.reason();
         boolean unsupported = reason.contains("not a supported document") || reason.contains("does not ingest yet");
         return unsupported
                 ? new ApiProblem(415, "Unsupported Media Type", document.source() + ": " + reason)

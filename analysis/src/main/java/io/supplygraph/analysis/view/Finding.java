@@ -1,0 +1,28 @@
+package io.supplygraph.analysis.view;
+
+import io.supplygraph.model.fact.AdvisoryFacts;
+import java.util.List;
+
+/**
+ * One vulnerability of one package version. Sorted malicious first, then by score (highest first, unscored last),
+ * severity (most severe first), purl, and id; a package version has one finding per vulnerability, so purl and id
+ * are unique.
+ *
+ * @param id            the vulnerability's id: the first, in order, of the advisory ids that name it
+ * @param aliases       every other id of it (advisory ids and their aliases), sorted
+ * @param severity      the rating of the highest-scored advisory, or the highest rating; null when none rates it
+ * @param score         the highest CVSS base score of its advisories, or null
+ * @param fixed         versions that fix it, per the entries that matched, sorted
+ * @param range         the range or version list that decided
+ * @param documents     the documents that contain the package version, nested SBOMs included; sorted by subject,
+ *                      then digest
+ * @param justification why not affected, when a VEX statement decided the status
+ * @param vexDocument   the digest of the VEX document whose statement decided the status, or null
+ */
+public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
+        List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
+        String justification, String vexDocument) {
+
+    /** A document containing the package version: its digest, and its subject as people read it. */
+    public record Container(String digest, String subject) {}
+}

@@ -1,0 +1,186 @@
+package io.supplygraph.analysis.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supplygraph.analysis.provenance.SlsaLevel;
+import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.model.EdgeKind;
+import io.supplygraph.model.Trust;
+import io.supplygraph.model.fact.AdvisoryFacts;
+import io.supplygraph.model.fact.VexFacts;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the JSON of every view, as scripts read it from {@code --json} and the REST server serves it: the field
+ * names in their order, and the enums' values. The names here are written out, not derived from the records, so a
+ * renamed or reordered component fails this test; change it only together with the README and a note to users.
+ */
+class ViewJsonTest {
+
+    private static final List<String> PATH = List.of("pkg:generic/app@1", "pkg:npm/a@1");
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> fields(Object view) {
+        return fields(Json.tree(view));
+    }
+
+    private static Document document() {
+        return new Document("sha256:ab", DocumentFormat.CYCLONEDX_JSON, "1.5", "app", "pkg:generic/app@1",
+                "pkg:generic/app@1", 3, 1, 1024, "app.cdx.json", "2024-01-01T00:00:00Z", Trust.State.UNSIGNED, null,
+                null);
+    }
+
+    private static Finding finding() {
+        return new Finding("pkg:npm/a@1", "GHSA-x", List.of("CVE-1"), Severity.HIGH, 7.5, List.of("1.1"),
+                FindingStatus.NOT_AFFECTED, AdvisoryFacts.Kind.VULNERABILITY, "introduced 0, fixed 1.1",
+                List.of(new Finding.Container("sha256:ab", "pkg:generic/app@1")), "inline_mitigations_already_exist",
+                "sha256:cd");
+    }
+
+    @Test
+    void documentsKeepTheirFieldsAndWriteNullsOut() {
+        JsonNode json = Json.tree(document());
+        assertThat(fields(json)).containsExactly("digest", "format", "spec_version", "name", "subject",
+                "subject_purl", "components", "warnings", "size", "source", "ingested", "trust", "signer",
+                "trust_reason");
+        assertThat(json.get("signer").isNull()).as("a null is written, not left out").isTrue();
+        assertThat(json.get("format").asText()).isEqualTo("cyclonedx-json");
+        assertThat(json.get("trust").asText()).isEqualTo("unsigned");
+
+        assertThat(fields(new DocumentDetail(document(), List.of("a warning")))).containsExactly("digest", "format",
+                "spec_version", "name", "subject", "subject_purl", "components", "warnings", "size", "source",
+                "ingested", "trust", "signer", "trust_reason", "warning_messages");
+        assertThat(fields(new DeletedDocument("sha256:ab", "app.cdx.json"))).containsExactly("deleted", "source");
+    }
+
+    @Test
+    void graphAnswersKeepTheirFields() {
+        assertThat(fields(new PackageUsage("pkg:npm/a@1", "a", "1", false, 2)))
+                .containsExactly("purl", "name", "version", "synthetic", "documents");
+        JsonNode dependency = Json.tree(new Dependency("pkg:npm/a@1", EdgeKind.DEV_DEPENDENCY, 1, "pkg:generic/app@1"));
+        assertThat(fields(dependency)).containsExactly("purl", "kind", "depth", "parent");
+        assertThat(dependency.get("kind").asText()).isEqualTo("dev");
+        assertThat(fields(new Application("sha256:ab", "pkg:generic/app@1", "1", PATH)))
+                .containsExactly("document", "subject", "version", "path");
+        assertThat(fields(new Hop("pkg:generic/app@1", "depends-on", "pkg:npm/a@1", "sha256:ab")))
+                .containsExactly("from", "edge", "to", "document");
+
+        JsonNode drift = Json.tree(new DriftReport("pkg:npm/a", "2",
+                List.of(new DriftReport.VersionUse("2", 1, List.of("pkg:generic/app@1"))),
+                List.of(new DriftReport.Behind("sha256:ab", "pkg:generic/old@1", "1", "2"))));
+        assertThat(fields(drift)).containsExactly("package", "newest", "versions", "behind");
+        assertThat(fields(drift.get("versions").get(0))).containsExactly("version", "applications", "subjects");
+        assertThat(fields(drift.get("behind").get(0))).containsExactly("document", "subject", "version", "newest");
+
+        assertThat(fields(new Stats(1, 2, 3, 4, 5, 6, "jdbc:sqlite:graph.db"))).containsExactly("documents",
+                "packages", "versions", "edges", "artifacts", "components", "database");
+    }
+
+    @Test
+    void vexAndProvenanceKeepTheirFields() {
+        JsonNode vex = Json.tree(new VexStatement("CVE-1", List.of("CVE-1", "GHSA-X"), "pkg:npm/a@1",
+                "pkg:generic/app@1", VexFacts.Status.NOT_AFFECTED, "component_not_present", "impact", "action",
+                "2024-01-01T00:00:00Z", "sha256:ab"));
+        assertThat(fields(vex)).containsExactly("vulnerability", "ids", "package", "product", "status",
+                "justification", "impact_statement", "action_statement", "timestamp", "document");
+        assertThat(vex.get("status").asText()).isEqualTo("not_affected");
+
+        JsonNode build = Json.tree(new Build("pkg:npm/a@1", "sha256:ab", "a.tgz", "https://builder", "https://type",
+                "v1", SlsaLevel.L3, "https://github.com/acme/a", "abc", "2024-01-01T00:00:00Z",
+                "2024-01-01T00:01:00Z", "run-1", "{}",
+                List.of(new Build.Material("git+https://github.com/acme/a", "sha1:abc", "https://github.com/acme/a",
+                        "abc")), Trust.State.VERIFIED, "sha256:cd"));
+        assertThat(fields(build)).containsExactly("via", "subject", "subject_name", "builder", "build_type",
+                "slsa_version", "level", "source", "revision", "started_on", "finished_on", "invocation_id",
+                "external_parameters", "materials", "trust", "document");
+        assertThat(fields(build.get("materials").get(0))).containsExactly("uri", "digest", "repository", "revision");
+        assertThat(build.get("level").asText()).isEqualTo("L3");
+
+        JsonNode scorecard = Json.tree(new Scorecard("https://github.com/acme/a", 7.5, "abc", "2024-01-01", "v4.13",
+                Scorecard.Via.SBOM, List.of(new Scorecard.Check("Code-Review", 8, "reviewed")), "sha256:ab"));
+        assertThat(fields(scorecard)).containsExactly("repository", "score", "revision", "date",
+                "scorecard_version", "via", "checks", "document");
+        assertThat(fields(scorecard.get("checks").get(0))).containsExactly("name", "score", "reason");
+    }
+
+    @Test
+    void findingsKeepTheirFields() {
+        JsonNode finding = Json.tree(finding());
+        assertThat(fields(finding)).containsExactly("purl", "id", "aliases", "severity", "score", "fixed", "status",
+                "kind", "range", "documents", "justification", "vex_document");
+        assertThat(fields(finding.get("documents").get(0))).containsExactly("digest", "subject");
+
+        JsonNode report = Json.tree(new VulnReport("CVE-1",
+                List.of(new VulnReport.Advisory("GHSA-x", List.of("CVE-1"), AdvisoryFacts.Kind.VULNERABILITY,
+                        Severity.HIGH, 7.5, "CVSS:3.1/AV:N", "summary", "2024-01-01T00:00:00Z",
+                        "2024-01-02T00:00:00Z", null)),
+                List.of(finding()), List.of(new Application("sha256:ab", "pkg:generic/app@1", "1", PATH))));
+        assertThat(fields(report)).containsExactly("id", "advisories", "findings", "applications");
+        assertThat(fields(report.get("advisories").get(0))).containsExactly("id", "aliases", "kind", "severity",
+                "score", "severity_source", "summary", "published", "modified", "withdrawn");
+
+        JsonNode malicious = Json.tree(new Malicious("pkg:npm/evil@1", "MAL-1", List.of(),
+                List.of(new Malicious.Application("sha256:ab", "pkg:generic/app@1", PATH))));
+        assertThat(fields(malicious)).containsExactly("purl", "id", "aliases", "applications");
+        assertThat(fields(malicious.get("applications").get(0))).containsExactly("document", "subject", "path");
+    }
+
+    @Test
+    void ingestOutcomesAndVerificationKeepTheirFields() {
+        assertThat(fields(new IngestOutcome.Ingested("a.json", "sha256:ab", DocumentFormat.SPDX_2_JSON, 3, 0,
+                Trust.State.VERIFIED, "someone", null))).containsExactly("source", "status", "digest", "format",
+                "components", "warnings", "trust", "signer", "trust_reason");
+        assertThat(fields(new IngestOutcome.AlreadyIngested("a.json", "sha256:ab")))
+                .containsExactly("source", "status", "digest");
+        assertThat(fields(new IngestOutcome.Rejected("a.json", "not JSON"))).containsExactly("source", "status",
+                "reason");
+        assertThat(fields(new IngestOutcome.NotAttempted("a.json"))).containsExactly("source", "status");
+        assertThat(fields(new IngestOutcome.Summary(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null))).containsExactly(
+                "status", "ingested", "already_ingested", "rejected", "not_attempted", "components", "bytes",
+                "retries", "deadlocks", "serialization_failures", "connection_failures", "busy", "store_failure");
+        assertThat(List.of(new IngestOutcome.Ingested("a", "d", DocumentFormat.OSV, 0, 0, Trust.State.UNSIGNED,
+                        null, null), new IngestOutcome.AlreadyIngested("a", "d"), new IngestOutcome.Rejected("a", "r"),
+                new IngestOutcome.NotAttempted("a"), new IngestOutcome.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)))
+                .extracting(o -> Json.tree(o).get("status").asText())
+                .containsExactly("ingested", "already-ingested", "rejected", "not-attempted", "summary");
+
+        assertThat(fields(Verification.of(Trust.failed("no key")))).containsExactly("verified", "reason", "signer");
+    }
+
+    @Test
+    void aPageIsItsItemsAndTheTotal() {
+        assertThat(fields(Page.of(List.of(document()), 10, 0))).containsExactly("items", "total");
+    }
+
+    @Test
+    void closedSetsAreWrittenAsTheirLabels() {
+        assertThat(labels(FindingStatus.values()))
+                .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
+        assertThat(labels(Severity.values())).containsExactly("none", "low", "medium", "high", "critical");
+        assertThat(labels(AdvisoryFacts.Kind.values())).containsExactly("vulnerability", "malicious");
+        assertThat(labels(VexFacts.Status.values()))
+                .containsExactly("not_affected", "affected", "fixed", "under_investigation");
+        assertThat(labels(SlsaLevel.values())).containsExactly("L3", "unknown");
+        assertThat(labels(Trust.State.values())).containsExactly("unsigned", "verified", "failed");
+        assertThat(labels(Scorecard.Via.values())).containsExactly("purl", "sbom", "provenance", "repository");
+        assertThat(labels(DocumentFormat.values())).containsExactly("spdx-json", "spdx-tag-value", "spdx3-jsonld",
+                "cyclonedx-json", "cyclonedx-xml", "in-toto", "dsse", "sigstore-bundle", "openvex", "csaf", "osv",
+                "scorecard");
+        assertThat(labels(EdgeKind.values())).containsExactly("depends-on", "runtime", "dev", "build", "test",
+                "optional", "provided", "prerequisite", "static-link", "dynamic-link", "contains", "listed");
+    }
+
+    private static List<String> labels(Object[] values) {
+        List<String> labels = new ArrayList<>();
+        Json.tree(values).forEach(v -> labels.add(v.asText()));
+        return labels;
+    }
+}

@@ -1,0 +1,51 @@
+package io.supplygraph.cli.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A table column: one serialised field of a view, so that a table never shows what {@code --json} does not. A
+ * null is shown as {@code -}; a list is joined, with {@code " > "} (a path) unless told otherwise, and a list of
+ * objects shows one member of each.
+ *
+ * @param header    the column's title, upper-cased in the table; the field's name unless {@link #titled} says
+ * @param member    for a list of objects, the member shown of each; else null
+ * @param separator what a list's items are joined with
+ */
+public record Column(String header, String field, String member, String separator) {
+
+    public static Column of(String field) {
+        return new Column(field, field, null, " > ");
+    }
+
+    public static List<Column> all(String... fields) {
+        return Arrays.stream(fields).map(Column::of).toList();
+    }
+
+    public Column joined(String separator) {
+        return new Column(header, field, member, separator);
+    }
+
+    public Column each(String member) {
+        return new Column(header, field, member, separator);
+    }
+
+    public Column titled(String header) {
+        return new Column(header, field, member, separator);
+    }
+
+    String cell(JsonNode row) {
+        JsonNode value = row.get(field);
+        if (value == null || value.isNull()) {
+            return "-";
+        }
+        if (!value.isArray()) {
+            return value.asText();
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add((member == null ? item : item.path(member)).asText()));
+        return String.join(separator, items);
+    }
+}
