@@ -114,12 +114,17 @@ class OpenApiContractTest {
         Reply deleted = s.delete("/api/v1/documents/" + other, s.writeToken);
         assertThat(deleted.status()).isEqualTo(200);
         validate("DELETE", "/api/v1/documents/{digest}", deleted);
+        Reply affected = s.send(HttpRequest.newBuilder(s.uri("/api/v1/versions/affected?ecosystem=Maven&version=2.14.1"))
+                .POST(HttpRequest.BodyPublishers.ofString(TestBoms.osvMaven("TEST-2021-0001",
+                        "org.apache.logging.log4j:log4j-core", "2.0", "2.15.0", null))), s.readToken);
+        assertThat(affected.status()).isEqualTo(200);
+        validate("POST", "/api/v1/versions/affected", affected);
     }
 
     /** Fills path and required query parameters with values the portfolio holds. */
     private String withParameters(String path, JsonNode parameters) {
         Map<String, String> values = Map.of("digest", digest, "purl", ServerApiTest.LOG4J, "from",
-                ServerApiTest.APP_A, "to", ServerApiTest.OLD);
+                ServerApiTest.APP_A, "to", ServerApiTest.OLD, "ecosystem", "Maven", "a", "1.0", "b", "1.0.1");
         String target = path.replace("{digest}", digest)
                 .replace("{id}", path.startsWith("/api/v1/jobs") ? jobId : "TEST-2021-0001");
         StringBuilder query = new StringBuilder();

@@ -313,6 +313,35 @@ class ServerApiTest {
                 .contains("supplygraph_ingest_queue_depth");
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void versionQuestionsNeedNoGraph(Kind kind) {
+        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-ver-" + kind));
+        started.add(s);
+        JsonNode compared = s.get("/api/v1/versions/compare?ecosystem=pypi&a=1.0rc1&b=1.0").body();
+        assertThat(compared.path("comparison").asText()).isEqualTo("<");
+        assertThat(s.get("/api/v1/versions/compare?ecosystem=Maven&a=1.10&b=1.9").body().path("comparison").asText())
+                .isEqualTo(">");
+        assertProblem(s.get("/api/v1/versions/compare?ecosystem=cobol&a=1&b=2"), 400);
+
+        String record = TestBoms.osvMaven("TEST-2", "org.example:lib", "1.0", "1.5", null);
+        Reply affected = s.send(java.net.http.HttpRequest.newBuilder(
+                s.uri("/api/v1/versions/affected?ecosystem=Maven&version=1.4"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(record)), null);
+        assertThat(affected.body().path("verdict").asText()).isEqualTo("affected");
+        assertThat(affected.body().path("decidedBy").asText()).contains("org.example:lib");
+        Reply fixed = s.send(java.net.http.HttpRequest.newBuilder(
+                s.uri("/api/v1/versions/affected?ecosystem=Maven&version=1.5"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(record)), null);
+        assertThat(fixed.body().path("verdict").asText()).isEqualTo("not affected");
+        assertProblem(s.send(java.net.http.HttpRequest.newBuilder(
+                s.uri("/api/v1/versions/affected?ecosystem=npm&version=1.5"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(record)), null), 404);
+        assertProblem(s.send(java.net.http.HttpRequest.newBuilder(
+                s.uri("/api/v1/versions/affected?ecosystem=Maven&version=1.5"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")), null), 400);
+    }
+
     private static void add(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));

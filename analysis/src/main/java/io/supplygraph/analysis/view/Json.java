@@ -36,6 +36,15 @@ public final class Json {
         }
     }
 
+    /** On one line, as an answer a script reads line by line. */
+    public static String compact(Object view) {
+        try {
+            return MAPPER.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The view as the JSON tree it serialises to: the fields a table picks its columns from. */
     public static JsonNode tree(Object view) {
         return MAPPER.valueToTree(view);

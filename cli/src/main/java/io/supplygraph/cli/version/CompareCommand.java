@@ -1,5 +1,6 @@
 package io.supplygraph.cli.version;
 
+import io.supplygraph.analysis.versions.VersionQuestions;
 import io.supplygraph.model.version.InvalidVersionException;
 import io.supplygraph.model.version.VersionScheme;
 import java.io.BufferedReader;
@@ -39,7 +40,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (versions.length == 2) {
             try {
-                spec.commandLine().getOut().println(symbol(s.compare(versions[0], versions[1])));
+                spec.commandLine().getOut().println(VersionQuestions.symbol(s.compare(versions[0], versions[1])));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (InvalidVersionException e) {
@@ -69,13 +70,9 @@ public final class CompareCommand implements Callable<Integer> {
             return "error: expected two versions separated by a space";
         }
         try {
-            return symbol(s.compare(a, b));
+            return VersionQuestions.symbol(s.compare(a, b));
         } catch (InvalidVersionException e) {
             return "error: " + e.getMessage();
         }
-    }
-
-    static String symbol(int comparison) {
-        return comparison < 0 ? "<" : comparison > 0 ? ">" : "=";
     }
 }

@@ -1,7 +1,6 @@
 package io.supplygraph.cli.version;
 
-import io.supplygraph.model.ecosystem.Ecosystem;
-import io.supplygraph.model.version.VersionSchemes;
+import io.supplygraph.analysis.versions.VersionQuestions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +17,8 @@ public final class EcosystemsCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-16s %-22s %s%n", "OSV ECOSYSTEM", "PURL", "VERSION SCHEME");
-        for (Ecosystem e : Ecosystem.values()) {
-            String purl = e.purlType().map(t -> t + e.purlNamespace().map(ns -> "/" + ns).orElse("")).orElse("-");
-            out.printf("%-16s %-22s %s%n", e.osvName(), purl, VersionSchemes.forEcosystem(e).name());
+        for (VersionQuestions.EcosystemScheme e : VersionQuestions.ecosystems()) {
+            out.printf("%-16s %-22s %s%n", e.osvName(), e.purl() == null ? "-" : e.purl(), e.scheme());
         }
         out.flush();
     }
