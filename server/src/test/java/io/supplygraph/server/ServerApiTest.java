@@ -123,6 +123,7 @@ class ServerApiTest {
 
         Reply stats = s.get("/api/v1/stats");
         assertThat(stats.body().path("documents").asInt()).isEqualTo(4);
+        assertThat(stats.body().path("database").isNull()).as("the database's location is not the client's").isTrue();
 
         Reply packages = s.get("/api/v1/packages?name=log4j");
         assertThat(packages.body().path("total").asInt()).isEqualTo(2);
@@ -263,6 +264,37 @@ class ServerApiTest {
         result.path("documents").forEach(d -> sources.add(d.path("source").asText()));
         assertThat(sources).contains("boms.zip!/a.cdx.json", "boms.zip!/junk.txt");
         assertThat(s.get("/api/v1/stats").body().path("documents").asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void multipartFilesAreOneJobAndASingleFilePartIsIngestedAtOnce(Kind kind) throws Exception {
+        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-multi-" + kind));
+        started.add(s);
+        String boundary = "supplygraph-test-boundary";
+        String one = part(boundary, "a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json());
+        Reply single = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(one + "--" + boundary + "--\r\n")),
+                s.writeToken);
+        assertThat(single.status()).as(single.text()).isEqualTo(201);
+        assertThat(single.body().path("source").asText()).isEqualTo("a.cdx.json");
+
+        String two = part(boundary, "b.cdx.json", TestBoms.application(APP_B).depends(APP_B, LIB).json())
+                + part(boundary, "c.cdx.json", TestBoms.application(APP_C).depends(APP_C, NEW).json());
+        Reply batch = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(two + "--" + boundary + "--\r\n")),
+                s.writeToken);
+        assertThat(batch.status()).as(batch.text()).isEqualTo(202);
+        JsonNode job = s.awaitJob(batch.body().path("id").asText());
+        assertThat(job.path("result").path("ingested").asInt()).isEqualTo(2);
+        assertThat(s.get("/api/v1/stats").body().path("documents").asInt()).isEqualTo(3);
+    }
+
+    private static String part(String boundary, String filename, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/json\r\n\r\n" + content + "\r\n";
     }
 
     @ParameterizedTest

@@ -8,4 +8,10 @@ package io.supplygraph.analysis.view;
  * @param database   where the graph is, its password left out
  */
 public record Stats(long documents, long packages, long versions, long edges, long artifacts, long components,
-        String database) {}
+        String database) {
+
+    /** The counts without where the database is: a server's clients have no business knowing its host and user. */
+    public Stats withoutDatabase() {
+        return new Stats(documents, packages, versions, edges, artifacts, components, null);
+    }
+}

@@ -53,6 +53,6 @@ final class GraphApi {
                         .handle(ctx -> answers.one(ctx, graph.read(g -> g.drift(Answers.required(ctx, "purl"))))),
                 Endpoint.get("/api/v1/stats", "showStats", "Counts of what the graph holds")
                         .returns(200, Stats.class, "the counts")
-                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.stats()))));
+                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.stats().withoutDatabase()))));
     }
 }
