@@ -89,6 +89,21 @@ class ApiClient {
         return send(HttpRequest.newBuilder(uri("/api/v1/documents?name=" + encode(name))).POST(body), token);
     }
 
+    /**
+     * Uploads as a real client does: a busy server (503) is asked again after the pause its Retry-After gives, up to
+     * a minute of asking; then the 503 is the answer.
+     */
+    Reply uploadPolitely(String name, String body, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            Reply reply = upload(name, body, token);
+            if (reply.status() != 503 || System.nanoTime() > deadline) {
+                return reply;
+            }
+            Thread.sleep(1000L * Long.parseLong(reply.header("Retry-After")));
+        }
+    }
+
     Reply delete(String pathAndQuery, String token) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE(), token);
     }
