@@ -8,20 +8,17 @@ import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -113,16 +110,12 @@ class SigkillKeepsAnsweredUploadsTest {
         }
     }
 
-    private static byte[] archive() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < ARCHIVE_DOCUMENTS; i++) {
-                zip.putNextEntry(new ZipEntry("archived-" + i + ".cdx.json"));
-                zip.write(archived(i).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
+    private static byte[] archive() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < ARCHIVE_DOCUMENTS; i++) {
+            entries.put("archived-" + i + ".cdx.json", archived(i));
         }
-        return bytes.toByteArray();
+        return TestBoms.zip(entries);
     }
 
     private static String archived(int index) {
