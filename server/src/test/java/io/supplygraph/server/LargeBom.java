@@ -11,14 +11,11 @@ import java.nio.file.Path;
 
 /**
  * A CycloneDX BOM of many components written straight to a file, never held in memory: the test's heap must not be
- * what limits how large an upload it can send. Each component is about 200 bytes, as real tools write them (a purl
+ * what limits how large an upload it can send. Each component is about 230 bytes, as real tools write them (a purl
  * and a SHA-256); component i hangs under component (i - 1) / 8, node 0 being the subject, so the tree is as deep
  * as a real one and its every edge is computed, not remembered.
  */
 final class LargeBom {
-
-    /** Bytes a component takes in the file, near enough to choose a count for a size. */
-    static final int BYTES_PER_COMPONENT = 200;
 
     private static final int FAN_OUT = 8;
     private static final JsonFactory JSON = new JsonFactory();
