@@ -7,7 +7,6 @@ import io.supplygraph.server.ops.AccessLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + " /ready and /metrics.",
                 "Writes (uploads, deletes) need a token with scope write ('supplygraph token create'); reads need a"
                         + " token too, unless anonymous reads are allowed (by default only on loopback).",
-                "SIGTERM or Ctrl-C stops it: requests in flight finish first."})
+                "SIGTERM or Ctrl-C stops it: requests in flight finish first, then it exits with code 0."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -68,16 +67,11 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(maxUpload == null ? defaults.maxUploadBytes() : maxUpload, defaults.maxPending(),
                         defaults.maxJobs());
         Server server = Server.start(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "supplygraph-stop"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Supplygraph serves %s at %s%s%n", server.location(), server.url(),
                 options.allowsAnonymousRead() ? " (reads need no token)" : " (reads need a token)");
         out.flush();
-        stopped.await();
+        server.serveUntilStopped();
         return 0;
     }
 }

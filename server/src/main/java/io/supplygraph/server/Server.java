@@ -22,6 +22,8 @@ import io.supplygraph.server.upload.Uploads;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
 /**
  * {@code supplygraph serve}: the graph behind a REST API. The database is the only state (tokens and jobs live in
@@ -152,6 +154,27 @@ public final class Server implements AutoCloseable {
         }
         jobs.close();
         graph.close();
+    }
+
+    /**
+     * Blocks until the JVM is told to end, stopping this server on the way out as {@link #stop()} does. SIGTERM and
+     * SIGINT then end the JVM with exit code 0: left to the JVM, they run the same shutdown but exit with 128 + the
+     * signal's number (143 for SIGTERM), which systemd and CI runners report as a failure, though a server that
+     * drained is a clean stop. Any other end (an exit with a code of its own) keeps its code.
+     */
+    public void serveUntilStopped() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop();
+            stopped.countDown();
+        }, "supplygraph-stop"));
+        // A shutdown hook cannot change the exit code the signal set; only a handler of the signal itself can.
+        // sun.misc.Signal is the JDK's one way to install one (jdk.unsupported, kept open by JEP 260), hence
+        // javac's warning about a proprietary API.
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> System.exit(0));
+        }
+        stopped.await();
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.analysis.Supplygraph;
-import io.supplygraph.server.RunningServer.Reply;
+import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.io.ByteArrayOutputStream;

@@ -3,9 +3,18 @@ package io.supplygraph.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * CycloneDX JSON SBOMs and OSV records written by the tests, so that every expected answer follows from the test's
@@ -14,6 +23,7 @@ import java.util.Map;
 final class TestBoms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int POOL = 50;
 
     private final String subject;
     private final Map<String, List<String>> dependsOn = new LinkedHashMap<>();
@@ -24,6 +34,54 @@ final class TestBoms {
 
     static TestBoms application(String subjectPurl) {
         return new TestBoms(subjectPurl);
+    }
+
+    /**
+     * The {@code index}th application of a family, with {@code components} components drawn from one pool of
+     * {@value #POOL} library versions the whole family shares: distinct documents that meet the same packages, as a
+     * real portfolio's do.
+     */
+    static String generated(String family, int index, int components) {
+        String subject = "pkg:generic/acme/" + family + "-" + index + "@1.0";
+        return application(subject).depends(subject, libraries(index, components).toArray(String[]::new)).json();
+    }
+
+    /** The components of the {@code index}th generated application: distinct purls, neighbours overlapping. */
+    static List<String> libraries(int index, int components) {
+        if (components > POOL) {
+            throw new IllegalArgumentException("a document lists each pool entry at most once");
+        }
+        List<String> libraries = new java.util.ArrayList<>();
+        for (int j = 0; j < components; j++) {
+            int k = (index * 7 + j) % POOL;
+            libraries.add("pkg:maven/org.example/lib-" + k + "@1." + k % 3);
+        }
+        return libraries;
+    }
+
+    /** A zip archive of these entries (name to content), in their order. */
+    static byte[] zip(Map<String, String> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The digest the graph gives a document: the SHA-256 of its bytes. */
+    static String digest(String document) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** {@code from} depends on each of {@code to}; every purl named becomes a component. */
