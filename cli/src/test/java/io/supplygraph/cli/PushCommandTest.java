@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Document;
 import io.supplygraph.server.Server;
 import io.supplygraph.server.ServerOptions;
 import io.supplygraph.server.ops.AccessLog;
-import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.store.TestStores;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class PushCommandTest {
             assertThat(summary.path("rejected").asInt()).isEqualTo(1);
         }
         try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.documents()).extracting(DocumentRow::subjectPurl).containsExactlyInAnyOrder(
+            assertThat(graph.documents()).extracting(Document::subjectPurl).containsExactlyInAnyOrder(
                     subject(0), subject(1), subject(2), subject(3), subject(4));
         }
     }

@@ -59,7 +59,7 @@ class ConcurrentUploadsTest {
             assertThat(documents.path("total").asInt()).isEqualTo(CLIENTS * PER_CLIENT);
             Map<String, Integer> stored = new HashMap<>();
             documents.path("items").forEach(d -> stored.put(d.path("digest").asText(),
-                    d.path("componentCount").asInt()));
+                    d.path("components").asInt()));
             assertThat(stored).isEqualTo(expected);
 
             JsonNode stats = server.get("/api/v1/stats", server.readToken).body();

@@ -3,10 +3,10 @@ package io.supplygraph.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Document;
 import io.supplygraph.server.ApiClient.Reply;
-import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
-import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +53,7 @@ class SigtermDrainTest {
             assertThat(server.exitWithin(DRAIN_LIMIT)).as(server.output()).contains(0);
         }
         try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.documents()).extracting(DocumentRow::componentCount).containsExactly(COMPONENTS);
+            assertThat(graph.documents()).extracting(Document::components).containsExactly(COMPONENTS);
         }
     }
 
