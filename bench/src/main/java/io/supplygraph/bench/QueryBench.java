@@ -86,7 +86,7 @@ public final class QueryBench {
     }
 
     /** Documents containing each package version (or each package, any version), most used first. */
-    private static Map<String, Integer> popularity(List<PackageUsage> usage, boolean anyVersion) {
+    static Map<String, Integer> popularity(List<PackageUsage> usage, boolean anyVersion) {
         Map<String, Integer> byPurl = new LinkedHashMap<>();
         for (PackageUsage row : usage) {
             if (row.synthetic() || row.purl().startsWith(SUBJECT_PREFIX)) {
