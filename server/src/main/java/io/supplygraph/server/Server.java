@@ -22,6 +22,8 @@ import io.supplygraph.server.upload.Uploads;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
@@ -31,6 +33,17 @@ import sun.misc.Signal;
  * server's disk; a job cut short by a crash runs again when this server starts.
  */
 public final class Server implements AutoCloseable {
+
+    /**
+     * Jetty and Javalin report each start and stop at INFO; the server prints its own line with the URL, and the
+     * access log says the rest. Held so they are not collected (java.util.logging keeps loggers weakly).
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.jetty"),
+            Logger.getLogger("io.javalin"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+    }
 
     /** How long a stopping server lets requests in flight finish. */
     private static final long DRAIN_MILLIS = 30_000;
