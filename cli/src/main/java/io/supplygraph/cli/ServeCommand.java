@@ -48,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The most bytes one upload may have, as sent (default 8 GiB, the CLI's limit per source).")
     Long maxUpload;
 
+    @Option(names = "--ingest-threads", paramLabel = "N", defaultValue = "1",
+            description = "Uploads parsed and stored at once (default ${DEFAULT-VALUE}; more helps on PostgreSQL with"
+                    + " cores to spare). Reads never wait for uploads.")
+    int ingestThreads;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
                 : Supplygraph.DEFAULT_DATABASE.resolveSibling("spool").resolve(Integer.toString(port));
         ServerOptions defaults = ServerOptions.defaults(store.location(), spoolFolder);
         ServerOptions options = defaults.withBind(bind).withPort(port).withAnonymousRead(anonymousRead)
-                .withAccessLog(format, System.out)
+                .withAccessLog(format, System.out).withIngestThreads(ingestThreads)
                 .withLimits(maxUpload == null ? defaults.maxUploadBytes() : maxUpload, defaults.maxPending(),
                         defaults.maxJobs());
         Server server = Server.start(options);

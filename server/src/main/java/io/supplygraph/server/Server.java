@@ -64,7 +64,7 @@ public final class Server implements AutoCloseable {
 
     /** Opens the database, resumes unfinished jobs of this server's spool, and starts listening. */
     public static Server start(ServerOptions options) {
-        GraphAccess graph = new GraphAccess(Supplygraph.open(options.database()));
+        GraphAccess graph = new GraphAccess(Supplygraph.open(options.database()), options.ingestThreads());
         JobRunner jobs = null;
         try {
             ObjectMapper json = Json.mapper();

@@ -18,9 +18,10 @@ import java.nio.file.Path;
  * @param maxUploadBytes the most bytes one upload may have, as sent (compressed)
  * @param maxPending     the most uploads received or ingested at once before 503
  * @param maxJobs        the most jobs queued before 503
+ * @param ingestThreads  how many uploads are parsed and stored at once (reads never wait for them)
  */
 public record ServerOptions(String database, String bind, int port, Path spool, Boolean anonymousRead,
-        AccessLog.Format accessLog, PrintStream log, long maxUploadBytes, int maxPending, int maxJobs) {
+        AccessLog.Format accessLog, PrintStream log, long maxUploadBytes, int maxPending, int maxJobs, int ingestThreads) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -28,32 +29,40 @@ public record ServerOptions(String database, String bind, int port, Path spool, 
     /** The defaults of {@code supplygraph serve} for a database, with the CLI's per-source limit for uploads. */
     public static ServerOptions defaults(String database, Path spool) {
         return new ServerOptions(database, DEFAULT_BIND, DEFAULT_PORT, spool, null, AccessLog.Format.TEXT, System.out,
-                SourceLimits.defaults().maxTotalBytes(), 64, 1000);
+                SourceLimits.defaults().maxTotalBytes(), 64, 1000, 1);
     }
 
     public ServerOptions withPort(int port) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs);
+                maxJobs, ingestThreads);
     }
 
     public ServerOptions withBind(String bind) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs);
+                maxJobs, ingestThreads);
     }
 
     public ServerOptions withAnonymousRead(Boolean anonymousRead) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs);
+                maxJobs, ingestThreads);
     }
 
     public ServerOptions withAccessLog(AccessLog.Format accessLog, PrintStream log) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs);
+                maxJobs, ingestThreads);
     }
 
     public ServerOptions withLimits(long maxUploadBytes, int maxPending, int maxJobs) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs);
+                maxJobs, ingestThreads);
+    }
+
+    public ServerOptions withIngestThreads(int ingestThreads) {
+        if (ingestThreads < 1) {
+            throw new IllegalArgumentException("--ingest-threads must be 1 or more, not " + ingestThreads);
+        }
+        return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
+                maxJobs, ingestThreads);
     }
 
     /** Anonymous reads are on by default only where nobody but this machine can connect. */

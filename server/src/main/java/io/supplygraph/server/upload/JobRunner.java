@@ -130,7 +130,7 @@ public final class JobRunner implements AutoCloseable {
             return BatchOutcome.of(List.of(), null);
         }
         Outcomes outcomes = new Outcomes(files.get(0));
-        var summary = graph.write(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes));
+        var summary = graph.ingest(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes));
         metrics.record(outcomes.all());
         return BatchOutcome.of(outcomes.all(), summary.storeFailure());
     }

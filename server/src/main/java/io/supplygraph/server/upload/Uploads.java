@@ -64,7 +64,7 @@ public final class Uploads {
     private Answer ingestNow(Path file) {
         Outcomes outcomes = new Outcomes(file);
         try {
-            IngestSummary summary = graph.write(g -> g.ingest(List.of(file.toString()), InputStream.nullInputStream(),
+            IngestSummary summary = graph.ingest(g -> g.ingest(List.of(file.toString()), InputStream.nullInputStream(),
                     outcomes));
             List<IngestOutcome> documents = outcomes.all();
             metrics.record(documents);
