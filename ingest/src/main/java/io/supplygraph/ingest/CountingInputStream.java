@@ -6,11 +6,13 @@ import java.io.InputStream;
 
 /**
  * Counts what a parser reads, and reads what it left: a parser may stop at the end of its root element,
- * but the document's digest covers every byte received.
+ * but the document's digest covers every byte received. A reader may mark and reset it to look ahead (OSV records
+ * are JSON or YAML); what it reads again is not counted twice.
  */
 final class CountingInputStream extends FilterInputStream {
 
     private long count;
+    private long marked;
 
     CountingInputStream(InputStream in) {
         super(in);
@@ -39,6 +41,18 @@ final class CountingInputStream extends FilterInputStream {
         long skipped = super.skip(n);
         count += skipped;
         return skipped;
+    }
+
+    @Override
+    public synchronized void mark(int readLimit) {
+        super.mark(readLimit);
+        marked = count;
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        super.reset();
+        count = marked;
     }
 
     @Override
