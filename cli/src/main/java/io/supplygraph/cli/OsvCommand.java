@@ -128,7 +128,7 @@ final class OsvCommand implements Runnable {
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = {"Download OSV's bulk exports (<base-url>/<Ecosystem>/all.zip) into a cache and import them.",
                     "A broken-off download resumes; an export the server says is unchanged is not downloaded or"
-                            + " imported again.",
+                            + " imported again, unless the store failed during its last import.",
                     "Exit code 0 when every record was read, 1 when any was rejected or the store failed (which stops"
                             + " the sync)."})
     static final class Sync extends Importing {
@@ -166,7 +166,7 @@ final class OsvCommand implements Runnable {
                     if (progress) {
                         err.print("\r\033[K");
                     }
-                    if (!fetched.changed()) {
+                    if (!fetched.pending()) {
                         if (!json) {
                             err.printf("%s: unchanged since the last sync%n", ecosystem);
                         }
@@ -174,14 +174,18 @@ final class OsvCommand implements Runnable {
                         continue;
                     }
                     if (!json) {
-                        err.printf("%s: downloaded%s%n", ecosystem, fetched.resumed() ? " (resumed)" : "");
+                        err.printf(fetched.changed() ? "%s: downloaded%s%n"
+                                : "%s: unchanged, importing what the last sync did not store%s%n",
+                                ecosystem, fetched.resumed() ? " (resumed)" : "");
                     }
                     IngestSummary summary = importAndReport(graph, List.of(fetched.zip().toString()), summaries);
                     summaries.get(summaries.size() - 1).put("ecosystem", ecosystem);
                     exit = Math.max(exit, summary.allAccepted() ? 0 : 1);
                     if (summary.storeFailure() != null) {
-                        break; // every later export would fail the same way
+                        // every later export would fail the same way; the next sync takes this one up again
+                        break;
                     }
+                    sync.imported(fetched);
                 }
             }
             if (json) {

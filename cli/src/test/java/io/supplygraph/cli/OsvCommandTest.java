@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -92,9 +100,69 @@ class OsvCommandTest {
         assertThat(retried.err()).contains("7 advisories imported");
     }
 
+    /**
+     * A sync whose import the store stopped takes the same export up again on the next sync, though the server says
+     * it is unchanged; once imported, it is left alone.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void osvSyncImportsAnUnchangedExportAgainWhenTheStoreFailedDuringItsImport(Kind kind) throws IOException {
+        byte[] zip = export("GO-1", "GO-2", "GO-3");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/Go/all.zip", x -> {
+            x.getResponseHeaders().set("ETag", "\"v1\"");
+            boolean unchanged = "\"v1\"".equals(x.getRequestHeaders().getFirst("If-None-Match"));
+            x.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : zip.length);
+            if (!unchanged) {
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(zip);
+                }
+            }
+            x.close();
+        });
+        server.start();
+        try {
+            String db = TestStores.fresh(kind, tmp);
+            assertThat(CliRun.of("stats", "--db", db).exit()).isZero();
+            String[] sync = {"osv", "sync", "--ecosystem", "Go", "--cache", tmp.resolve("cache").toString(),
+                    "--base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/", "--db"};
+
+            CliRun failed = CliRun.of(with(sync, readOnly(kind, db)));
+            CliRun resumed = CliRun.of(with(sync, db));
+            CliRun current = CliRun.of(with(sync, db));
+
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.err()).contains("Go: downloaded", "the store failed", "3 not attempted");
+            assertThat(resumed.exit()).isZero();
+            assertThat(resumed.err()).contains("Go: unchanged, importing what the last sync did not store",
+                    "3 advisories imported");
+            assertThat(current.exit()).isZero();
+            assertThat(current.err()).contains("Go: unchanged since the last sync").doesNotContain("imported");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** The same store refusing every write: a read-only SQLite file, a PostgreSQL session of read-only transactions. */
     private static String readOnly(Kind kind, String db) {
         return kind == Kind.SQLITE ? "jdbc:sqlite:file:" + db + "?mode=ro"
                 : db + "&options=-c%20default_transaction_read_only%3Don";
+    }
+
+    private static String[] with(String[] args, String last) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    private static byte[] export(String... ids) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (String id : ids) {
+                out.putNextEntry(new ZipEntry(id + ".json"));
+                out.write(record(id).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 }
