@@ -61,6 +61,9 @@ final class CountingInputStream extends FilterInputStream {
     }
 
     void drain() throws IOException {
+        if (read() < 0) {
+            return; // the usual case for a small document, which the parser's own buffer took whole
+        }
         byte[] sink = new byte[8192];
         while (read(sink, 0, sink.length) >= 0) {
             // reading is the point: the bytes feed the digest

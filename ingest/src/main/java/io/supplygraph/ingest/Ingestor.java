@@ -24,7 +24,8 @@ import java.util.List;
  * The ingest pipeline for a batch: sources are expanded into documents, each is recognised by its content,
  * parsed and assembled into facts on the calling thread, and stored by a {@link StoreWriter} thread, so that
  * parsing the next document overlaps with writing the last one. One bad document is reported and the batch
- * goes on; nothing of it is stored.
+ * goes on; nothing of it is stored. {@code ingest} and {@code osv import} both run it, with the
+ * {@link IngestOptions} that say what differs between them.
  */
 public final class Ingestor {
 
@@ -55,7 +56,7 @@ public final class Ingestor {
     /** Ingests every document the arguments name: files, directories, archives, compressed files, {@code -} for stdin. */
     public IngestSummary ingest(List<String> arguments, InputStream stdin, IngestListener listener) {
         // Every event, rejections included, reaches the listener from the writer thread, in reading order.
-        try (StoreWriter writer = new StoreWriter(store, listener)) {
+        try (StoreWriter writer = new StoreWriter(store, listener, options.maxBatch())) {
             new DocumentSources(options.limits(), stdin).walk(arguments, new SourceVisitor() {
                 @Override
                 public void accept(SourceDocument document) {

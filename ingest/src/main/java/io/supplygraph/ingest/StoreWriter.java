@@ -24,14 +24,11 @@ final class StoreWriter implements AutoCloseable {
     /** Components parsed but not yet stored, at most: a few hundred typical SBOMs, or one very large one. */
     static final int MAX_QUEUED_COMPONENTS = 250_000;
 
-    /** Documents per transaction, at most: bounds how much one failure-and-retry has to redo. */
-    static final int MAX_BATCH = 200;
-
     /**
-     * Documents queued, at most: the next few batches, enough to keep the writer busy. Without it, records that list
+     * Batches queued, at most, counted in documents: enough to keep the writer busy. Without it, records that list
      * no components (advisories) would queue by the hundred thousand while the store matches the first ones.
      */
-    static final int MAX_QUEUED_DOCUMENTS = 5 * MAX_BATCH;
+    static final int QUEUED_BATCHES = 5;
 
     private enum Kind { STORE, REJECTED, SKIPPED, NOT_READ, END }
 
@@ -41,7 +38,8 @@ final class StoreWriter implements AutoCloseable {
 
     private final DocumentStore store;
     private final IngestListener listener;
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>(MAX_QUEUED_DOCUMENTS);
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Job> queue;
     private final Semaphore budget = new Semaphore(MAX_QUEUED_COMPONENTS);
     private final StoreRetries retriesBefore;
     private final Thread thread;
@@ -54,9 +52,12 @@ final class StoreWriter implements AutoCloseable {
     private long bytes;
     private volatile String failure;
 
-    StoreWriter(DocumentStore store, IngestListener listener) {
+    /** @param maxBatch documents per transaction, at most: bounds how much one failure-and-retry has to redo */
+    StoreWriter(DocumentStore store, IngestListener listener, int maxBatch) {
         this.store = store;
         this.listener = listener;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(QUEUED_BATCHES * maxBatch);
         this.retriesBefore = store.retries();
         this.thread = new Thread(this::run, "supplygraph-store-writer");
         thread.setDaemon(true);
@@ -103,7 +104,7 @@ final class StoreWriter implements AutoCloseable {
             while (!ended) {
                 List<Job> batch = new ArrayList<>();
                 batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
+                queue.drainTo(batch, maxBatch - 1);
                 ended = batch.remove(END);
                 try {
                     write(batch);
