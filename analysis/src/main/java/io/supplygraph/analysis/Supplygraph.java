@@ -191,9 +191,12 @@ public final class Supplygraph implements AutoCloseable {
         return new Scorecards(store).of(purlOrRepository);
     }
 
-    /** Imports OSV records (JSON or YAML files, directories, zip archives such as OSV's {@code all.zip}). */
-    public OsvImporter.Summary importAdvisories(List<String> sources, InputStream stdin, OsvImporter.Listener listener) {
-        return new OsvImporter(store).importAll(sources, stdin, listener);
+    /**
+     * Imports OSV records (JSON or YAML files, directories, zip archives such as OSV's {@code all.zip}) through the
+     * ingest pipeline, with {@code osv import}'s options: files that are not records are skipped.
+     */
+    public IngestSummary importAdvisories(List<String> sources, InputStream stdin, IngestListener listener) {
+        return new Ingestor(store, OsvImporter.options()).ingest(sources, stdin, listener);
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */

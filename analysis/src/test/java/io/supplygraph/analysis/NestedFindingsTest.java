@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.testing.Corpus;
@@ -41,7 +40,7 @@ class NestedFindingsTest {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
             graph.ingest(List.of(p.folder().toString()), InputStream.nullInputStream(), new IngestListener() {});
             graph.importAdvisories(List.of(Corpus.path("osv/ghsa-sample/GHSA-jfh8-c2jp-5v3q.json").toString()),
-                    InputStream.nullInputStream(), new OsvImporter.Listener() {});
+                    InputStream.nullInputStream(), new IngestListener() {});
 
             Finding log4shell = graph.vulns(new Vulns.Query(null, null, null, false)).stream()
                     .filter(f -> f.id().equals("GHSA-jfh8-c2jp-5v3q")).findFirst().orElseThrow();

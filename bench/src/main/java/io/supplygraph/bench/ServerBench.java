@@ -6,7 +6,6 @@ import io.supplygraph.bench.IngestBench.Store;
 import io.supplygraph.bench.PortfolioGenerator.Spec;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
@@ -173,8 +172,8 @@ public final class ServerBench {
                         ecosystemAndName[0].equals("Go") ? "SEMVER" : "ECOSYSTEM"));
             }
         }
-        OsvImporter.Summary imported = graph.importAdvisories(List.of(folder.toString()),
-                InputStream.nullInputStream(), new OsvImporter.Listener() {});
+        IngestSummary imported = graph.importAdvisories(List.of(folder.toString()),
+                InputStream.nullInputStream(), new IngestListener() {});
         System.out.printf("advisories: one per sampled package, %d stored now%n", imported.stored());
     }
 

@@ -124,23 +124,11 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter err, IngestSummary summary) {
-        if (summary.storeFailure() != null) {
-            err.printf("supplygraph ingest: the store failed: %s%n", summary.storeFailure());
-        }
-        StoreRetries retries = summary.retries();
+        StoreReport.reason(err, "ingest", summary);
         err.printf("%d ingested, %d already ingested, %d rejected%s (%d components, %.1f MB)%s%n", summary.stored(),
-                summary.alreadyStored(), summary.rejected(),
-                summary.notAttempted().isEmpty() ? "" : ", " + summary.notAttempted().size() + " not attempted",
-                summary.components(), summary.bytes() / 1e6,
-                retries.total() == 0 ? "" : String.format("; %d transactions retried (%d deadlocks, %d serialization"
-                        + " failures, %d lost connections, %d busy)", retries.total(), retries.deadlocks(),
-                        retries.serializationFailures(), retries.connectionFailures(), retries.busy()));
-        List<String> notAttempted = summary.notAttempted();
-        if (!notAttempted.isEmpty()) {
-            err.printf("not attempted: %s%s; run the same command again to ingest them%n",
-                    String.join(", ", notAttempted.subList(0, Math.min(5, notAttempted.size()))),
-                    notAttempted.size() > 5 ? " and " + (notAttempted.size() - 5) + " more" : "");
-        }
+                summary.alreadyStored(), summary.rejected(), StoreReport.notAttemptedCount(summary),
+                summary.components(), summary.bytes() / 1e6, StoreReport.retries(summary));
+        StoreReport.notAttempted(err, summary, "ingest");
         err.flush();
     }
 

@@ -4,7 +4,9 @@ import static io.supplygraph.cli.output.Rows.row;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.cli.output.Output;
-import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.ingest.DocumentRecord;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.osv.OsvSync;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,16 +51,27 @@ final class OsvCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        /** Imports and reports; exit 1 when any file was rejected. */
-        int importAndReport(Supplygraph graph, List<String> sources, List<Map<String, Object>> summaries) {
+        /** Imports and reports: a line per rejection, and the counts on stderr, or as a row of {@code summaries}. */
+        IngestSummary importAndReport(Supplygraph graph, List<String> sources, List<Map<String, Object>> summaries) {
             PrintWriter err = spec.commandLine().getErr();
             boolean progress = !noProgress && !json && System.console() != null;
-            int[] seen = {0};
-            OsvImporter.Summary summary = graph.importAdvisories(sources, System.in, new OsvImporter.Listener() {
+            OutOfMemory.whileIngesting(sources);
+            IngestSummary summary = graph.importAdvisories(sources, System.in, new IngestListener() {
+                private int seen;
+
                 @Override
-                public void imported(String source, String id, boolean alreadyStored) {
-                    if (progress && ++seen[0] % 1000 == 0) {
-                        err.printf("\r%,d records ", seen[0]);
+                public void stored(String source, DocumentRecord record) {
+                    advance();
+                }
+
+                @Override
+                public void alreadyStored(String source, String digest) {
+                    advance();
+                }
+
+                private void advance() {
+                    if (progress && ++seen % 1000 == 0) {
+                        err.printf("\r%,d records ", seen);
                         err.flush();
                     }
                 }
@@ -72,14 +85,19 @@ final class OsvCommand implements Runnable {
             if (progress) {
                 err.print("\r\033[K");
             }
+            // The fields before not_attempted are a contract that scripts read; new ones go after them.
             summaries.add(row("sources", sources, "imported", summary.stored(), "already_imported",
-                    summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected()));
+                    summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected(),
+                    "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure()));
+            StoreReport.reason(err, "osv import", summary);
             if (!json) {
-                err.printf("%d advisories imported, %d already imported, %d files skipped (not OSV), %d rejected%n",
-                        summary.stored(), summary.alreadyStored(), summary.skipped(), summary.rejected());
-                err.flush();
+                err.printf("%d advisories imported, %d already imported, %d files skipped (not OSV), %d rejected%s%s%n",
+                        summary.stored(), summary.alreadyStored(), summary.skipped(), summary.rejected(),
+                        StoreReport.notAttemptedCount(summary), StoreReport.retries(summary));
             }
-            return summary.allAccepted() ? 0 : 1;
+            StoreReport.notAttempted(err, summary, "import");
+            err.flush();
+            return summary;
         }
     }
 
@@ -88,7 +106,7 @@ final class OsvCommand implements Runnable {
                     + " <Ecosystem>/all.zip, - for stdin.",
                     "Incremental: the same bytes twice are a no-op; a record replaces the stored one of its id unless"
                             + " that one is newer by 'modified'; a withdrawn record retracts its findings.",
-                    "Exit code 0 when every record was read, 1 when any was rejected."})
+                    "Exit code 0 when every record was read, 1 when any was rejected or the store failed."})
     static final class Import extends Importing {
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, zip archives, or -.")
@@ -98,11 +116,11 @@ final class OsvCommand implements Runnable {
         public Integer call() {
             List<Map<String, Object>> summaries = new ArrayList<>();
             try (Supplygraph graph = store.open()) {
-                int exit = importAndReport(graph, paths, summaries);
+                IngestSummary summary = importAndReport(graph, paths, summaries);
                 if (json) {
                     Output.json(spec.commandLine().getOut(), summaries);
                 }
-                return exit;
+                return summary.allAccepted() ? 0 : 1;
             }
         }
     }
@@ -110,7 +128,9 @@ final class OsvCommand implements Runnable {
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = {"Download OSV's bulk exports (<base-url>/<Ecosystem>/all.zip) into a cache and import them.",
                     "A broken-off download resumes; an export the server says is unchanged is not downloaded or"
-                            + " imported again."})
+                            + " imported again, unless the store failed during its last import.",
+                    "Exit code 0 when every record was read, 1 when any was rejected or the store failed (which stops"
+                            + " the sync)."})
     static final class Sync extends Importing {
 
         static final String URL_ENVIRONMENT = "SUPPLYGRAPH_OSV_URL";
@@ -146,7 +166,7 @@ final class OsvCommand implements Runnable {
                     if (progress) {
                         err.print("\r\033[K");
                     }
-                    if (!fetched.changed()) {
+                    if (!fetched.pending()) {
                         if (!json) {
                             err.printf("%s: unchanged since the last sync%n", ecosystem);
                         }
@@ -154,10 +174,18 @@ final class OsvCommand implements Runnable {
                         continue;
                     }
                     if (!json) {
-                        err.printf("%s: downloaded%s%n", ecosystem, fetched.resumed() ? " (resumed)" : "");
+                        err.printf(fetched.changed() ? "%s: downloaded%s%n"
+                                : "%s: unchanged, importing what the last sync did not store%s%n",
+                                ecosystem, fetched.resumed() ? " (resumed)" : "");
                     }
-                    exit = Math.max(exit, importAndReport(graph, List.of(fetched.zip().toString()), summaries));
+                    IngestSummary summary = importAndReport(graph, List.of(fetched.zip().toString()), summaries);
                     summaries.get(summaries.size() - 1).put("ecosystem", ecosystem);
+                    exit = Math.max(exit, summary.allAccepted() ? 0 : 1);
+                    if (summary.storeFailure() != null) {
+                        // every later export would fail the same way; the next sync takes this one up again
+                        break;
+                    }
+                    sync.imported(fetched);
                 }
             }
             if (json) {

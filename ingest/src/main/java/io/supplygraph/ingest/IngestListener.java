@@ -9,6 +9,9 @@ public interface IngestListener {
 
     default void alreadyStored(String source, String digest) {}
 
+    /** The file is of no format the command reads, and its options pass over such files without failing. */
+    default void skipped(String source, String reason) {}
+
     /** The document was not stored; {@code reason} says why, for the user who sent {@code source}. */
     default void rejected(String source, String reason) {}
 

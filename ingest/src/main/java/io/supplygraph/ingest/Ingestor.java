@@ -1,6 +1,6 @@
 package io.supplygraph.ingest;
 
-import io.supplygraph.ingest.recognise.Recogniser;
+import io.supplygraph.ingest.recognise.Recognition;
 import io.supplygraph.ingest.source.DocumentSources;
 import io.supplygraph.ingest.source.SourceDocument;
 import io.supplygraph.ingest.source.SourceLimits;
@@ -19,54 +19,60 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The ingest pipeline for a batch: sources are expanded into documents, each is recognised by its content,
  * parsed and assembled into facts on the calling thread, and stored by a {@link StoreWriter} thread, so that
  * parsing the next document overlaps with writing the last one. One bad document is reported and the batch
- * goes on; nothing of it is stored.
+ * goes on; nothing of it is stored. {@code ingest} and {@code osv import} both run it, with the
+ * {@link IngestOptions} that say what differs between them.
  */
 public final class Ingestor {
 
     /** Enough of a document's start to recognise any supported format. */
     static final int HEAD_BYTES = 64 * 1024;
 
-    private final DocumentStore store;
-    private final SourceLimits limits;
-    private final TrustPolicy trust;
-    private final SignedDocumentReader signed;
-    private final Recogniser recogniser = new Recogniser();
+    /** Cloned for each document: looking the algorithm up among the providers costs more than hashing 2 KB. */
+    private static final MessageDigest SHA_256 = sha256Prototype();
 
-    public Ingestor(DocumentStore store, SourceLimits limits, TrustPolicy trust) {
+    private final DocumentStore store;
+    private final IngestOptions options;
+    private final SignedDocumentReader signed;
+
+    public Ingestor(DocumentStore store, IngestOptions options) {
         this.store = store;
-        this.limits = limits;
-        this.trust = trust;
-        this.signed = new SignedDocumentReader(trust);
+        this.options = options;
+        this.signed = new SignedDocumentReader(options.trust());
     }
 
-    public Ingestor(DocumentStore store, SourceLimits limits) {
-        this(store, limits, TrustPolicy.lenient());
+    public Ingestor(DocumentStore store, SourceLimits limits, TrustPolicy trust) {
+        this(store, IngestOptions.of(limits, trust));
     }
 
     public Ingestor(DocumentStore store) {
-        this(store, SourceLimits.defaults());
+        this(store, IngestOptions.defaults());
     }
 
     /** Ingests every document the arguments name: files, directories, archives, compressed files, {@code -} for stdin. */
     public IngestSummary ingest(List<String> arguments, InputStream stdin, IngestListener listener) {
         // Every event, rejections included, reaches the listener from the writer thread, in reading order.
-        try (StoreWriter writer = new StoreWriter(store, listener)) {
-            new DocumentSources(limits, stdin).walk(arguments, new SourceVisitor() {
+        try (StoreWriter writer = new StoreWriter(store, listener, options.maxBatch())) {
+            new DocumentSources(options.limits(), stdin).walk(arguments, new SourceVisitor() {
                 @Override
                 public void accept(SourceDocument document) {
                     if (writer.failed()) {
-                        writer.skipped(document.name());
+                        writer.notRead(document.name());
                         return;
                     }
                     try {
                         for (DocumentRecord record : read(document)) {
                             writer.submit(record.source(), record);
+                        }
+                    } catch (UnrecognisedDocument e) {
+                        if (options.unrecognised() == IngestOptions.Unrecognised.SKIP) {
+                            writer.skipped(document.name(), e.getMessage());
+                        } else {
+                            writer.rejected(document.name(), e.getMessage());
                         }
                     } catch (DocumentRejectedException e) {
                         writer.rejected(document.name(), e.getMessage());
@@ -86,12 +92,17 @@ public final class Ingestor {
      * Recognises, parses and assembles one document: the records to store, one for most formats, one per signed
      * statement for a file of DSSE envelopes. The digest is computed while parsing, over every byte, so a
      * document is read once.
+     *
+     * @throws DocumentRejectedException also when the document is of no format the options read
      */
     public List<DocumentRecord> read(SourceDocument document) throws DocumentRejectedException {
+        // A buffer no larger than the document: an OSV export is hundreds of thousands of 2 KB records, and a
+        // 64 KiB buffer apiece would be most of what reading one allocates. It grows up to the mark for a larger one.
+        int headBytes = (int) Math.max(1, Math.min(HEAD_BYTES, document.size()));
         try (InputStream raw = document.open()) {
             DigestInputStream hashing = new DigestInputStream(raw, sha256());
-            BufferedInputStream in = new BufferedInputStream(hashing, HEAD_BYTES);
-            DocumentFormat format = recognise(in);
+            BufferedInputStream in = new BufferedInputStream(hashing, headBytes);
+            DocumentFormat format = recognise(in, headBytes);
             if (format == DocumentFormat.DSSE_ENVELOPE || format == DocumentFormat.SIGSTORE_BUNDLE) {
                 return signed.read(in.readNBytes(SignedDocumentReader.MAX_BYTES + 1), format, document.name());
             }
@@ -103,7 +114,7 @@ public final class Ingestor {
             String digest = "sha256:" + HexFormat.of().formatHex(hashing.getMessageDigest().digest());
             // Formats read here carry no signature; signed ones took the branch above.
             return List.of(new DocumentRecord(digest, format, document.name(), counted.count(), facts,
-                    trust.admit(Trust.UNSIGNED)));
+                    options.trust().admit(Trust.UNSIGNED)));
         } catch (IOException e) {
             throw new DocumentRejectedException(readFailure(e), e);
         } catch (UncheckedIOException e) {
@@ -114,18 +125,25 @@ public final class Ingestor {
         }
     }
 
-    private DocumentFormat recognise(BufferedInputStream in) throws IOException, DocumentRejectedException {
+    private DocumentFormat recognise(BufferedInputStream in, int headBytes)
+            throws IOException, DocumentRejectedException {
         in.mark(HEAD_BYTES);
-        byte[] head = in.readNBytes(HEAD_BYTES);
+        byte[] head = new byte[headBytes];
+        int length = in.readNBytes(head, 0, headBytes);
         in.reset();
-        if (head.length == 0) {
-            throw new DocumentRejectedException("empty file: not a supported document");
+        Recognition recognition = options.recognition();
+        if (length == 0) {
+            throw new UnrecognisedDocument("empty file: " + recognition.unrecognised());
         }
-        Optional<DocumentFormat> format = recogniser.recognise(head, head.length);
-        return format.orElseThrow(() -> new DocumentRejectedException(
-                "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML,"
-                        + " OpenVEX, CSAF, OSV, an in-toto Statement, a DSSE envelope, a Sigstore bundle or an"
-                        + " OpenSSF Scorecard result)"));
+        return recognition.recognise(head, length)
+                .orElseThrow(() -> new UnrecognisedDocument(recognition.unrecognised()));
+    }
+
+    /** A document of no format the options read: rejected or skipped, as {@link IngestOptions#unrecognised()} says. */
+    private static final class UnrecognisedDocument extends DocumentRejectedException {
+        UnrecognisedDocument(String reason) {
+            super(reason);
+        }
     }
 
     private static String readFailure(IOException e) {
@@ -140,6 +158,14 @@ public final class Ingestor {
     }
 
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

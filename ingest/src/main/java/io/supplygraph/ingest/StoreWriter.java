@@ -10,8 +10,9 @@ import java.util.concurrent.Semaphore;
  * while the last batch was written is stored as the next batch, in one transaction ({@link DocumentStore#storeAll}):
  * when the store is the bottleneck the batches grow by themselves, and when parsing is, documents are stored as
  * soon as they arrive. The queue is bounded by components, not documents, so that a batch of huge SBOMs cannot
- * exhaust memory while a portfolio of small ones still forms large batches. Rejections pass through the same queue
- * so that the listener hears about documents in the order they were read.
+ * exhaust memory while a portfolio of small ones still forms large batches; and by documents, since an OSV record
+ * lists no components at all. Rejections pass through the same queue so that the listener hears about documents in
+ * the order they were read.
  *
  * <p>The store retries what can pass on a second try; when it gives up (the server is gone for good, the disk is
  * full) the writer stores nothing more, and every document from the failed batch on is reported not attempted.
@@ -23,32 +24,40 @@ final class StoreWriter implements AutoCloseable {
     /** Components parsed but not yet stored, at most: a few hundred typical SBOMs, or one very large one. */
     static final int MAX_QUEUED_COMPONENTS = 250_000;
 
-    /** Documents per transaction, at most: bounds how much one failure-and-retry has to redo. */
-    static final int MAX_BATCH = 200;
+    /**
+     * Batches queued, at most, counted in documents: enough to keep the writer busy. Without it, records that list
+     * no components (advisories) would queue by the hundred thousand while the store matches the first ones.
+     */
+    static final int QUEUED_BATCHES = 5;
 
-    private enum Kind { STORE, REJECTED, SKIPPED, END }
+    private enum Kind { STORE, REJECTED, SKIPPED, NOT_READ, END }
 
-    private record Job(Kind kind, String source, DocumentRecord record, String rejection, int permits) {}
+    private record Job(Kind kind, String source, DocumentRecord record, String reason, int permits) {}
 
     private static final Job END = new Job(Kind.END, null, null, null, 0);
 
     private final DocumentStore store;
     private final IngestListener listener;
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Job> queue;
     private final Semaphore budget = new Semaphore(MAX_QUEUED_COMPONENTS);
     private final StoreRetries retriesBefore;
     private final Thread thread;
     private final List<String> notAttempted = new ArrayList<>();
     private int stored;
     private int alreadyStored;
+    private int skipped;
     private int rejected;
     private long components;
     private long bytes;
     private volatile String failure;
 
-    StoreWriter(DocumentStore store, IngestListener listener) {
+    /** @param maxBatch documents per transaction, at most: bounds how much one failure-and-retry has to redo */
+    StoreWriter(DocumentStore store, IngestListener listener, int maxBatch) {
         this.store = store;
         this.listener = listener;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(QUEUED_BATCHES * maxBatch);
         this.retriesBefore = store.retries();
         this.thread = new Thread(this::run, "supplygraph-store-writer");
         thread.setDaemon(true);
@@ -64,9 +73,14 @@ final class StoreWriter implements AutoCloseable {
         put(new Job(Kind.REJECTED, source, null, reason, 0));
     }
 
+    /** A file of no format the command reads, passed over without failing the command. */
+    void skipped(String source, String reason) {
+        put(new Job(Kind.SKIPPED, source, null, reason, 0));
+    }
+
     /** A document not even read, since the store failed: it is reported in order with the others. */
-    void skipped(String source) {
-        put(new Job(Kind.SKIPPED, source, null, null, 0));
+    void notRead(String source) {
+        put(new Job(Kind.NOT_READ, source, null, null, 0));
     }
 
     /** True once the store failed for good: documents not read yet need not be. */
@@ -90,7 +104,7 @@ final class StoreWriter implements AutoCloseable {
             while (!ended) {
                 List<Job> batch = new ArrayList<>();
                 batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
+                queue.drainTo(batch, maxBatch - 1);
                 ended = batch.remove(END);
                 try {
                     write(batch);
@@ -123,7 +137,11 @@ final class StoreWriter implements AutoCloseable {
             switch (job.kind()) {
                 case REJECTED -> {
                     rejected++;
-                    listener.rejected(job.source(), job.rejection());
+                    listener.rejected(job.source(), job.reason());
+                }
+                case SKIPPED -> {
+                    skipped++;
+                    listener.skipped(job.source(), job.reason());
                 }
                 case STORE -> {
                     if (failure == null) {
@@ -132,7 +150,7 @@ final class StoreWriter implements AutoCloseable {
                         notAttempted(job.source());
                     }
                 }
-                case SKIPPED -> notAttempted(job.source());
+                case NOT_READ -> notAttempted(job.source());
                 case END -> throw new IllegalStateException("END is taken out of the batch");
             }
         }
@@ -173,7 +191,7 @@ final class StoreWriter implements AutoCloseable {
     /** Waits for every queued document to be written (or, after a failure, passed over) and returns the counts. */
     IngestSummary finish() {
         close();
-        return new IngestSummary(stored, alreadyStored, rejected, components, bytes, notAttempted,
+        return new IngestSummary(stored, alreadyStored, skipped, rejected, components, bytes, notAttempted,
                 store.retries().since(retriesBefore), failure);
     }
 

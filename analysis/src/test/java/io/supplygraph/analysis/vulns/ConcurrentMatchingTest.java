@@ -3,6 +3,7 @@ package io.supplygraph.analysis.vulns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
 import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.store.FactsListener;
@@ -70,9 +71,9 @@ class ConcurrentMatchingTest {
         }
     }
 
-    private static OsvImporter.Summary importOsv(GraphStore store, Path file) {
-        return new OsvImporter(store).importAll(List.of(file.toString()), InputStream.nullInputStream(),
-                new OsvImporter.Listener() {});
+    private static IngestSummary importOsv(GraphStore store, Path file) {
+        return new Ingestor(store, OsvImporter.options()).ingest(List.of(file.toString()), InputStream.nullInputStream(),
+                new IngestListener() {});
     }
 
     /** Waits up to two seconds for the other writer: long enough to overlap, and no deadlock if it is held up. */

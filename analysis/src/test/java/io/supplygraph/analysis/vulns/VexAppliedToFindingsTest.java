@@ -7,7 +7,6 @@ import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.FindingStatus;
 import io.supplygraph.analysis.vulns.Vulns.Query;
 import io.supplygraph.ingest.IngestListener;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.testing.Corpus;
@@ -62,7 +61,7 @@ class VexAppliedToFindingsTest {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
             ingest(graph, Sboms.write(tmp, "app.cdx.json", APP, LOG4J));
             graph.importAdvisories(List.of(Corpus.path("osv/ghsa-sample/GHSA-jfh8-c2jp-5v3q.json").toString()),
-                    InputStream.nullInputStream(), new OsvImporter.Listener() {});
+                    InputStream.nullInputStream(), new IngestListener() {});
             assertThat(log4shell(graph, false).status()).isEqualTo(FindingStatus.AFFECTED);
 
             ingest(graph, openVex("old.json", "not_affected", "2026-01-01T00:00:00Z"));

@@ -10,7 +10,7 @@ import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.analysis.vulns.Vulns.Query;
 import io.supplygraph.ingest.IngestListener;
-import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.testing.Corpus;
@@ -41,9 +41,9 @@ class VulnMatchingTest {
         assertThat(summary.rejected()).isZero();
     }
 
-    private static OsvImporter.Summary importOsv(Supplygraph graph, Path... sources) {
+    private static IngestSummary importOsv(Supplygraph graph, Path... sources) {
         return graph.importAdvisories(java.util.Arrays.stream(sources).map(Path::toString).toList(),
-                InputStream.nullInputStream(), new OsvImporter.Listener() {});
+                InputStream.nullInputStream(), new IngestListener() {});
     }
 
     private static Map<String, Finding> byId(List<Finding> findings) {
@@ -74,7 +74,7 @@ class VulnMatchingTest {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
             ingest(graph, Sboms.write(tmp, "app.cdx.json", "pkg:generic/acme/app@1.0", LOG4J,
                     "pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1"));
-            OsvImporter.Summary summary = importOsv(graph, Corpus.path("osv/ghsa-sample"));
+            IngestSummary summary = importOsv(graph, Corpus.path("osv/ghsa-sample"));
             assertThat(summary.rejected()).isZero();
             assertThat(summary.skipped()).isEqualTo(2); // MANIFEST.tsv and SOURCES.md
 
@@ -141,7 +141,7 @@ class VulnMatchingTest {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
             ingest(graph, Sboms.write(tmp, "py.cdx.json", "pkg:generic/acme/py@1.0", "pkg:pypi/requests@2.30.0",
                     "pkg:pypi/requests@2.31.0"));
-            OsvImporter.Summary summary = importOsv(graph, Corpus.path("osv/pypa-advisory-database/vulns/requests"));
+            IngestSummary summary = importOsv(graph, Corpus.path("osv/pypa-advisory-database/vulns/requests"));
             assertThat(summary.stored()).isEqualTo(5);
             // PYSEC-2023-74.yaml: GIT range plus ECOSYSTEM introduced 2.3.0, fixed 2.31.0
             assertThat(byId(graph.vulns(new Query(null, "pkg:pypi/requests@2.30.0", null, false))))

@@ -5,7 +5,7 @@ import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.Ingestor;
-import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.store.GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +63,8 @@ public final class VulnBenchmark {
             }
             try (Supplygraph graph = Supplygraph.open(db)) {
                 long t0 = System.nanoTime();
-                OsvImporter.Summary imported = graph.importAdvisories(List.of(zip.toString()),
-                        InputStream.nullInputStream(), new OsvImporter.Listener() {});
+                IngestSummary imported = graph.importAdvisories(List.of(zip.toString()),
+                        InputStream.nullInputStream(), new IngestListener() {});
                 long t1 = System.nanoTime();
                 report("import %,d advisories".formatted(imported.stored()), t1 - t0);
                 var ingested = graph.ingest(List.of(portfolio.toString()), InputStream.nullInputStream(),

@@ -10,6 +10,8 @@ import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.model.fact.AdvisoryFacts.Advisory;
 import io.supplygraph.model.fact.AdvisoryFacts.Affected;
 import io.supplygraph.model.fact.AdvisoryFacts.Kind;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,26 +29,33 @@ public final class OsvReader implements DocumentReader {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
     private static final ObjectReader YAML = ReadLimits.yamlMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(OsvFile.class);
+    private static final int PEEK = 256;
 
-    /** Reads OSV JSON: what the recogniser hands over for {@link io.supplygraph.model.DocumentFormat#OSV}. */
+    /**
+     * Reads a record, JSON or YAML: {@code ingest} hands over the JSON the recogniser knows, {@code osv import} YAML
+     * as well. YAML is bounded before it is parsed ({@link ReadLimits#MAX_YAML_DOCUMENT} says why).
+     */
     @Override
     public AdvisoryFacts read(InputStream in, String name) throws IOException, DocumentRejectedException {
-        return facts(bind(JSON, in));
-    }
-
-    /** Reads a record that is JSON when its first non-blank byte is <code>{</code>, YAML otherwise. */
-    public AdvisoryFacts read(byte[] bytes) throws IOException, DocumentRejectedException {
-        if (isJson(bytes)) {
-            return facts(bind(JSON, new java.io.ByteArrayInputStream(bytes)));
+        InputStream peekable = in.markSupported() ? in : new BufferedInputStream(in);
+        if (startsJson(peekable)) {
+            return facts(bind(JSON, peekable));
         }
-        if (bytes.length > ReadLimits.MAX_YAML_DOCUMENT) {
+        byte[] yaml = peekable.readNBytes(ReadLimits.MAX_YAML_DOCUMENT + 1);
+        if (yaml.length > ReadLimits.MAX_YAML_DOCUMENT) {
             throw new DocumentRejectedException(ReadLimits.yamlTooLong());
         }
-        return facts(bind(YAML, new java.io.ByteArrayInputStream(bytes)));
+        return facts(bind(YAML, new ByteArrayInputStream(yaml)));
     }
 
-    static boolean isJson(byte[] bytes) {
-        for (byte b : bytes) {
+    public AdvisoryFacts read(byte[] bytes) throws IOException, DocumentRejectedException {
+        return read(new ByteArrayInputStream(bytes), null);
+    }
+
+    /** Whether the first byte past whitespace and a byte order mark is <code>{</code>. */
+    static boolean isJson(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = head[i];
             if (b == '{') {
                 return true;
             }
@@ -56,6 +65,15 @@ public final class OsvReader implements DocumentReader {
             }
         }
         return false;
+    }
+
+    /** {@link #isJson} of what comes next; past {@link #PEEK} bytes of whitespace, YAML, which reads JSON too. */
+    private static boolean startsJson(InputStream in) throws IOException {
+        byte[] head = new byte[PEEK];
+        in.mark(PEEK);
+        int length = in.readNBytes(head, 0, PEEK);
+        in.reset();
+        return isJson(head, length);
     }
 
     private static OsvFile bind(ObjectReader reader, InputStream in) throws IOException, DocumentRejectedException {

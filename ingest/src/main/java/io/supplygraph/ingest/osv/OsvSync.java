@@ -23,7 +23,9 @@ import java.util.Properties;
  * Downloads OSV's bulk exports ({@code <base>/<Ecosystem>/all.zip}) into a cache folder, one folder per
  * ecosystem. A download that broke off resumes where it stopped (HTTP Range, guarded by If-Range with the
  * validator the partial download started under, so a file that changed meanwhile starts over); a finished one is
- * fetched again only when the server says it changed (If-None-Match / If-Modified-Since).
+ * fetched again only when the server says it changed (If-None-Match / If-Modified-Since). A download stays pending
+ * until {@link #imported} says its import completed, so that an import the store stopped part-way is taken up by
+ * the next sync though the export did not change.
  */
 public final class OsvSync {
 
@@ -38,12 +40,15 @@ public final class OsvSync {
      * @param zip     the cached export
      * @param changed false when the cached export was already current (nothing downloaded)
      * @param resumed true when the download continued a partial one
+     * @param pending true until {@link #imported} is called for this export: a new download, or an unchanged one whose
+     *                last import did not complete
      */
-    public record Fetched(String ecosystem, Path zip, boolean changed, boolean resumed) {}
+    public record Fetched(String ecosystem, Path zip, boolean changed, boolean resumed, boolean pending) {}
 
     private static final String ETAG = "etag";
     private static final String LAST_MODIFIED = "last-modified";
     private static final String PART_VALIDATOR = "part-validator";
+    private static final String PENDING = "import-pending";
 
     private final HttpClient client;
     private final URI base;
@@ -67,11 +72,10 @@ public final class OsvSync {
     }
 
     public Fetched fetch(String ecosystem, Progress progress) throws IOException {
-        Path folder = cache.resolve(ecosystem.replace('/', '_'));
-        Files.createDirectories(folder);
+        Path folder = Files.createDirectories(folder(ecosystem));
         Path zip = folder.resolve("all.zip");
         Path part = folder.resolve("all.zip.part");
-        Path metaFile = folder.resolve("all.zip.meta");
+        Path metaFile = metaFile(ecosystem);
         Properties meta = load(metaFile);
         URI uri = base.resolve(URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20") + "/all.zip");
 
@@ -89,7 +93,7 @@ public final class OsvSync {
         int status = response.statusCode();
         if (status == 304) {
             response.body().close();
-            return new Fetched(ecosystem, zip, false, false);
+            return new Fetched(ecosystem, zip, false, false, meta.containsKey(PENDING));
         }
         if (status != 200 && status != 206) {
             response.body().close();
@@ -128,8 +132,26 @@ public final class OsvSync {
         if (lastModified != null) {
             done.setProperty(LAST_MODIFIED, lastModified);
         }
+        done.setProperty(PENDING, "true");
         store(done, metaFile);
-        return new Fetched(ecosystem, zip, true, resumed);
+        return new Fetched(ecosystem, zip, true, resumed, true);
+    }
+
+    /** The export's import completed (rejected records included: importing them again would not help). */
+    public void imported(Fetched fetched) throws IOException {
+        Path metaFile = metaFile(fetched.ecosystem());
+        Properties meta = load(metaFile);
+        if (meta.remove(PENDING) != null) {
+            store(meta, metaFile);
+        }
+    }
+
+    private Path folder(String ecosystem) {
+        return cache.resolve(ecosystem.replace('/', '_'));
+    }
+
+    private Path metaFile(String ecosystem) {
+        return folder(ecosystem).resolve("all.zip.meta");
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {

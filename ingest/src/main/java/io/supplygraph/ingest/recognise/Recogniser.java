@@ -12,7 +12,7 @@ import java.util.Optional;
  * the document: recognition uses what it can see and falls back to weaker signals when the deciding
  * key lies beyond it. Anything unknown, empty or binary is {@link Optional#empty()}, never an exception.
  */
-public final class Recogniser {
+public final class Recogniser implements Recognition {
 
     /** Enough to reach the deciding keys of every format we know, in the documents we have seen. */
     public static final int HEAD_BYTES = 64 * 1024;
@@ -29,6 +29,7 @@ public final class Recogniser {
     }
 
     /** Recognises the first {@code length} bytes of {@code head}: a document's beginning, complete or not. */
+    @Override
     public Optional<DocumentFormat> recognise(byte[] head, int length) {
         int start = firstSignificantByte(head, length);
         if (start == length) {
@@ -39,6 +40,13 @@ public final class Recogniser {
             case '<' -> XmlHead.recognise(head, start, length - start);
             default -> isTagValue(head, start, length) ? Optional.of(DocumentFormat.SPDX_2_TAG_VALUE) : Optional.empty();
         };
+    }
+
+    @Override
+    public String unrecognised() {
+        return "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML,"
+                + " OpenVEX, CSAF, OSV, an in-toto Statement, a DSSE envelope, a Sigstore bundle or an OpenSSF Scorecard"
+                + " result)";
     }
 
     /** Skips a UTF-8 byte order mark and whitespace. */

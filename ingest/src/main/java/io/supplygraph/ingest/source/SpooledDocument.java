@@ -44,7 +44,7 @@ final class SpooledDocument implements LocalDocument {
         LongSupplier compressedBytes = in instanceof InputStreamStatistics statistics
                 ? statistics::getCompressedCount
                 : null;
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = temp.copyBuffer;
         ByteArrayOutputStream memory = new ByteArrayOutputStream();
         Path file = null;
         OutputStream out = memory;

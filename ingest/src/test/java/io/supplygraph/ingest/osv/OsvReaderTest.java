@@ -8,6 +8,7 @@ import io.supplygraph.model.fact.AdvisoryFacts;
 import io.supplygraph.model.fact.AdvisoryFacts.Advisory;
 import io.supplygraph.model.osv.OsvEvent;
 import io.supplygraph.testing.Corpus;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,18 @@ class OsvReaderTest {
 
     private static AdvisoryFacts read(String text) throws Exception {
         return new OsvReader().read(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsJsonAndYamlRecordsFromAStream() throws Exception {
+        OsvReader reader = new OsvReader();
+        String json = "\uFEFF\n  {\"id\": \"GO-1\", \"modified\": \"2024-01-01T00:00:00Z\"}";
+        // the indentation of the first key is the record's: a reader that dropped it would break the YAML
+        String yaml = "# PyPA\n\n  id: PYSEC-1\n  modified: 2024-01-01T00:00:00Z\n  aliases: [CVE-1]\n";
+        assertThat(reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "GO-1.json").name())
+                .isEqualTo("GO-1");
+        assertThat(reader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "PYSEC-1.yaml")
+                .advisories().get(0).aliases()).containsExactly("CVE-1");
     }
 
     @Test

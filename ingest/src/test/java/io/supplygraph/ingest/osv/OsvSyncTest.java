@@ -117,6 +117,21 @@ class OsvSyncTest {
     }
 
     @Test
+    void anExportStaysPendingUntilItsImportCompletes() throws IOException {
+        OsvSync sync = new OsvSync(base(), tmp);
+        assertThat(sync.fetch("Go", (e, done, total) -> {}).pending()).as("downloaded").isTrue();
+        OsvSync.Fetched unchanged = sync.fetch("Go", (e, done, total) -> {});
+        assertThat(unchanged.changed()).isFalse();
+        assertThat(unchanged.pending()).as("its import never completed").isTrue();
+
+        sync.imported(unchanged);
+        assertThat(sync.fetch("Go", (e, done, total) -> {}).pending()).isFalse();
+
+        etag = "\"v2\"";
+        assertThat(sync.fetch("Go", (e, done, total) -> {}).pending()).as("changed").isTrue();
+    }
+
+    @Test
     void resumesABrokenOffDownloadWithARangeRequest() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("Go"));
         int half = zip.length / 2;

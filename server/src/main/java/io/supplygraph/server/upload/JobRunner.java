@@ -2,11 +2,12 @@ package io.supplygraph.server.upload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.supplygraph.analysis.jobs.Jobs;
+import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.server.GraphAccess;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.store.StoreException;
 import java.io.InputStream;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -95,14 +96,15 @@ public final class JobRunner implements AutoCloseable {
                 g.jobs().running(job.id());
                 return null;
             });
-            Object result = switch (job.kind()) {
-                case DOCUMENTS -> ingest(files);
-                case ADVISORIES -> graph.write(g -> g.importAdvisories(strings(files), InputStream.nullInputStream(),
-                        new OsvImporter.Listener() {}));
+            BatchOutcome result = switch (job.kind()) {
+                case DOCUMENTS -> ingest(files, (g, outcomes) -> g.ingest(strings(files),
+                        InputStream.nullInputStream(), outcomes));
+                case ADVISORIES -> ingest(files, (g, outcomes) -> g.importAdvisories(strings(files),
+                        InputStream.nullInputStream(), outcomes));
                 case SYNC -> throw new IllegalStateException("sync jobs are not run by this server");
             };
-            if (result instanceof BatchOutcome batch && batch.storeFailure() != null) {
-                retryLater(job, batch.storeFailure());
+            if (result.storeFailure() != null) {
+                retryLater(job, result.storeFailure());
                 return;
             }
             finish(job, Jobs.State.DONE, result);
@@ -125,12 +127,17 @@ public final class JobRunner implements AutoCloseable {
         retries.schedule(() -> submit(job), RETRY_SECONDS, TimeUnit.SECONDS);
     }
 
-    private BatchOutcome ingest(List<Path> files) {
+    /** How a job's files are read: documents as {@code ingest} reads them, advisories as {@code osv import}. */
+    private interface Reading {
+        IngestSummary read(Supplygraph graph, Outcomes outcomes);
+    }
+
+    private BatchOutcome ingest(List<Path> files, Reading reading) {
         if (files.isEmpty()) {
             return BatchOutcome.of(List.of(), null);
         }
         Outcomes outcomes = new Outcomes(files.get(0));
-        var summary = graph.ingest(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes));
+        IngestSummary summary = graph.ingest(g -> reading.read(g, outcomes));
         metrics.record(outcomes.all());
         return BatchOutcome.of(outcomes.all(), summary.storeFailure());
     }

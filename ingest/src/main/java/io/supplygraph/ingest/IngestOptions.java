@@ -1,0 +1,47 @@
+package io.supplygraph.ingest;
+
+import io.supplygraph.ingest.recognise.Recognition;
+import io.supplygraph.ingest.recognise.Recogniser;
+import io.supplygraph.ingest.source.SourceLimits;
+import io.supplygraph.ingest.verify.TrustPolicy;
+
+/**
+ * What differs between the commands that share the {@link Ingestor} pipeline: {@code ingest} with
+ * {@link #of(SourceLimits, TrustPolicy)}, {@code osv import} with {@code osv/OsvImporter.options()}. Everything else
+ * (walking sources, hashing, the writer thread, retries, the stop when the store fails) is the same for both.
+ *
+ * @param limits       how much one source may unpack
+ * @param trust        how signatures are verified, and whether a document without a verified one is stored
+ * @param recognition  which formats are read
+ * @param unrecognised what becomes of a document of no format that {@code recognition} reads
+ * @param maxBatch     documents per transaction, at most: bounds how much one failure-and-retry has to redo, and
+ *                     how many small documents share the cost of a transaction
+ */
+public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition recognition,
+        Unrecognised unrecognised, int maxBatch) {
+
+    /** SBOMs of a few hundred components each: more per transaction gains little and makes a retry redo more. */
+    static final int DOCUMENTS_PER_BATCH = 200;
+
+    public IngestOptions {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one document");
+        }
+    }
+
+    public enum Unrecognised {
+        /** Reported as rejected, and the command exits 1: the user named a file that cannot be ingested. */
+        REJECT,
+        /** Reported and counted as skipped: files that merely sit beside the documents (a LICENSE, a README). */
+        SKIP
+    }
+
+    /** Every supported format, rejecting anything else: {@code ingest}. */
+    public static IngestOptions of(SourceLimits limits, TrustPolicy trust) {
+        return new IngestOptions(limits, trust, new Recogniser(), Unrecognised.REJECT, DOCUMENTS_PER_BATCH);
+    }
+
+    public static IngestOptions defaults() {
+        return of(SourceLimits.defaults(), TrustPolicy.lenient());
+    }
+}
