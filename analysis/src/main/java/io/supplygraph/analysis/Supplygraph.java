@@ -30,6 +30,7 @@ import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
 import io.supplygraph.ingest.osv.OsvImporter;
@@ -104,8 +105,14 @@ public final class Supplygraph implements AutoCloseable {
      * turns at the store's write lock.
      */
     public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener, TrustPolicy trust) {
+        return ingest(sources, stdin, listener, IngestOptions.of(SourceLimits.defaults(), trust));
+    }
+
+    /** Ingests as {@code options} say: what {@code ingest} and {@code osv import} read, and under which names. */
+    public IngestSummary ingest(List<String> sources, InputStream stdin, IngestListener listener,
+            IngestOptions options) {
         store.requireWritable();
-        IngestSummary summary = new Ingestor(store, SourceLimits.defaults(), trust).ingest(sources, stdin, listener);
+        IngestSummary summary = new Ingestor(store, options).ingest(sources, stdin, listener);
         if (summary.stored() >= BULK_LOAD) {
             store.database().refreshStatistics();
         }
@@ -196,7 +203,7 @@ public final class Supplygraph implements AutoCloseable {
      * ingest pipeline, with {@code osv import}'s options: files that are not records are skipped.
      */
     public IngestSummary importAdvisories(List<String> sources, InputStream stdin, IngestListener listener) {
-        return new Ingestor(store, OsvImporter.options()).ingest(sources, stdin, listener);
+        return ingest(sources, stdin, listener, OsvImporter.options());
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */

@@ -7,7 +7,6 @@ import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.analysis.vulns.Sboms;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.store.TestStores;
 import java.io.InputStream;
@@ -54,7 +53,7 @@ class ReadingGraphTest {
                         .hasMessageContaining("does not write");
                 assertThatThrownBy(() -> reading.deleteDocument(digest)).isInstanceOf(IllegalStateException.class);
                 assertThatThrownBy(() -> reading.importAdvisories(List.of(advisory.toString()),
-                        InputStream.nullInputStream(), new OsvImporter.Listener() {}))
+                        InputStream.nullInputStream(), new IngestListener() {}))
                         .isInstanceOf(IllegalStateException.class);
             }
             assertThat(graph.stats().documents()).isEqualTo(1);

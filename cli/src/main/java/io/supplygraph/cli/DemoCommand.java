@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                     summary.stored(), summary.alreadyStored(), summary.components(), stats.documents(),
                     stats.versions(), stats.edges(), stats.artifacts());
             var imported = graph.importAdvisories(List.of(advisories.toString()), InputStream.nullInputStream(),
-                    new io.supplygraph.ingest.osv.OsvImporter.Listener() {
+                    new IngestListener() {
                         @Override
                         public void rejected(String source, String reason) {
                             rejected.add(source + ": " + reason);

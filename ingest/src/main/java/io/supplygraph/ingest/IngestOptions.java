@@ -4,6 +4,7 @@ import io.supplygraph.ingest.recognise.Recognition;
 import io.supplygraph.ingest.recognise.Recogniser;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
+import java.util.function.UnaryOperator;
 
 /**
  * What differs between the commands that share the {@link Ingestor} pipeline: {@code ingest} with
@@ -16,9 +17,11 @@ import io.supplygraph.ingest.verify.TrustPolicy;
  * @param unrecognised what becomes of a document of no format that {@code recognition} reads
  * @param maxBatch     documents per transaction, at most: bounds how much one failure-and-retry has to redo, and
  *                     how many small documents share the cost of a transaction
+ * @param sourceNames  the name a file is recorded and reported under, from its path (the path itself but where a
+ *                     server ingests its spool files under the names their uploads had)
  */
 public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition recognition,
-        Unrecognised unrecognised, int maxBatch) {
+        Unrecognised unrecognised, int maxBatch, UnaryOperator<String> sourceNames) {
 
     /** SBOMs of a few hundred components each: more per transaction gains little and makes a retry redo more. */
     static final int DOCUMENTS_PER_BATCH = 200;
@@ -38,7 +41,13 @@ public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition 
 
     /** Every supported format, rejecting anything else: {@code ingest}. */
     public static IngestOptions of(SourceLimits limits, TrustPolicy trust) {
-        return new IngestOptions(limits, trust, new Recogniser(), Unrecognised.REJECT, DOCUMENTS_PER_BATCH);
+        return new IngestOptions(limits, trust, new Recogniser(), Unrecognised.REJECT, DOCUMENTS_PER_BATCH,
+                UnaryOperator.identity());
+    }
+
+    /** The same options, recording and reporting files under {@code names} of their paths. */
+    public IngestOptions withSourceNames(UnaryOperator<String> names) {
+        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, names);
     }
 
     public static IngestOptions defaults() {

@@ -57,7 +57,7 @@ public final class Ingestor {
     public IngestSummary ingest(List<String> arguments, InputStream stdin, IngestListener listener) {
         // Every event, rejections included, reaches the listener from the writer thread, in reading order.
         try (StoreWriter writer = new StoreWriter(store, listener, options.maxBatch())) {
-            new DocumentSources(options.limits(), stdin).walk(arguments, new SourceVisitor() {
+            new DocumentSources(options.limits(), stdin, options.sourceNames()).walk(arguments, new SourceVisitor() {
                 @Override
                 public void accept(SourceDocument document) {
                     if (writer.failed()) {

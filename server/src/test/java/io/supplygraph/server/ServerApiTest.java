@@ -86,6 +86,8 @@ class ServerApiTest {
         Reply shown = s.get("/api/v1/documents/" + digest.substring(0, 16), s.readToken);
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body().path("digest").asText()).isEqualTo(digest);
+        assertThat(shown.body().path("source").asText()).as("recorded as the client named it, not as spooled")
+                .isEqualTo("app.cdx.json");
     }
 
     @ParameterizedTest
@@ -263,6 +265,9 @@ class ServerApiTest {
         List<String> sources = new ArrayList<>();
         result.path("documents").forEach(d -> sources.add(d.path("source").asText()));
         assertThat(sources).contains("boms.zip!/a.cdx.json", "boms.zip!/junk.txt");
+        List<String> recorded = new ArrayList<>();
+        s.get("/api/v1/documents").body().path("items").forEach(d -> recorded.add(d.path("source").asText()));
+        assertThat(recorded).containsExactlyInAnyOrder("boms.zip!/a.cdx.json", "boms.zip!/b.cdx.json");
         assertThat(s.get("/api/v1/stats").body().path("documents").asInt()).isEqualTo(2);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.supplygraph.ingest.DocumentRejectedException;
-import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.recognise.Recogniser;
@@ -15,6 +14,7 @@ import io.supplygraph.model.DocumentFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -40,17 +40,8 @@ public final class OsvImporter {
 
     public static IngestOptions options() {
         return new IngestOptions(LIMITS, TrustPolicy.lenient(), new Records(), IngestOptions.Unrecognised.SKIP,
-                RECORDS_PER_BATCH);
+                RECORDS_PER_BATCH, UnaryOperator.identity());
     }
-
-    /**
-     * The importer's own listener before imports reported what ingests report; kept while {@code cli/DemoCommand},
-     * which is being changed elsewhere, still names it.
-     *
-     * @deprecated use {@link IngestListener}
-     */
-    @Deprecated
-    public interface Listener extends IngestListener {}
 
     /** OSV records, and what only looks like one; any other supported format is refused by name. */
     private static final class Records implements Recognition {

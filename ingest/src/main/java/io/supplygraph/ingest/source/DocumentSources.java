@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -26,11 +27,21 @@ public final class DocumentSources {
 
     private final SourceLimits limits;
     private final InputStream stdin;
+    private final UnaryOperator<String> names;
     private boolean stdinRead;
 
     public DocumentSources(SourceLimits limits, InputStream stdin) {
+        this(limits, stdin, UnaryOperator.identity());
+    }
+
+    /**
+     * Sources whose files are shown under {@code names} of their paths instead: a server's spool files under the
+     * names their uploads had. An archive's entries are named after the archive's name, as always.
+     */
+    public DocumentSources(SourceLimits limits, InputStream stdin, UnaryOperator<String> names) {
         this.limits = limits;
         this.stdin = stdin;
+        this.names = names;
     }
 
     /** Visits every document the arguments hold; every problem is a {@link SourceVisitor#reject} and the walk goes on. */
@@ -90,7 +101,8 @@ public final class DocumentSources {
         }
     }
 
-    private void readFile(Path path, String name, Unpacker unpacker, SourceVisitor visitor) {
+    private void readFile(Path path, String pathName, Unpacker unpacker, SourceVisitor visitor) {
+        String name = names.apply(pathName);
         long size;
         try {
             size = Files.size(path);

@@ -2,11 +2,12 @@ package io.supplygraph.server.upload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.store.StoreException;
@@ -97,10 +98,8 @@ public final class JobRunner implements AutoCloseable {
                 return null;
             });
             BatchOutcome result = switch (job.kind()) {
-                case DOCUMENTS -> ingest(files, (g, outcomes) -> g.ingest(strings(files),
-                        InputStream.nullInputStream(), outcomes));
-                case ADVISORIES -> ingest(files, (g, outcomes) -> g.importAdvisories(strings(files),
-                        InputStream.nullInputStream(), outcomes));
+                case DOCUMENTS -> ingest(files, IngestOptions.defaults());
+                case ADVISORIES -> ingest(files, OsvImporter.options());
                 case SYNC -> throw new IllegalStateException("sync jobs are not run by this server");
             };
             if (result.storeFailure() != null) {
@@ -127,17 +126,14 @@ public final class JobRunner implements AutoCloseable {
         retries.schedule(() -> submit(job), RETRY_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** How a job's files are read: documents as {@code ingest} reads them, advisories as {@code osv import}. */
-    private interface Reading {
-        IngestSummary read(Supplygraph graph, Outcomes outcomes);
-    }
-
-    private BatchOutcome ingest(List<Path> files, Reading reading) {
+    /** A job's files, read as {@code options} say: documents as {@code ingest} reads them, advisories as osv import. */
+    private BatchOutcome ingest(List<Path> files, IngestOptions options) {
         if (files.isEmpty()) {
             return BatchOutcome.of(List.of(), null);
         }
-        Outcomes outcomes = new Outcomes(files.get(0));
-        IngestSummary summary = graph.ingest(g -> reading.read(g, outcomes));
+        Outcomes outcomes = new Outcomes();
+        IngestSummary summary = graph.ingest(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes,
+                options.withSourceNames(Spool.uploadNames(files.get(0)))));
         metrics.record(outcomes.all());
         return BatchOutcome.of(outcomes.all(), summary.storeFailure());
     }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -109,6 +110,15 @@ public final class Spool {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The names under which the documents of spooled files are recorded and reported: as the client named its
+     * upload, since the folder the file waits in here is of no interest to anyone.
+     */
+    public static UnaryOperator<String> uploadNames(Path spooled) {
+        String folder = spooled.getParent().toString() + java.io.File.separator;
+        return path -> path.startsWith(folder) ? path.substring(folder.length()) : path;
     }
 
     public void discard(List<Path> files) {

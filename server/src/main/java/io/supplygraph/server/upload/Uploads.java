@@ -5,6 +5,7 @@ import io.javalin.http.UploadedFile;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.http.ApiProblem;
@@ -62,10 +63,10 @@ public final class Uploads {
     }
 
     private Answer ingestNow(Path file) {
-        Outcomes outcomes = new Outcomes(file);
+        Outcomes outcomes = new Outcomes();
         try {
             IngestSummary summary = graph.ingest(g -> g.ingest(List.of(file.toString()), InputStream.nullInputStream(),
-                    outcomes));
+                    outcomes, IngestOptions.defaults().withSourceNames(Spool.uploadNames(file))));
             List<IngestOutcome> documents = outcomes.all();
             metrics.record(documents);
             if (summary.storeFailure() != null) {
