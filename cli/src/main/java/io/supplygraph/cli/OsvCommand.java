@@ -151,43 +151,46 @@ final class OsvCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             OsvSync sync = new OsvSync(base(), cache);
-            List<String> names = ecosystems.isEmpty() ? sync.ecosystems() : ecosystems;
             boolean progress = !noProgress && !json && System.console() != null;
             List<Map<String, Object>> summaries = new ArrayList<>();
-            int exit = 0;
+            List<OsvSync.Synced> synced;
             try (Supplygraph graph = store.open()) {
-                for (String ecosystem : names) {
-                    OsvSync.Fetched fetched = sync.fetch(ecosystem, (e, done, total) -> {
-                        if (progress) {
-                            err.printf("\r%s  %.1f MB%s ", e, done / 1e6, total < 0 ? "" : " of %.1f MB".formatted(total / 1e6));
-                            err.flush();
-                        }
-                    });
+                synced = sync.sync(ecosystems, (e, done, total) -> {
                     if (progress) {
-                        err.print("\r\033[K");
+                        err.printf("\r%s  %.1f MB%s ", e, done / 1e6, total < 0 ? "" : " of %.1f MB".formatted(total / 1e6));
+                        err.flush();
                     }
-                    if (!fetched.pending()) {
+                }, new OsvSync.Importer() {
+                    @Override
+                    public void current(OsvSync.Fetched fetched) {
+                        clearProgress();
                         if (!json) {
-                            err.printf("%s: unchanged since the last sync%n", ecosystem);
+                            err.printf("%s: unchanged since the last sync%n", fetched.ecosystem());
                         }
-                        summaries.add(row("ecosystem", ecosystem, "downloaded", false));
-                        continue;
+                        summaries.add(row("ecosystem", fetched.ecosystem(), "downloaded", false));
                     }
-                    if (!json) {
-                        err.printf(fetched.changed() ? "%s: downloaded%s%n"
-                                : "%s: unchanged, importing what the last sync did not store%s%n",
-                                ecosystem, fetched.resumed() ? " (resumed)" : "");
+
+                    @Override
+                    public IngestSummary importExport(OsvSync.Fetched fetched) {
+                        clearProgress();
+                        if (!json) {
+                            err.printf(fetched.changed() ? "%s: downloaded%s%n"
+                                    : "%s: unchanged, importing what the last sync did not store%s%n",
+                                    fetched.ecosystem(), fetched.resumed() ? " (resumed)" : "");
+                        }
+                        IngestSummary summary = importAndReport(graph, List.of(fetched.zip().toString()), summaries);
+                        summaries.get(summaries.size() - 1).put("ecosystem", fetched.ecosystem());
+                        return summary;
                     }
-                    IngestSummary summary = importAndReport(graph, List.of(fetched.zip().toString()), summaries);
-                    summaries.get(summaries.size() - 1).put("ecosystem", ecosystem);
-                    exit = Math.max(exit, summary.allAccepted() ? 0 : 1);
-                    if (summary.storeFailure() != null) {
-                        // every later export would fail the same way; the next sync takes this one up again
-                        break;
+
+                    private void clearProgress() {
+                        if (progress) {
+                            err.print("\r\033[K");
+                        }
                     }
-                    sync.imported(fetched);
-                }
+                });
             }
+            int exit = synced.stream().anyMatch(s -> s.summary() != null && !s.summary().allAccepted()) ? 1 : 0;
             if (json) {
                 Output.json(spec.commandLine().getOut(), summaries);
             }

@@ -4,7 +4,9 @@ import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.server.Server;
 import io.supplygraph.server.ServerOptions;
 import io.supplygraph.server.ops.AccessLog;
+import io.supplygraph.ingest.osv.OsvSync;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " cores to spare). Reads never wait for uploads.")
     int ingestThreads;
 
+    @Option(names = "--osv-url", paramLabel = "URL",
+            description = "Where POST /api/v1/advisories/sync downloads OSV's exports. Default: $SUPPLYGRAPH_OSV_URL,"
+                    + " else OSV's own.")
+    String osvUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions defaults = ServerOptions.defaults(store.location(), spoolFolder);
         ServerOptions options = defaults.withBind(bind).withPort(port).withAnonymousRead(anonymousRead)
                 .withAccessLog(format, System.out).withIngestThreads(ingestThreads)
+                .withOsv(new ServerOptions.OsvSource(osvBase(), Supplygraph.DEFAULT_DATABASE.resolveSibling("osv")))
                 .withLimits(maxUpload == null ? defaults.maxUploadBytes() : maxUpload, defaults.maxPending(),
                         defaults.maxJobs());
         Server server = Server.start(options);
@@ -78,5 +86,11 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.serveUntilStopped();
         return 0;
+    }
+
+    /** As {@code osv sync} finds it: the option, else the environment, else OSV's own bucket. */
+    private URI osvBase() {
+        String url = osvUrl != null ? osvUrl : System.getenv(OsvCommand.Sync.URL_ENVIRONMENT);
+        return url == null || url.isBlank() ? OsvSync.DEFAULT_BASE : URI.create(url);
     }
 }

@@ -71,7 +71,7 @@ public final class Server implements AutoCloseable {
             Spool spool = new Spool(options.spool());
             spool.discardUnanswered();
             Metrics metrics = new Metrics();
-            jobs = new JobRunner(graph, spool, json, metrics, options.maxJobs());
+            jobs = new JobRunner(graph, spool, json, metrics, options.maxJobs(), options.osv());
             IngestGate gate = new IngestGate(options.maxPending());
             metrics.queueDepth(gate::inUse, jobs::queued);
             Uploads uploads = new Uploads(graph, spool, jobs, gate, metrics, options.maxUploadBytes());

@@ -1,5 +1,6 @@
 package io.supplygraph.server;
 
+import io.supplygraph.ingest.osv.OsvSync;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.server.ops.AccessLog;
 import java.io.PrintStream;
@@ -19,9 +20,14 @@ import java.nio.file.Path;
  * @param maxPending     the most uploads received or ingested at once before 503
  * @param maxJobs        the most jobs queued before 503
  * @param ingestThreads  how many uploads are parsed and stored at once (reads never wait for them)
+ * @param osv            where {@code POST /api/v1/advisories/sync} downloads OSV's exports from, and caches them
  */
 public record ServerOptions(String database, String bind, int port, Path spool, Boolean anonymousRead,
-        AccessLog.Format accessLog, PrintStream log, long maxUploadBytes, int maxPending, int maxJobs, int ingestThreads) {
+        AccessLog.Format accessLog, PrintStream log, long maxUploadBytes, int maxPending, int maxJobs,
+        int ingestThreads, OsvSource osv) {
+
+    /** OSV's bulk exports: where from, and the folder they are cached in. */
+    public record OsvSource(java.net.URI base, Path cache) {}
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -29,32 +35,33 @@ public record ServerOptions(String database, String bind, int port, Path spool, 
     /** The defaults of {@code supplygraph serve} for a database, with the CLI's per-source limit for uploads. */
     public static ServerOptions defaults(String database, Path spool) {
         return new ServerOptions(database, DEFAULT_BIND, DEFAULT_PORT, spool, null, AccessLog.Format.TEXT, System.out,
-                SourceLimits.defaults().maxTotalBytes(), 64, 1000, 1);
+                SourceLimits.defaults().maxTotalBytes(), 64, 1000, 1,
+                new OsvSource(OsvSync.DEFAULT_BASE, spool.resolveSibling("osv")));
     }
 
     public ServerOptions withPort(int port) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
     }
 
     public ServerOptions withBind(String bind) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
     }
 
     public ServerOptions withAnonymousRead(Boolean anonymousRead) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
     }
 
     public ServerOptions withAccessLog(AccessLog.Format accessLog, PrintStream log) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
     }
 
     public ServerOptions withLimits(long maxUploadBytes, int maxPending, int maxJobs) {
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
     }
 
     public ServerOptions withIngestThreads(int ingestThreads) {
@@ -62,7 +69,12 @@ public record ServerOptions(String database, String bind, int port, Path spool, 
             throw new IllegalArgumentException("--ingest-threads must be 1 or more, not " + ingestThreads);
         }
         return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
-                maxJobs, ingestThreads);
+                maxJobs, ingestThreads, osv);
+    }
+
+    public ServerOptions withOsv(OsvSource osv) {
+        return new ServerOptions(database, bind, port, spool, anonymousRead, accessLog, log, maxUploadBytes, maxPending,
+                maxJobs, ingestThreads, osv);
     }
 
     /** Anonymous reads are on by default only where nobody but this machine can connect. */

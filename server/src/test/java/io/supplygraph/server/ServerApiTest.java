@@ -297,6 +297,49 @@ class ServerApiTest {
         assertThat(s.get("/api/v1/stats").body().path("documents").asInt()).isEqualTo(3);
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anOsvSyncIsAJobThatImportsWhatChangedAndFindsWhatItAffects(Kind kind) throws Exception {
+        byte[] export = TestBoms.zip(java.util.Map.of(
+                "TEST-2021-0001.json", TestBoms.osvMaven("TEST-2021-0001", "org.apache.logging.log4j:log4j-core",
+                        "2.0", "2.15.0", CRITICAL),
+                "TEST-2021-0002.json", TestBoms.osvMaven("TEST-2021-0002", "acme:lib", "0", "0.9", null)));
+        com.sun.net.httpserver.HttpServer osv = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        osv.createContext("/Maven/all.zip", x -> {
+            x.sendResponseHeaders(200, export.length);
+            try (java.io.OutputStream out = x.getResponseBody()) {
+                out.write(export);
+            }
+        });
+        osv.start();
+        try {
+            RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-sync-" + kind),
+                    o -> o.withOsv(new ServerOptions.OsvSource(
+                            java.net.URI.create("http://127.0.0.1:" + osv.getAddress().getPort() + "/"),
+                            temp.resolve("osv-cache-" + kind))));
+            started.add(s);
+            assertThat(s.upload("a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json(), s.writeToken)
+                    .status()).isEqualTo(201);
+            assertProblem(s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/advisories/sync?ecosystem=Maven"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()), s.readToken), 403);
+
+            Reply accepted = s.send(java.net.http.HttpRequest.newBuilder(
+                    s.uri("/api/v1/advisories/sync?ecosystem=Maven")).POST(java.net.http.HttpRequest.BodyPublishers
+                    .noBody()), s.writeToken);
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+            JsonNode job = s.awaitJob(accepted.body().path("id").asText());
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+            JsonNode maven = job.path("result").get(0);
+            assertThat(maven.path("ecosystem").asText()).isEqualTo("Maven");
+            assertThat(maven.path("imported").asInt()).isEqualTo(2);
+            assertThat(s.get("/api/v1/vulns").body().path("items").get(0).path("id").asText())
+                    .isEqualTo("TEST-2021-0001");
+        } finally {
+            osv.stop(0);
+        }
+    }
+
     private static String part(String boundary, String filename, String content) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/json\r\n\r\n" + content + "\r\n";

@@ -1,5 +1,6 @@
 package io.supplygraph.ingest.osv;
 
+import io.supplygraph.ingest.IngestSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +46,17 @@ public final class OsvSync {
      */
     public record Fetched(String ecosystem, Path zip, boolean changed, boolean resumed, boolean pending) {}
 
+    /** Imports one downloaded export into the graph, as the caller imports (and reports) it. */
+    public interface Importer {
+        IngestSummary importExport(Fetched fetched) throws IOException;
+
+        /** An export that is current and was imported before: nothing to do. */
+        default void current(Fetched fetched) {}
+    }
+
+    /** What became of one ecosystem: {@code summary} null when its export was current and imported before. */
+    public record Synced(String ecosystem, Fetched fetched, IngestSummary summary) {}
+
     private static final String ETAG = "etag";
     private static final String LAST_MODIFIED = "last-modified";
     private static final String PART_VALIDATOR = "part-validator";
@@ -69,6 +81,30 @@ public final class OsvSync {
             throw new IOException("GET " + base.resolve("ecosystems.txt") + " answered " + response.statusCode());
         }
         return response.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
+     * Downloads each ecosystem's export ({@link #ecosystems()} when none are named) and imports those that are
+     * pending. A store failure stops the sync at that export, which stays pending: every later export would fail
+     * the same way, and the next sync takes this one up again.
+     */
+    public List<Synced> sync(List<String> names, Progress progress, Importer importer) throws IOException {
+        List<Synced> synced = new java.util.ArrayList<>();
+        for (String ecosystem : names.isEmpty() ? ecosystems() : names) {
+            Fetched fetched = fetch(ecosystem, progress);
+            if (!fetched.pending()) {
+                importer.current(fetched);
+                synced.add(new Synced(ecosystem, fetched, null));
+                continue;
+            }
+            IngestSummary summary = importer.importExport(fetched);
+            synced.add(new Synced(ecosystem, fetched, summary));
+            if (summary.storeFailure() != null) {
+                break;
+            }
+            imported(fetched);
+        }
+        return synced;
     }
 
     public Fetched fetch(String ecosystem, Progress progress) throws IOException {

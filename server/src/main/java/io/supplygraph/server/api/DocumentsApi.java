@@ -71,6 +71,15 @@ final class DocumentsApi {
                         .returns(202, Job.class, "the job importing them")
                         .errors(413)
                         .handle(ctx -> reply(ctx, uploads.advisories(ctx))),
+                Endpoint.post("/api/v1/advisories/sync", "syncAdvisories",
+                                "Download OSV's bulk exports and import what changed, as 'osv sync' does; always a job"
+                                        + " whose result gives each ecosystem's counts")
+                        .access(Access.WRITE)
+                        .query("ecosystem", false, "string", "an OSV ecosystem as the export names it (PyPI, npm,"
+                                + " Maven...); repeat it for several; none means every ecosystem the source lists")
+                        .returns(202, Job.class, "the job syncing them")
+                        .errors(400)
+                        .handle(ctx -> reply(ctx, uploads.sync(ctx.queryParams("ecosystem")))),
                 Endpoint.get("/api/v1/jobs/{id}", "showJob",
                                 "A job of an upload answered 202: queued, running, done or failed, with each"
                                         + " document's outcome once done")

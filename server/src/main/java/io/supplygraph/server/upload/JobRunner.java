@@ -8,9 +8,12 @@ import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.osv.OsvImporter;
+import io.supplygraph.ingest.osv.OsvSync;
 import io.supplygraph.server.GraphAccess;
+import io.supplygraph.server.ServerOptions;
 import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.store.StoreException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,14 +42,17 @@ public final class JobRunner implements AutoCloseable {
     private final ObjectMapper json;
     private final UploadMetrics metrics;
     private final ThreadPoolExecutor executor;
+    private final ServerOptions.OsvSource osv;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "supplygraph-job-retries");
         t.setDaemon(true);
         return t;
     });
 
-    public JobRunner(GraphAccess graph, Spool spool, ObjectMapper json, UploadMetrics metrics, int maxQueued) {
+    public JobRunner(GraphAccess graph, Spool spool, ObjectMapper json, UploadMetrics metrics, int maxQueued,
+            ServerOptions.OsvSource osv) {
         this.graph = graph;
+        this.osv = osv;
         this.spool = spool;
         this.json = json;
         this.metrics = metrics;
@@ -79,6 +85,17 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    private static final String SYNC_PREFIX = "osv sync: ";
+    private static final String EVERY_ECOSYSTEM = "every ecosystem";
+
+    /** Records and queues an OSV sync of {@code ecosystems} (every one the source lists when empty). */
+    Job queueSync(List<String> ecosystems) {
+        Job job = graph.write(g -> g.jobs().create(Jobs.Kind.SYNC,
+                SYNC_PREFIX + (ecosystems.isEmpty() ? EVERY_ECOSYSTEM : String.join(", ", ecosystems))));
+        submit(job);
+        return job;
+    }
+
     /** A job whose documents were ingested already, while its request waited: recorded done at once. */
     Job recordDone(Jobs.Kind kind, String source, List<IngestOutcome> documents) {
         Job job = graph.write(g -> g.jobs().create(kind, source));
@@ -97,11 +114,12 @@ public final class JobRunner implements AutoCloseable {
                 g.jobs().running(job.id());
                 return null;
             });
-            BatchOutcome result = switch (job.kind()) {
-                case DOCUMENTS -> ingest(files, IngestOptions.defaults());
-                case ADVISORIES -> ingest(files, OsvImporter.options());
-                case SYNC -> throw new IllegalStateException("sync jobs are not run by this server");
-            };
+            if (job.kind() == Jobs.Kind.SYNC) {
+                finish(job, Jobs.State.DONE, sync(job.source()));
+                return;
+            }
+            BatchOutcome result = ingest(files, job.kind() == Jobs.Kind.ADVISORIES ? OsvImporter.options()
+                    : IngestOptions.defaults());
             if (result.storeFailure() != null) {
                 retryLater(job, result.storeFailure());
                 return;
@@ -110,7 +128,7 @@ public final class JobRunner implements AutoCloseable {
             spool.discardJob(job.id());
         } catch (StoreException e) {
             retryLater(job, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "job " + job.id() + " failed", e);
             finish(job, Jobs.State.FAILED, Map.of("reason", String.valueOf(e.getMessage())));
             spool.discardJob(job.id());
@@ -124,6 +142,28 @@ public final class JobRunner implements AutoCloseable {
     private void retryLater(Job job, String reason) {
         LOG.warning("job " + job.id() + " waits for the database: " + reason);
         retries.schedule(() -> submit(job), RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** What an OSV sync did per ecosystem: {@code osv sync --json}'s fields, without each record's outcome. */
+    record Synced(String ecosystem, boolean downloaded, Integer imported, Integer alreadyImported, Integer skipped,
+            Integer rejected, Integer notAttempted, String storeFailure) {}
+
+    /**
+     * An OSV sync of the ecosystems the job names (all the source lists when none). Its downloads are cached, so a
+     * sync cut short by a restart is simply asked for again; the job is not resumed.
+     */
+    private List<Synced> sync(String source) throws IOException {
+        String ecosystems = source.substring(SYNC_PREFIX.length());
+        List<String> names = ecosystems.equals(EVERY_ECOSYSTEM) ? List.of() : List.of(ecosystems.split(", "));
+        OsvSync sync = new OsvSync(osv.base(), osv.cache());
+        return sync.sync(names, (e, done, total) -> { }, fetched -> graph.ingest(g -> g.importAdvisories(
+                        List.of(fetched.zip().toString()), InputStream.nullInputStream(), new Outcomes())))
+                .stream()
+                .map(s -> s.summary() == null ? new Synced(s.ecosystem(), false, null, null, null, null, null, null)
+                        : new Synced(s.ecosystem(), true, s.summary().stored(), s.summary().alreadyStored(),
+                                s.summary().skipped(), s.summary().rejected(), s.summary().notAttempted().size(),
+                                s.summary().storeFailure()))
+                .toList();
     }
 
     /** A job's files, read as {@code options} say: documents as {@code ingest} reads them, advisories as osv import. */

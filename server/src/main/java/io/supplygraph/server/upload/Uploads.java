@@ -62,6 +62,17 @@ public final class Uploads {
         }
     }
 
+    /** An OSV sync as a job: it downloads and imports for minutes. */
+    public Answer sync(List<String> ecosystems) {
+        for (String e : ecosystems) {
+            if (!e.matches("[A-Za-z0-9.:_ -]{1,64}")) {
+                throw ApiProblem.badRequest("not an OSV ecosystem name: '" + e + "'");
+            }
+        }
+        Job job = jobs.queueSync(ecosystems);
+        return new Answer(202, job, "/api/v1/jobs/" + job.id());
+    }
+
     private Answer ingestNow(Path file) {
         Outcomes outcomes = new Outcomes();
         try {
