@@ -20,7 +20,6 @@ import io.supplygraph.server.upload.JobRunner;
 import io.supplygraph.server.upload.Spool;
 import io.supplygraph.server.upload.Uploads;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,9 +77,8 @@ public final class Server implements AutoCloseable {
             Api api = new Api(graph, uploads, metrics, json, version());
             Authenticator authenticator = new Authenticator(graph, options.allowsAnonymousRead());
             AccessLog accessLog = new AccessLog(options.accessLog(), options.log());
-            Files.createDirectories(options.spool().resolve("multipart"));
-            Javalin app = Javalin.create(config -> configure(config, options, json, api.endpoints(), authenticator,
-                    metrics, accessLog));
+            Javalin app = Javalin.create(config -> configure(config, options, spool, json, api.endpoints(),
+                    authenticator, metrics, accessLog));
             app.start(options.bind(), options.port());
             Server server = new Server(graph, jobs, app, options);
             jobs.resume();
@@ -94,11 +92,11 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    private static void configure(JavalinConfig config, ServerOptions options, ObjectMapper json,
+    private static void configure(JavalinConfig config, ServerOptions options, Spool spool, ObjectMapper json,
             List<Endpoint> endpoints, Authenticator authenticator, Metrics metrics, AccessLog accessLog) {
         config.startup.showJavalinBanner = false;
         config.jsonMapper(new JavalinJackson(json, false));
-        config.jetty.multipartConfig.cacheDirectory(options.spool().resolve("multipart").toString());
+        config.jetty.multipartConfig.cacheDirectory(spool.multipartFolder().toString());
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.jetty.multipartConfig.maxFileSize(options.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,11 +44,8 @@ public final class JobRunner implements AutoCloseable {
     private final UploadMetrics metrics;
     private final ThreadPoolExecutor executor;
     private final ServerOptions.OsvSource osv;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "supplygraph-job-retries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(daemon("supplygraph-job-retries"));
 
     public JobRunner(GraphAccess graph, Spool spool, ObjectMapper json, UploadMetrics metrics, int maxQueued,
             ServerOptions.OsvSource osv) {
@@ -57,23 +55,25 @@ public final class JobRunner implements AutoCloseable {
         this.json = json;
         this.metrics = metrics;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued),
-                r -> {
-                    Thread t = new Thread(r, "supplygraph-jobs");
-                    t.setDaemon(true);
-                    return t;
-                });
+                daemon("supplygraph-jobs"));
+    }
+
+    /** Threads that do not keep a stopping JVM alive: what they leave undone stays spooled for the next start. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Jobs left unfinished in this server's spool by an earlier run, queued again. */
-    public int resume() {
-        int resumed = 0;
+    public void resume() {
         for (Job job : graph.read(g -> g.jobs().unfinished())) {
             if (spool.jobFiles(job.id()).isPresent()) {
                 submit(job);
-                resumed++;
             }
         }
-        return resumed;
     }
 
     public void submit(Job job) {

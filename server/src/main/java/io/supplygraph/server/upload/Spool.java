@@ -29,16 +29,24 @@ public final class Spool {
 
     private final Path incoming;
     private final Path jobs;
+    private final Path multipart;
 
     public Spool(Path folder) {
         this.incoming = folder.resolve("incoming");
         this.jobs = folder.resolve("jobs");
+        this.multipart = folder.resolve("multipart");
         try {
             Files.createDirectories(incoming);
             Files.createDirectories(jobs);
+            Files.createDirectories(multipart);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the spool folder " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the HTTP server keeps a multipart body's parts while they are read into this spool. */
+    public Path multipartFolder() {
+        return multipart;
     }
 
     /** Removes uploads that were never answered: the server stopped before committing them. */

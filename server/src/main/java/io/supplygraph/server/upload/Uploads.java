@@ -69,8 +69,7 @@ public final class Uploads {
                 throw ApiProblem.badRequest("not an OSV ecosystem name: '" + e + "'");
             }
         }
-        Job job = jobs.queueSync(ecosystems);
-        return new Answer(202, job, "/api/v1/jobs/" + job.id());
+        return accepted(jobs.queueSync(ecosystems));
     }
 
     private Answer ingestNow(Path file) {
@@ -109,7 +108,11 @@ public final class Uploads {
      * a job, as for an archive, though one already done.
      */
     private Answer finishedJob(String source, List<IngestOutcome> documents) {
-        Job job = jobs.recordDone(Jobs.Kind.DOCUMENTS, source, documents);
+        return accepted(jobs.recordDone(Jobs.Kind.DOCUMENTS, source, documents));
+    }
+
+    /** 202 and where to follow the job. */
+    private static Answer accepted(Job job) {
         return new Answer(202, job, "/api/v1/jobs/" + job.id());
     }
 
@@ -130,7 +133,7 @@ public final class Uploads {
             spool.adopt(files, job.id());
             adopted = true;
             jobs.submit(job);
-            return new Answer(202, job, "/api/v1/jobs/" + job.id());
+            return accepted(job);
         } finally {
             if (!adopted) {
                 spool.discard(files);
