@@ -69,13 +69,15 @@ final class PushCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Built in {@link #call}: picocli instantiates every command, and a client starts a selector thread. */
+    private HttpClient http;
 
     @Override
     public Integer call() throws Exception {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be 1 or more");
         }
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String secret = token != null ? token : System.getenv(TOKEN_ENVIRONMENT);
         List<Path> files = files();
         PrintWriter err = spec.commandLine().getErr();
