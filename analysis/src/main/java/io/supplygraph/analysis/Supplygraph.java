@@ -1,5 +1,15 @@
 package io.supplygraph.analysis;
 
+import io.supplygraph.analysis.view.AffectedRange;
+import io.supplygraph.analysis.vulns.AffectedRanges;
+import io.supplygraph.analysis.applications.Applications;
+import io.supplygraph.analysis.overview.Overviews;
+import io.supplygraph.analysis.search.Search;
+import io.supplygraph.analysis.view.ApplicationDetail;
+import io.supplygraph.analysis.view.Component;
+import io.supplygraph.analysis.view.LicenceUse;
+import io.supplygraph.analysis.view.Overview;
+import io.supplygraph.analysis.view.SearchHit;
 import io.supplygraph.analysis.access.Tokens;
 import io.supplygraph.analysis.documents.Documents;
 import io.supplygraph.analysis.graph.Dependents;
@@ -216,9 +226,39 @@ public final class Supplygraph implements AutoCloseable {
         return new Vulns(store).vuln(id);
     }
 
+    /** What the advisories naming a vulnerability (by any id or alias) say its affected versions are. */
+    public List<AffectedRange> affectedRanges(String id) {
+        return new AffectedRanges(store).of(new Vulns(store).advisoriesNaming(id));
+    }
+
     /** Every malicious package version present, with the applications that contain it. */
     public List<Malicious> malicious() {
         return new Vulns(store).malicious();
+    }
+
+    /** The portfolio at a glance: counts, findings by rating and status, exposure, provenance, what came in last. */
+    public Overview overview() {
+        return new Overviews(store).overview();
+    }
+
+    /** What a search box entry may mean: applications, packages, vulnerabilities, documents; see {@link Search}. */
+    public List<SearchHit> search(String text, int limitPerKind) {
+        return new Search(store).find(text, limitPerKind);
+    }
+
+    /** An application by its subject's purl, with the documents that describe it. */
+    public ApplicationDetail application(String subjectPurl) {
+        return new Applications(store).of(subjectPurl);
+    }
+
+    /** A document's components as a tree, depth first from its subject. */
+    public List<Component> components(String digest) {
+        return new Applications(store).components(digest);
+    }
+
+    /** The licences of a document's components. */
+    public List<LicenceUse> licences(String digest) {
+        return new Applications(store).licences(digest);
     }
 
     public Stats stats() {

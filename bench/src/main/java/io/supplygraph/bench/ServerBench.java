@@ -132,7 +132,7 @@ public final class ServerBench {
     }
 
     /** The 5,000 x 500 SQLite store IngestBench --keep leaves under bench/out/, ingested here if it is not there. */
-    private static String portfolioStore() throws IOException {
+    static String portfolioStore() throws IOException {
         Path file = Measurements.outFolder().resolve("ingest-" + PORTFOLIO.folderName() + ".db");
         if (Files.exists(file)) {
             return file.toString();
@@ -154,7 +154,7 @@ public final class ServerBench {
      * documents are every application containing it, the heaviest answer vulns gives. A record's id is made from its
      * package, so that runs with other samples add records for other packages and never give one package two.
      */
-    private static void importAdvisories(Supplygraph graph, List<String> purls)
+    static void importAdvisories(Supplygraph graph, List<String> purls)
             throws IOException, InvalidPurlException {
         Path folder = Measurements.outFolder().resolve("serverbench-advisories");
         Measurements.deleteTree(folder);
@@ -235,7 +235,7 @@ public final class ServerBench {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
@@ -380,7 +380,7 @@ public final class ServerBench {
      * {@code supplygraph serve} in a child JVM on a free port, its output in files, timed from the process's start
      * to its first 200 on {@code /ready}.
      */
-    private record Served(Process process, URI url, long readyNanos) {
+    record Served(Process process, URI url, long readyNanos) {
 
         static Served start(String name, String store, List<String> jvm, Path logs) throws Exception {
             int port;

@@ -15,6 +15,7 @@ import io.supplygraph.server.auth.Authenticator;
 import io.supplygraph.server.http.Problems;
 import io.supplygraph.server.ops.AccessLog;
 import io.supplygraph.server.ops.Metrics;
+import io.supplygraph.server.ui.WebUi;
 import io.supplygraph.server.upload.IngestGate;
 import io.supplygraph.server.upload.JobRunner;
 import io.supplygraph.server.upload.Spool;
@@ -53,9 +54,11 @@ public final class Server implements AutoCloseable {
     private final JobRunner jobs;
     private final Javalin app;
     private final ServerOptions options;
+    private final WebUi ui;
 
-    private Server(GraphAccess graph, JobRunner jobs, Javalin app, ServerOptions options) {
+    private Server(GraphAccess graph, JobRunner jobs, Javalin app, ServerOptions options, WebUi ui) {
         this.graph = graph;
+        this.ui = ui;
         this.jobs = jobs;
         this.app = app;
         this.options = options;
@@ -77,10 +80,11 @@ public final class Server implements AutoCloseable {
             Api api = new Api(graph, uploads, metrics, json, version());
             Authenticator authenticator = new Authenticator(graph, options.allowsAnonymousRead());
             AccessLog accessLog = new AccessLog(options.accessLog(), options.log());
+            WebUi ui = new WebUi(graph, options.allowsAnonymousRead());
             Javalin app = Javalin.create(config -> configure(config, options, spool, json, api.endpoints(),
-                    authenticator, metrics, accessLog));
+                    authenticator, metrics, accessLog, ui));
             app.start(options.bind(), options.port());
-            Server server = new Server(graph, jobs, app, options);
+            Server server = new Server(graph, jobs, app, options, ui);
             jobs.resume();
             return server;
         } catch (Exception e) {
@@ -93,7 +97,7 @@ public final class Server implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Spool spool, ObjectMapper json,
-            List<Endpoint> endpoints, Authenticator authenticator, Metrics metrics, AccessLog accessLog) {
+            List<Endpoint> endpoints, Authenticator authenticator, Metrics metrics, AccessLog accessLog, WebUi ui) {
         config.startup.showJavalinBanner = false;
         config.jsonMapper(new JavalinJackson(json, false));
         config.jetty.multipartConfig.cacheDirectory(spool.multipartFolder().toString());
@@ -111,6 +115,7 @@ public final class Server implements AutoCloseable {
             };
             config.routes.addHttpHandler(endpoint.method(), endpoint.path(), guarded);
         }
+        ui.register(config);
         config.requestLogger.http((ctx, millis) -> {
             String matched = ctx.attribute(ROUTE);
             String route = matched == null ? "unmatched" : matched;
@@ -135,10 +140,14 @@ public final class Server implements AutoCloseable {
         return graph.location();
     }
 
-    /** Every route the server answers, as {@code "GET /api/v1/stats"}: what the OpenAPI test holds the document to. */
+    /**
+     * Every route the server answers other than the UI's pages, as {@code "GET /api/v1/stats"}: what the OpenAPI test
+     * holds the document to.
+     */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .filter(route -> !ui.routes().contains(route))
                 .sorted()
                 .toList();
     }

@@ -124,7 +124,8 @@ class OpenApiContractTest {
     /** Fills path and required query parameters with values the portfolio holds. */
     private String withParameters(String path, JsonNode parameters) {
         Map<String, String> values = Map.of("digest", digest, "purl", ServerApiTest.LOG4J, "from",
-                ServerApiTest.APP_A, "to", ServerApiTest.OLD, "ecosystem", "Maven", "a", "1.0", "b", "1.0.1");
+                ServerApiTest.APP_A, "to", ServerApiTest.OLD, "ecosystem", "Maven", "a", "1.0", "b", "1.0.1",
+                "term", "log4j", "subject", ServerApiTest.APP_A);
         String target = path.replace("{digest}", digest)
                 .replace("{id}", path.startsWith("/api/v1/jobs") ? jobId : "TEST-2021-0001");
         StringBuilder query = new StringBuilder();

@@ -5,11 +5,14 @@ import io.supplygraph.ingest.DocumentStore;
 import io.supplygraph.ingest.StoreResult;
 import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.store.sql.AdvisorySql;
+import io.supplygraph.store.sql.ApplicationSql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.JobSql;
+import io.supplygraph.store.sql.LicenceSql;
+import io.supplygraph.store.sql.OverviewSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
 import io.supplygraph.store.sql.ScorecardSql;
@@ -47,6 +50,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final FindingSql findings;
     private final TokenSql tokens;
     private final JobSql jobs;
+    private final OverviewSql overview;
+    private final ApplicationSql applications;
+    private final LicenceSql licences;
 
     private GraphStore(Database database, Session session, DocumentWriter writer) {
         this.database = database;
@@ -64,6 +70,9 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.findings = new FindingSql(session);
         this.tokens = new TokenSql(session);
         this.jobs = new JobSql(session);
+        this.overview = new OverviewSql(session);
+        this.applications = new ApplicationSql(session);
+        this.licences = new LicenceSql(session);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -173,6 +182,18 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public JobSql jobs() {
         return jobs;
+    }
+
+    public OverviewSql overview() {
+        return overview;
+    }
+
+    public ApplicationSql applications() {
+        return applications;
+    }
+
+    public LicenceSql licences() {
+        return licences;
     }
 
     /** The database this store reads; a reading store's too (whose queries do not read through its connections). */

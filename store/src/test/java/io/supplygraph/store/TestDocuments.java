@@ -58,6 +58,7 @@ public final class TestDocuments {
         private final List<SbomFacts.Edge> edges = new ArrayList<>();
         private final List<SbomFacts.Occurrence> occurrences = new ArrayList<>();
         private final List<SbomFacts.SourceOf> sources = new ArrayList<>();
+        private final List<SbomFacts.Licence> licences = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 
         private Sbom(String name, String subject) {
@@ -78,6 +79,11 @@ public final class TestDocuments {
 
         public Sbom source(String purl, String url, String revision) {
             sources.add(new SbomFacts.SourceOf(position(purl), new SourceRepository(url, revision)));
+            return this;
+        }
+
+        public Sbom licence(String purl, String declared, String concluded) {
+            licences.add(new SbomFacts.Licence(position(purl), declared, concluded));
             return this;
         }
 
@@ -110,7 +116,7 @@ public final class TestDocuments {
                 }
             }
             SbomFacts facts = new SbomFacts("1.6", name, n - 1, List.copyOf(packages), new int[] {0},
-                    List.copyOf(edges), parent, depth, List.copyOf(occurrences), List.of(), List.of(),
+                    List.copyOf(edges), parent, depth, List.copyOf(occurrences), List.copyOf(licences), List.of(),
                     List.copyOf(sources), List.copyOf(warnings));
             return TestDocuments.record(name, DocumentFormat.CYCLONEDX_JSON, facts);
         }

@@ -63,7 +63,7 @@ public final class Documents {
         return d.subjectVersion() == null ? d.subjectName() : d.subjectName() + "@" + d.subjectVersion();
     }
 
-    static Document view(DocumentRow d) {
+    public static Document view(DocumentRow d) {
         return new Document(d.digest(), DocumentFormat.fromLabel(d.format()), d.specVersion(), d.name(),
                 subject(d), d.subjectPurl(), d.componentCount(), d.warningCount(), d.sizeBytes(),
                 d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason());

@@ -2,10 +2,16 @@ package io.supplygraph.analysis.jobs;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.analysis.NotFoundException;
+import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.analysis.view.Json;
+import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.store.sql.JobSql;
 import io.supplygraph.store.sql.JobSql.JobRow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -76,6 +82,35 @@ public final class Jobs {
     /** Jobs queued or running, oldest first. */
     public List<Job> unfinished() {
         return jobs.unfinished().stream().map(Jobs::job).toList();
+    }
+
+    /**
+     * The documents that uploads rejected, newest first, at most {@code limit}, from the results of the jobs that
+     * finished last (a job's result lists each of its documents with its status).
+     */
+    public List<Overview.Rejection> recentRejections(int limit) {
+        List<Overview.Rejection> rejections = new ArrayList<>();
+        for (JobRow row : jobs.recentlyFinished(limit)) {
+            if (row.result() == null || rejections.size() >= limit) {
+                continue;
+            }
+            for (JsonNode document : readResult(row).path("documents")) {
+                if (document.path("status").asText().equals(IngestOutcome.Status.REJECTED.label())
+                        && rejections.size() < limit) {
+                    rejections.add(new Overview.Rejection(document.path("source").asText(),
+                            document.path("reason").asText(), row.finishedAt(), row.id()));
+                }
+            }
+        }
+        return rejections;
+    }
+
+    private static JsonNode readResult(JobRow row) {
+        try {
+            return Json.mapper().readTree(row.result());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored result of job " + row.id() + " is not JSON", e);
+        }
     }
 
     private static Job job(JobRow row) {

@@ -99,6 +99,16 @@ public final class Vulns {
     }
 
     public VulnReport vuln(String id) {
+        Set<Long> advisories = advisoriesNaming(id);
+        // an OSV id names one stored advisory
+        List<Advisory> rows = store.advisories().byIds(advisories).values().stream().map(Vulns::advisory)
+                .sorted(Comparator.comparing(Advisory::id)).toList();
+        List<Finding> findings = findings(store.findings().ofAdvisories(advisories));
+        return new VulnReport(id, rows, findings, applications(findings));
+    }
+
+    /** The advisories that name one vulnerability, by any of its ids or aliases. */
+    public Set<Long> advisoriesNaming(String id) {
         Set<Long> advisories = store.advisories().named(List.of(id.strip()));
         if (advisories.isEmpty()) {
             throw new NotFoundException("no stored advisory has the id or alias " + id);
@@ -110,11 +120,7 @@ public final class Vulns {
             ids.addAll(a.aliases());
         });
         advisories.addAll(store.advisories().named(ids));
-        // an OSV id names one stored advisory
-        List<Advisory> rows = store.advisories().byIds(advisories).values().stream().map(Vulns::advisory)
-                .sorted(Comparator.comparing(Advisory::id)).toList();
-        List<Finding> findings = findings(store.findings().ofAdvisories(advisories));
-        return new VulnReport(id, rows, findings, applications(findings));
+        return advisories;
     }
 
     /** In the order {@link #list} gives. */

@@ -134,6 +134,39 @@ class ViewJsonTest {
     }
 
     @Test
+    void theUisViewsKeepTheirFields() {
+        Overview overview = new Overview(new Overview.Counts(1, 2, 3, 4, "2026-01-01T00:00:00Z"),
+                List.of(new Overview.FindingCount(null, FindingStatus.AFFECTED, 3)),
+                List.of(new Overview.Exposure("pkg:npm/a@1", "MAL-1", null, 1, 2)), List.of(),
+                new Overview.ProvenanceCoverage(5, 2, 1, List.of(new Overview.LevelCount(SlsaLevel.L3, 1))),
+                List.of(document()), List.of(new Overview.Rejection("x.json", "not a document", "2026-01-01", "j")));
+        JsonNode json = Json.tree(overview);
+        assertThat(fields(json)).containsExactly("counts", "findings", "malicious", "exposed", "provenance",
+                "recent", "rejections");
+        assertThat(fields(json.get("counts"))).containsExactly("applications", "documents", "packages",
+                "advisories", "advisories_modified");
+        assertThat(fields(json.get("findings").get(0))).containsExactly("severity", "status", "findings");
+        assertThat(json.get("findings").get(0).get("severity").isNull()).as("unrated is null, never low").isTrue();
+        assertThat(fields(json.get("malicious").get(0))).containsExactly("purl", "id", "severity", "findings",
+                "applications");
+        assertThat(fields(json.get("provenance"))).containsExactly("applications", "with_provenance", "verified",
+                "levels");
+        assertThat(json.get("provenance").get("levels").get(0).get("level").asText()).isEqualTo("L3");
+        assertThat(fields(json.get("rejections").get(0))).containsExactly("source", "reason", "finished", "job");
+        assertThat(fields(new SearchHit(SearchHit.Kind.VULNERABILITY, "CVE-1", "CVE-1", "summary")))
+                .containsExactly("kind", "label", "key", "detail");
+        assertThat(Json.tree(new SearchHit(SearchHit.Kind.APPLICATION, "a", "a", "")).get("kind").asText())
+                .isEqualTo("application");
+        assertThat(fields(new Component("pkg:npm/a@1", "a", "1", false, 1, "pkg:generic/app@1")))
+                .containsExactly("purl", "name", "version", "synthetic", "depth", "parent");
+        assertThat(fields(new LicenceUse("MIT", 2))).containsExactly("licence", "components");
+        assertThat(fields(new ApplicationDetail("pkg:generic/app@1", "pkg:generic/app@1", List.of(document()))))
+                .containsExactly("purl", "name", "documents");
+        assertThat(fields(new AffectedRange("GHSA-1", "npm", "a", List.of("< 2"), List.of("2"), 0)))
+                .containsExactly("advisory", "ecosystem", "name", "ranges", "fixed", "versions");
+    }
+
+    @Test
     void ingestOutcomesAndVerificationKeepTheirFields() {
         assertThat(fields(new IngestOutcome.Ingested("a.json", "sha256:ab", DocumentFormat.SPDX_2_JSON, 3, 0,
                 Trust.State.VERIFIED, "someone", null))).containsExactly("source", "status", "digest", "format",

@@ -21,6 +21,7 @@ public final class Api {
         endpoints.addAll(new GraphApi(graph, answers).endpoints());
         endpoints.addAll(new FindingsApi(graph, answers).endpoints());
         endpoints.addAll(new ProvenanceApi(graph, answers).endpoints());
+        endpoints.addAll(new PortfolioApi(graph, answers).endpoints());
         endpoints.addAll(new VersionsApi(answers).endpoints());
         endpoints.addAll(new OpsApi(graph, metrics, this::openApi).endpoints());
         this.openApi = OpenApiDocument.build(endpoints, json, version);

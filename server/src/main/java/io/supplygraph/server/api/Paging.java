@@ -32,23 +32,28 @@ public record Paging(String q, String sort, int limit, int offset) {
                 : sort.strip(), limit, offset);
     }
 
-    public Page<?> apply(List<?> items, ObjectMapper json) {
+    /** The page of {@code items} asked for; the items themselves, filtered and sorted by their JSON form. */
+    public <T> Page<T> apply(List<T> items, ObjectMapper json) {
         if (q == null && sort == null) {
             return Page.of(items, limit, offset);
         }
-        List<JsonNode> nodes = new ArrayList<>(items.size());
-        for (Object item : items) {
-            nodes.add(json.valueToTree(item));
-        }
-        if (q != null) {
-            String needle = q.toLowerCase(Locale.ROOT);
-            nodes.removeIf(node -> !contains(node, needle));
+        List<Item<T>> kept = new ArrayList<>(items.size());
+        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+        for (T item : items) {
+            JsonNode node = json.valueToTree(item);
+            if (needle == null || contains(node, needle)) {
+                kept.add(new Item<>(item, node));
+            }
         }
         if (sort != null) {
-            nodes.sort(comparator(nodes));
+            Comparator<JsonNode> order = comparator(kept.stream().map(Item::json).toList());
+            kept.sort((a, b) -> order.compare(a.json(), b.json()));
         }
-        return Page.of(nodes, limit, offset);
+        return Page.of(kept.stream().map(Item::value).toList(), limit, offset);
     }
+
+    /** An item and its JSON form, which filtering and sorting read. */
+    private record Item<T>(T value, JsonNode json) {}
 
     private Comparator<JsonNode> comparator(List<JsonNode> nodes) {
         boolean descending = sort.startsWith("-");

@@ -59,8 +59,9 @@ public final class Problems {
         ctx.status(problem.status()).json(body).contentType(MEDIA_TYPE);
     }
 
+    /** The answer explains itself already: a problem document, or a UI page that says what went wrong. */
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(MEDIA_TYPE);
+        return type != null && (type.startsWith(MEDIA_TYPE) || type.startsWith("text/html"));
     }
 }

@@ -32,6 +32,8 @@ public final class DocumentSql {
     private static final String BY_IDS = SELECT + " WHERE d.id IN %s";
     private static final String DIGESTS = "SELECT id, digest FROM document WHERE id IN %s";
     private static final String BY_DIGEST_PREFIX = SELECT + " WHERE d.digest LIKE ? ORDER BY d.id";
+    /** Advisories are imported by the thousand: "recent" means the documents people ingested. */
+    private static final String RECENT = SELECT + " WHERE d.format <> 'osv' ORDER BY d.id DESC LIMIT ?";
     private static final String WARNINGS = """
             SELECT message FROM document_warning WHERE document_id = ? ORDER BY ordinal
             """;
@@ -94,6 +96,16 @@ public final class DocumentSql {
             digests.put(row.getKey(), row.getValue());
         }
         return digests;
+    }
+
+    /** The newest documents other than advisories, newest first. */
+    public List<DocumentRow> recent(int limit) {
+        try (PreparedStatement s = session.connection().prepareStatement(RECENT)) {
+            s.setInt(1, limit);
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing recent documents", e);
+        }
     }
 
     /**

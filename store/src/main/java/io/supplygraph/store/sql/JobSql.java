@@ -21,6 +21,8 @@ public final class JobSql {
     private static final String SELECT = "SELECT id, kind, state, source, created_at, finished_at, result FROM upload_job";
     private static final String BY_ID = SELECT + " WHERE id = ?";
     private static final String UNFINISHED = SELECT + " WHERE finished_at IS NULL ORDER BY created_at, id";
+    private static final String RECENTLY_FINISHED = SELECT
+            + " WHERE finished_at IS NOT NULL ORDER BY finished_at DESC, id LIMIT ?";
     private static final String UPDATE = "UPDATE upload_job SET state = ?, finished_at = ?, result = ? WHERE id = ?";
 
     private final Session session;
@@ -78,6 +80,16 @@ public final class JobSql {
             return rows(s);
         } catch (SQLException e) {
             throw Sql.failure("listing unfinished jobs", e);
+        }
+    }
+
+    /** Finished jobs, the last to finish first. */
+    public List<JobRow> recentlyFinished(int limit) {
+        try (PreparedStatement s = session.connection().prepareStatement(RECENTLY_FINISHED)) {
+            s.setInt(1, limit);
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing recent jobs", e);
         }
     }
 

@@ -1,0 +1,3 @@
+package io.supplygraph.server.ui;
+
+public record ProblemModel(String title, String message) {}

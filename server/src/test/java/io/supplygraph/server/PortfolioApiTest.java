@@ -1,0 +1,142 @@
+package io.supplygraph.server;
+
+import static io.supplygraph.server.UiPortfolio.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supplygraph.server.ApiClient.Reply;
+import io.supplygraph.store.TestStores;
+import io.supplygraph.store.TestStores.Kind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What the UI's pages read, as the API answers it, on SQLite and PostgreSQL, for {@link UiPortfolio}. */
+class PortfolioApiTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<RunningServer> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(RunningServer::close);
+        started.clear();
+    }
+
+    private RunningServer server(Kind kind) {
+        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
+        started.add(s);
+        UiPortfolio.uploadTo(s);
+        return s;
+    }
+
+    private static List<String> texts(JsonNode items, String field) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(item -> texts.add(item.path(field).asText()));
+        return texts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theOverviewCountsFindingsAndShowsWhatIsMostExposed(Kind kind) {
+        RunningServer s = server(kind);
+        JsonNode o = s.get("/api/v1/overview", s.readToken).body();
+        JsonNode counts = o.path("counts");
+        assertThat(counts.path("applications").asInt()).as("payments, billing, reports, shop, markup").isEqualTo(5);
+        assertThat(counts.path("documents").asInt()).as("five SBOMs and one VEX").isEqualTo(6);
+        assertThat(counts.path("advisories").asInt()).isEqualTo(3);
+        assertThat(counts.path("advisories_modified").asText()).isEqualTo("2026-02-01T00:00:00Z");
+        assertThat(o.path("findings")).extracting(f -> f.path("severity").asText() + " " + f.path("status").asText()
+                + " " + f.path("findings").asInt()).containsExactly("critical affected 1", "medium not_affected 1");
+        assertThat(texts(o.path("malicious"), "purl")).containsExactly(EVIL);
+        assertThat(o.path("malicious").get(0).path("applications").asInt()).isEqualTo(1);
+        JsonNode exposed = o.path("exposed");
+        assertThat(texts(exposed, "purl")).as("open findings only: commons is not affected").containsExactly(LOG4J_OLD);
+        assertThat(exposed.get(0).path("applications").asInt()).as("payments and billing").isEqualTo(2);
+        assertThat(exposed.get(0).path("severity").asText()).isEqualTo("critical");
+        assertThat(o.path("provenance").path("applications").asInt()).isEqualTo(5);
+        assertThat(o.path("provenance").path("with_provenance").asInt()).isZero();
+        assertThat(o.path("recent").get(0).path("format").asText()).as("newest first").isEqualTo("openvex");
+        assertThat(o.path("rejections")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void searchFindsEachKindByWhatPeopleType(Kind kind) {
+        RunningServer s = server(kind);
+        assertThat(hits(s, CVE)).containsExactly("vulnerability " + GHSA);
+        assertThat(hits(s, LOG4J)).containsExactly("package " + LOG4J);
+        assertThat(hits(s, LOG4J_OLD)).containsExactly("package " + LOG4J_OLD);
+        String shop = TestBoms.digest(UiPortfolio.documents().get("shop.cdx.json"));
+        assertThat(hits(s, shop.substring(7, 19))).containsExactly("document " + shop);
+        assertThat(hits(s, "payments")).as("the application first; its versions are a package's too")
+                .containsExactly("application " + PAYMENTS, "package pkg:maven/acme/payments");
+        assertThat(hits(s, "evil")).containsExactly("package pkg:npm/evil-pkg");
+        assertThat(hits(s, "nothing-like-this")).isEmpty();
+    }
+
+    private static List<String> hits(RunningServer s, String term) {
+        Reply reply = s.get("/api/v1/search?term=" + RunningServer.encode(term), s.readToken);
+        assertThat(reply.status()).as(term).isEqualTo(200);
+        List<String> hits = new ArrayList<>();
+        reply.body().path("items").forEach(h -> hits.add(h.path("kind").asText() + " " + h.path("label").asText()));
+        return hits;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anApplicationHasItsDocumentsAndADocumentItsComponentTree(Kind kind) {
+        RunningServer s = server(kind);
+        JsonNode app = s.get("/api/v1/application?subject=" + RunningServer.encode(BILLING), s.readToken).body();
+        assertThat(app.path("name").asText()).isEqualTo(BILLING);
+        String billing = TestBoms.digest(UiPortfolio.documents().get("billing.cdx.json"));
+        assertThat(texts(app.path("documents"), "digest")).containsExactly(billing);
+
+        JsonNode tree = s.get("/api/v1/documents/" + billing + "/components", s.readToken).body().path("items");
+        assertThat(tree).extracting(c -> c.path("purl").asText() + " " + c.path("depth").asInt() + " "
+                + c.path("parent").asText(null)).containsExactly(BILLING + " 0 null", COMMONS + " 1 " + BILLING,
+                        LOG4J_OLD + " 2 " + COMMONS);
+        assertThat(s.get("/api/v1/application?subject=" + RunningServer.encode(COMMONS), s.readToken).status())
+                .as("a component is no application").isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void licencesAreCountedPerExpressionAndAVulnerabilityListsItsRanges(Kind kind) {
+        RunningServer s = server(kind);
+        String licensed = """
+                {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
+                 "metadata":{"component":{"type":"application","bom-ref":"app","name":"licensed","version":"1",
+                   "purl":"pkg:npm/licensed@1"}},
+                 "components":[
+                  {"type":"library","bom-ref":"a","name":"a","version":"1","purl":"pkg:npm/a@1",
+                   "licenses":[{"license":{"id":"MIT"}}]},
+                  {"type":"library","bom-ref":"b","name":"b","version":"1","purl":"pkg:npm/b@1",
+                   "licenses":[{"license":{"id":"MIT"}}]},
+                  {"type":"library","bom-ref":"c","name":"c","version":"1","purl":"pkg:npm/c@1",
+                   "licenses":[{"expression":"GPL-2.0-only OR Apache-2.0"}]},
+                  {"type":"library","bom-ref":"d","name":"d","version":"1","purl":"pkg:npm/d@1"}]}
+                """;
+        String digest = s.upload("licensed.cdx.json", licensed, s.writeToken).body().path("digest").asText();
+        JsonNode licences = s.get("/api/v1/documents/" + digest + "/licences", s.readToken).body().path("items");
+        assertThat(licences).extracting(l -> l.path("licence").asText(null) + " " + l.path("components").asInt())
+                .startsWith("MIT 2").contains("GPL-2.0-only OR Apache-2.0 1");
+
+        JsonNode ranges = s.get("/api/v1/vulns/" + CVE + "/affected", s.readToken).body().path("items");
+        assertThat(ranges).hasSize(1);
+        assertThat(ranges.get(0).path("advisory").asText()).isEqualTo(GHSA);
+        assertThat(ranges.get(0).path("ecosystem").asText()).isEqualTo("Maven");
+        assertThat(texts(ranges.get(0).path("ranges"), "")).hasSize(1);
+        assertThat(ranges.get(0).path("ranges").get(0).asText()).isEqualTo(">= 2.0-beta9, < 2.15.0");
+        assertThat(ranges.get(0).path("fixed").get(0).asText()).isEqualTo("2.15.0");
+        JsonNode malicious = s.get("/api/v1/vulns/" + MAL + "/affected", s.readToken).body().path("items");
+        assertThat(malicious.get(0).path("ranges")).isEmpty();
+        assertThat(malicious.get(0).path("versions").asInt()).isEqualTo(1);
+    }
+}
