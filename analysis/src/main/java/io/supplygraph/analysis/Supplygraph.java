@@ -8,6 +8,7 @@ import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
 import io.supplygraph.analysis.view.LicenceUse;
+import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.analysis.view.SearchHit;
 import io.supplygraph.analysis.access.Tokens;
@@ -254,6 +255,11 @@ public final class Supplygraph implements AutoCloseable {
     /** A document's components as a tree, depth first from its subject. */
     public List<Component> components(String digest) {
         return new Applications(store).components(digest);
+    }
+
+    /** The documents nested in a document, and those it is nested in, with what joins them. */
+    public List<NestedDocument> nested(String digest) {
+        return new Applications(store).nested(digest);
     }
 
     /** The licences of a document's components. */

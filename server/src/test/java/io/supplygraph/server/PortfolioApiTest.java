@@ -48,8 +48,9 @@ class PortfolioApiTest {
         RunningServer s = server(kind);
         JsonNode o = s.get("/api/v1/overview", s.readToken).body();
         JsonNode counts = o.path("counts");
-        assertThat(counts.path("applications").asInt()).as("payments, billing, reports, shop, markup").isEqualTo(5);
-        assertThat(counts.path("documents").asInt()).as("five SBOMs and one VEX").isEqualTo(6);
+        assertThat(counts.path("applications").asInt()).as("payments, its image, billing, reports, shop, markup")
+                .isEqualTo(6);
+        assertThat(counts.path("documents").asInt()).as("six SBOMs and one VEX").isEqualTo(7);
         assertThat(counts.path("advisories").asInt()).isEqualTo(3);
         assertThat(counts.path("advisories_modified").asText()).isEqualTo("2026-02-01T00:00:00Z");
         assertThat(o.path("findings")).extracting(f -> f.path("severity").asText() + " " + f.path("status").asText()
@@ -58,9 +59,9 @@ class PortfolioApiTest {
         assertThat(o.path("malicious").get(0).path("applications").asInt()).isEqualTo(1);
         JsonNode exposed = o.path("exposed");
         assertThat(texts(exposed, "purl")).as("open findings only: commons is not affected").containsExactly(LOG4J_OLD);
-        assertThat(exposed.get(0).path("applications").asInt()).as("payments and billing").isEqualTo(2);
+        assertThat(exposed.get(0).path("applications").asInt()).as("payments, its image, billing").isEqualTo(3);
         assertThat(exposed.get(0).path("severity").asText()).isEqualTo("critical");
-        assertThat(o.path("provenance").path("applications").asInt()).isEqualTo(5);
+        assertThat(o.path("provenance").path("applications").asInt()).isEqualTo(6);
         assertThat(o.path("provenance").path("with_provenance").asInt()).isZero();
         assertThat(o.path("recent").get(0).path("format").asText()).as("newest first").isEqualTo("openvex");
         assertThat(o.path("rejections")).isEmpty();
@@ -76,7 +77,8 @@ class PortfolioApiTest {
         String shop = TestBoms.digest(UiPortfolio.documents().get("shop.cdx.json"));
         assertThat(hits(s, shop.substring(7, 19))).containsExactly("document " + shop);
         assertThat(hits(s, "payments")).as("the application first; its versions are a package's too")
-                .containsExactly("application " + PAYMENTS, "package pkg:maven/acme/payments");
+                .containsExactly("application " + PAYMENTS, "application " + IMAGE, "package pkg:maven/acme/payments",
+                        "package pkg:oci/payments-image");
         assertThat(hits(s, "evil")).containsExactly("package pkg:npm/evil-pkg");
         assertThat(hits(s, "nothing-like-this")).isEmpty();
     }
@@ -104,6 +106,17 @@ class PortfolioApiTest {
                         LOG4J_OLD + " 2 " + COMMONS);
         assertThat(s.get("/api/v1/application?subject=" + RunningServer.encode(COMMONS), s.readToken).status())
                 .as("a component is no application").isEqualTo(404);
+
+        String payments = TestBoms.digest(UiPortfolio.documents().get("payments.cdx.json"));
+        String image = TestBoms.digest(UiPortfolio.documents().get("image.cdx.json"));
+        assertThat(s.get("/api/v1/documents/" + payments + "/nested", s.readToken).body().path("items"))
+                .extracting(n -> n.path("relation").asText() + " " + n.path("digest").asText() + " "
+                        + n.path("joined_by").asText() + " " + n.path("via").asText())
+                .containsExactly("inside " + image + " purl " + PAYMENTS);
+        assertThat(s.get("/api/v1/documents/" + image + "/nested", s.readToken).body().path("items"))
+                .extracting(n -> n.path("relation").asText() + " " + n.path("subject").asText())
+                .containsExactly("holds " + PAYMENTS);
+        assertThat(s.get("/api/v1/documents/" + billing + "/nested", s.readToken).body().path("items")).isEmpty();
     }
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The portfolio the UI tests look at, uploaded through the API; every expected answer follows from these lines.
- * Payments lists log4j-core 2.14.1 directly; billing has it through acme commons, whose own advisory a VEX
+ * Payments lists log4j-core 2.14.1 directly, and the payments image's SBOM lists payments (a nested SBOM); billing has it through acme commons, whose own advisory a VEX
  * statement says billing is not affected by; the shop contains a malicious npm package; one SBOM's subject and
  * component are named with markup, which every page must show as text.
  */
@@ -24,6 +24,7 @@ final class UiPortfolio {
     static final String COMMONS = "pkg:maven/acme/commons@1.0";
     static final String REPORTS = "pkg:maven/acme/reports@5.0";
     static final String SHOP = "pkg:npm/acme-shop@3.1.0";
+    static final String IMAGE = "pkg:oci/payments-image@1.0";
     static final String EVIL = "pkg:npm/evil-pkg@1.0.0";
     static final String CVE = "CVE-2021-44228";
     static final String GHSA = "GHSA-jfh8-test-log4j";
@@ -41,6 +42,7 @@ final class UiPortfolio {
     static Map<String, String> documents() {
         Map<String, String> documents = new LinkedHashMap<>();
         documents.put("payments.cdx.json", TestBoms.application(PAYMENTS).depends(PAYMENTS, LOG4J_OLD).json());
+        documents.put("image.cdx.json", TestBoms.application(IMAGE).depends(IMAGE, PAYMENTS).json());
         documents.put("billing.cdx.json", TestBoms.application(BILLING).depends(BILLING, COMMONS)
                 .depends(COMMONS, LOG4J_OLD).json());
         documents.put("reports.cdx.json", TestBoms.application(REPORTS).depends(REPORTS, LOG4J_NEW).json());

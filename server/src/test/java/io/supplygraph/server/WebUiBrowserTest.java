@@ -76,7 +76,7 @@ class WebUiBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Portfolio");
         WebElement banner = browser.find("[role=alert]");
         assertThat(banner.getText()).contains("1 malicious package present").contains(EVIL).contains(MAL);
-        assertThat(browser.text("dl.counts")).contains("Applications\n5").contains("Advisories\n3");
+        assertThat(browser.text("dl.counts")).contains("Applications\n6").contains("Advisories\n3");
         assertThat(browser.driver.findElements(By.cssSelector("svg.bar rect"))).isNotEmpty();
         assertThat(browser.text("#findings-title + table")).contains("critical");
         assertThat(browser.text("#exposed-title ~ table")).contains(LOG4J_OLD);
@@ -134,6 +134,9 @@ class WebUiBrowserTest {
         browser.find("ul.tree details details summary").sendKeys(Keys.ENTER);
         assertThat(browser.text("ul.tree")).as("expanded from the keyboard").contains(LOG4J_OLD);
         browser.screenshot("application");
+
+        browser.go("/app?purl=" + PAYMENTS);
+        assertThat(browser.text("#documents-title ~ ul")).contains("Inside " + IMAGE).contains("joined by purl");
     }
 
     @Test
@@ -143,7 +146,8 @@ class WebUiBrowserTest {
         assertThat(browser.text("#affected-title ~ table")).contains(">= 2.0-beta9, < 2.15.0");
         assertThat(browser.text("article.advisory")).contains(CRITICAL);
         String radius = browser.text("#radius-title ~ table");
-        assertThat(radius).contains(PAYMENTS).contains(BILLING).doesNotContain(REPORTS);
+        assertThat(radius).contains(PAYMENTS).contains(BILLING).as("through the nested payments SBOM")
+                .contains(IMAGE).doesNotContain(REPORTS);
         browser.screenshot("vulnerability");
     }
 
@@ -187,6 +191,25 @@ class WebUiBrowserTest {
         browser.find("#files").sendKeys(file.toAbsolutePath().toString());
         browser.until(d -> browser.text("#upload-results tbody").contains("rejected"));
         assertThat(browser.text("#upload-results tbody")).contains("scope");
+    }
+
+    @Test
+    void aDocumentIsDeletedFromItsPageOnceConfirmed() throws IOException {
+        String subject = "pkg:maven/acme/to-be-deleted@1.0";
+        String bom = TestBoms.application(subject).depends(subject, LOG4J_NEW).json();
+        assertThat(server.upload("delete-me.cdx.json", bom, server.writeToken).status()).isEqualTo(201);
+        String digest = TestBoms.digest(bom);
+        browser.go("/documents/" + digest);
+        browser.find("#token").clear();
+        browser.find("#token").sendKeys(server.writeToken);
+        browser.find("#delete button").click();
+        browser.until(d -> d.switchTo().alert()).dismiss();
+        assertThat(server.get("/api/v1/documents/" + digest, server.readToken).status()).as("not confirmed")
+                .isEqualTo(200);
+        browser.find("#delete button").click();
+        browser.until(d -> d.switchTo().alert()).accept();
+        browser.until(d -> browser.text("#delete-result").startsWith("Deleted"));
+        assertThat(server.get("/api/v1/documents/" + digest, server.readToken).status()).isEqualTo(404);
     }
 
     @Test

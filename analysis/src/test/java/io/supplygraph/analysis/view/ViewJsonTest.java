@@ -162,6 +162,11 @@ class ViewJsonTest {
         assertThat(fields(new LicenceUse("MIT", 2))).containsExactly("licence", "components");
         assertThat(fields(new ApplicationDetail("pkg:generic/app@1", "pkg:generic/app@1", List.of(document()))))
                 .containsExactly("purl", "name", "documents");
+        JsonNode nested = Json.tree(new NestedDocument("sha256:ab", "pkg:oci/app@1", NestedDocument.Relation.HOLDS,
+                NestedDocument.JoinedBy.ARTIFACT, "sha256:cd"));
+        assertThat(fields(nested)).containsExactly("digest", "subject", "relation", "joined_by", "via");
+        assertThat(nested.get("relation").asText() + " " + nested.get("joined_by").asText())
+                .isEqualTo("holds artifact");
         assertThat(fields(new AffectedRange("GHSA-1", "npm", "a", List.of("< 2"), List.of("2"), 0)))
                 .containsExactly("advisory", "ecosystem", "name", "ranges", "fixed", "versions");
     }

@@ -4,6 +4,7 @@ import io.supplygraph.analysis.view.AffectedRange;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
 import io.supplygraph.analysis.view.LicenceUse;
+import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.analysis.view.SearchHit;
 import io.supplygraph.server.GraphAccess;
@@ -56,6 +57,14 @@ final class PortfolioApi {
                         .errors(404, 409)
                         .handle(ctx -> answers.list(ctx, () -> graph.read(
                                 g -> g.components(ctx.pathParam("digest"))))),
+                Endpoint.get("/api/v1/documents/{digest}/nested", "listNestedDocuments",
+                                "The documents nested in a document (whose subject it lists) and those it is nested in,"
+                                        + " with the purl or artifact digest that joins them")
+                        .pathParam("digest", "the digest, or its start")
+                        .listOf(NestedDocument.class, "nested documents")
+                        .errors(404, 409)
+                        .handle(ctx -> answers.list(ctx, () -> graph.read(
+                                g -> g.nested(ctx.pathParam("digest"))))),
                 Endpoint.get("/api/v1/documents/{digest}/licences", "listLicences",
                                 "The licences of a document's components, the most common first")
                         .pathParam("digest", "the digest, or its start")

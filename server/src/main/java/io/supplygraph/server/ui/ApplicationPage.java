@@ -49,7 +49,7 @@ final class ApplicationPage implements Handler {
             Page<Finding> page = paging.apply(findings, Json.mapper());
             String base = Links.application(purl, document.digest()) + (filter.isEmpty() ? ""
                     : "&filter=" + Links.encode(filter));
-            return new ApplicationModel(application, document,
+            return new ApplicationModel(application, document, g.nested(document.digest()),
                     ComponentTree.of(g.components(document.digest()), filter, TREE_LIMIT), filter, page,
                     Pager.of(base, paging, page), g.licences(document.digest()),
                     Pages.orNone(() -> g.provenance(purl)), Pages.orNone(() -> g.scorecard(purl)));

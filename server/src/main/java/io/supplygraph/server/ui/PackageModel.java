@@ -21,6 +21,14 @@ public record PackageModel(String base, String selected, DriftReport drift, Map<
         return version == null ? base : base + "@" + version;
     }
 
+    /** Documents behind the newest version drawn at most; the drift API and CLI list them all. */
+    static final int BEHIND_SHOWN = 50;
+
+    /** The first of the documents behind the newest version. */
+    public List<DriftReport.Behind> behind() {
+        return drift.behind().subList(0, Math.min(BEHIND_SHOWN, drift.behind().size()));
+    }
+
     public List<Finding> findingsOf(String version) {
         return findings.getOrDefault(version, List.of());
     }
