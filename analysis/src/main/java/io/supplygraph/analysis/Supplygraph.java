@@ -242,6 +242,14 @@ public final class Supplygraph implements AutoCloseable {
         return new Overviews(store).overview();
     }
 
+    /**
+     * A value that differs after every change of the graph that {@link #overview} would show (a document stored or
+     * deleted, a job finished), and costs next to nothing to read: what a cache of the overview is keyed by.
+     */
+    public String revision() {
+        return store.overview().revision();
+    }
+
     /** What a search box entry may mean: applications, packages, vulnerabilities, documents; see {@link Search}. */
     public List<SearchHit> search(String text, int limitPerKind) {
         return new Search(store).find(text, limitPerKind);

@@ -69,6 +69,27 @@ class PortfolioApiTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void theOverviewFollowsEveryChangeThoughItIsComputedOncePerRevision(Kind kind) {
+        RunningServer s = server(kind);
+        JsonNode before = s.get("/api/v1/overview", s.readToken).body();
+        assertThat(s.get("/api/v1/overview", s.readToken).body()).as("the same revision, the same answer")
+                .isEqualTo(before);
+        String subject = "pkg:maven/acme/late@1.0";
+        String bom = TestBoms.application(subject).depends(subject, LOG4J_OLD).json();
+        assertThat(s.upload("late.cdx.json", bom, s.writeToken).status()).isEqualTo(201);
+        JsonNode after = s.get("/api/v1/overview", s.readToken).body();
+        assertThat(after.path("counts").path("documents").asInt())
+                .isEqualTo(before.path("counts").path("documents").asInt() + 1);
+        assertThat(after.path("recent").get(0).path("subject").asText()).isEqualTo(subject);
+        assertThat(after.path("exposed").get(0).path("applications").asInt())
+                .isEqualTo(before.path("exposed").get(0).path("applications").asInt() + 1);
+        assertThat(s.delete("/api/v1/documents/" + TestBoms.digest(bom), s.writeToken).status()).isEqualTo(200);
+        assertThat(s.get("/api/v1/overview", s.readToken).body().path("counts"))
+                .isEqualTo(before.path("counts"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void searchFindsEachKindByWhatPeopleType(Kind kind) {
         RunningServer s = server(kind);
         assertThat(hits(s, CVE)).containsExactly("vulnerability " + GHSA);

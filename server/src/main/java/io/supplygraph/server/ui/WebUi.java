@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.supplygraph.analysis.AmbiguousException;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.server.GraphAccess;
+import io.supplygraph.server.OverviewCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +33,10 @@ public final class WebUi {
     private final SignIn signIn;
     private final List<UiPage> pages;
 
-    public WebUi(GraphAccess graph, boolean anonymousRead) {
+    public WebUi(GraphAccess graph, OverviewCache overview, boolean anonymousRead) {
         this.signIn = new SignIn(graph, anonymousRead, templates);
         this.pages = List.of(
-                new UiPage("/", new OverviewPage(graph, templates)),
+                new UiPage("/", new OverviewPage(overview, templates)),
                 new UiPage("/search", new SearchPage(graph, templates)),
                 new UiPage("/app", new ApplicationPage(graph, templates)),
                 new UiPage("/package", new PackagePage(graph, templates)),

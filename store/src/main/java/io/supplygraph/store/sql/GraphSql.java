@@ -66,6 +66,10 @@ public final class GraphSql {
             SELECT document_id, package_version_id, parent_id, depth FROM contains
             WHERE document_id IN %s AND depth = 0
             """;
+    private static final String SUBJECTS_AMONG = """
+            SELECT document_id, package_version_id, parent_id, depth FROM contains
+            WHERE package_version_id IN %s AND depth = 0
+            """;
     private static final String CONTAINING = """
             SELECT document_id, package_version_id, parent_id, depth FROM contains WHERE package_version_id IN %s
             """;
@@ -101,6 +105,11 @@ public final class GraphSql {
     /** The subjects of the given documents (their depth-0 rows). */
     public List<ContainsRow> subjectsOf(Collection<Long> documents) {
         return contains(SUBJECTS_OF, documents);
+    }
+
+    /** The documents whose subject is one of the given versions: an index lookup, however many list them. */
+    public List<ContainsRow> asSubjects(Collection<Long> versions) {
+        return contains(SUBJECTS_AMONG, versions);
     }
 
     /** Where the given versions are contained, one row per document. */

@@ -80,6 +80,30 @@ class ApplicationSqlTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void theRevisionChangesWithEveryDocumentStoredOrDeletedAndEveryJobFinished(Kind kind) {
+        try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp))) {
+            String empty = store.overview().revision();
+            store.store(sbom("app-1", "pkg:npm/shop@1.0.0", List.of(LODASH)));
+            String one = store.overview().revision();
+            assertThat(one).isNotEqualTo(empty).isEqualTo(store.overview().revision());
+            store.store(sbom("app-1", "pkg:npm/shop@1.0.0", List.of(LODASH)));
+            assertThat(store.overview().revision()).as("the same document again changes nothing").isEqualTo(one);
+            store.store(sbom("app-2", "pkg:npm/shop@1.0.0", List.of(REACT)));
+            String two = store.overview().revision();
+            store.documents().delete(store.documents().byDigestPrefix(digestOf("app-2")).get(0).id());
+            assertThat(store.overview().revision()).isNotEqualTo(two);
+            store.store(sbom("app-3", "pkg:npm/shop@1.0.0", List.of(REACT)));
+            assertThat(store.overview().revision()).as("a new document where a deleted newest one was")
+                    .isNotEqualTo(two);
+            String before = store.overview().revision();
+            store.jobs().insert("job-1", "documents", "queued", "upload", "2026-01-01T00:00:00Z");
+            store.jobs().update("job-1", "done", "2026-01-01T00:00:01Z", "{}");
+            assertThat(store.overview().revision()).isNotEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void anEmptyGraphCountsNothing(Kind kind) {
         try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp)); GraphStore reader = store.reading()) {
             assertThat(reader.overview().counts()).isEqualTo(new Counts(0, 0, 0, 0, null));
