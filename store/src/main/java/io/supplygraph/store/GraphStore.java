@@ -16,6 +16,7 @@ import io.supplygraph.store.sql.OverviewSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
 import io.supplygraph.store.sql.ScorecardSql;
+import io.supplygraph.store.sql.SearchSql;
 import io.supplygraph.store.sql.SourceSql;
 import io.supplygraph.store.sql.StatsSql;
 import io.supplygraph.store.sql.TokenSql;
@@ -52,6 +53,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final JobSql jobs;
     private final OverviewSql overview;
     private final ApplicationSql applications;
+    private final SearchSql search;
     private final LicenceSql licences;
 
     private GraphStore(Database database, Session session, DocumentWriter writer) {
@@ -72,6 +74,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.jobs = new JobSql(session);
         this.overview = new OverviewSql(session);
         this.applications = new ApplicationSql(session);
+        this.search = new SearchSql(session);
         this.licences = new LicenceSql(session);
     }
 
@@ -190,6 +193,10 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public ApplicationSql applications() {
         return applications;
+    }
+
+    public SearchSql search() {
+        return search;
     }
 
     public LicenceSql licences() {

@@ -10,12 +10,10 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.AdvisorySql.AdvisoryRow;
 import io.supplygraph.store.sql.ApplicationSql.ApplicationRow;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
-import io.supplygraph.store.sql.PackageSql.UsageRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
+import io.supplygraph.store.sql.SearchSql.PackageHit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -94,22 +92,12 @@ public final class Search {
         }
     }
 
-    /** One hit per package (not per version), by the versions its name fragment finds. */
+    /** One hit per package (not per version), its name containing the fragment. */
     private void packagesByName(String fragment, int limit, List<SearchHit> hits) {
-        Map<String, Integer> versionsByPackage = new LinkedHashMap<>();
-        for (UsageRow row : store.packages().usage(fragment)) {
-            if (row.synthetic()) {
-                continue;
-            }
-            try {
-                versionsByPackage.merge(PackageIdentity.fromPurl(row.purl()).withoutVersion().purl(), 1,
-                        Integer::sum);
-            } catch (InvalidPurlException e) {
-                throw new IllegalStateException("a stored purl no longer parses: " + row.purl(), e);
-            }
+        for (PackageHit p : store.search().packagesNamed(fragment, limit)) {
+            hits.add(new SearchHit(Kind.PACKAGE, p.base(), p.base(),
+                    p.versions() + (p.versions() == 1 ? " version" : " versions") + " in use"));
         }
-        versionsByPackage.entrySet().stream().limit(limit).forEach(e -> hits.add(new SearchHit(Kind.PACKAGE,
-                e.getKey(), e.getKey(), e.getValue() + (e.getValue() == 1 ? " version" : " versions") + " in use")));
     }
 
     private static String label(String name, String version) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Applications: the package versions that documents other than advisories are about (their subjects, at depth 0),
@@ -63,9 +62,7 @@ public final class ApplicationSql {
 
     /** Applications whose name or purl contains {@code fragment}, in any case, by name; at most {@code limit}. */
     public List<ApplicationRow> named(String fragment, int limit) {
-        // the fragment is text: its own % and _ must not act as wildcards
-        String like = "%" + fragment.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String like = SearchSql.like(fragment);
         try (PreparedStatement s = session.connection().prepareStatement(NAMED)) {
             s.setString(1, like);
             s.setString(2, like);

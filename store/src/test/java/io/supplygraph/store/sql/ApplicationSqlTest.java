@@ -56,6 +56,11 @@ class ApplicationSqlTest {
                         .containsExactlyInAnyOrder(digestOf("app-1"), digestOf("app-2"));
                 assertThat(shop).as("newest first").isSortedAccordingTo((a, b) -> Long.compare(b, a));
                 assertThat(reader.applications().documents("pkg:npm/lodash@4.17.21")).isEmpty();
+                assertThat(reader.search().packagesNamed("O", 10)).as("by name, in any case, each package once")
+                        .containsExactly(new SearchSql.PackageHit("pkg:npm/lodash", 1),
+                                new SearchSql.PackageHit("pkg:npm/shop", 1));
+                assertThat(reader.search().packagesNamed("%", 10)).isEmpty();
+                assertThat(reader.search().packagesNamed("", 2)).hasSize(2);
             }
         }
     }
