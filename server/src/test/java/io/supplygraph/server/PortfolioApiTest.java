@@ -10,7 +10,7 @@ import io.supplygraph.store.TestStores.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,17 +21,11 @@ class PortfolioApiTest {
     @TempDir
     Path temp;
 
-    private final List<RunningServer> started = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() {
-        started.forEach(RunningServer::close);
-        started.clear();
-    }
+    @RegisterExtension
+    final Servers servers = new Servers();
 
     private RunningServer server(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
         UiPortfolio.uploadTo(s);
         return s;
     }

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,18 +40,11 @@ class ServerApiTest {
     @TempDir
     Path temp;
 
-    private final List<RunningServer> started = new ArrayList<>();
-
-    /** Each test's servers stop with it: a PostgreSQL server has a bounded number of connections to give. */
-    @AfterEach
-    void stopAll() {
-        started.forEach(RunningServer::close);
-        started.clear();
-    }
+    @RegisterExtension
+    final Servers servers = new Servers();
 
     private RunningServer serverWithPortfolio(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
         assertThat(s.upload("a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json(), s.writeToken)
                 .status()).isEqualTo(201);
         assertThat(s.upload("b.cdx.json", TestBoms.application(APP_B).depends(APP_B, LIB).depends(LIB, NEW).json(),
@@ -66,8 +59,7 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void uploadAnswersWithTheDocumentAndTheSameBytesAgainAreAlreadyIngested(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-up-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-up-" + kind));
         String bom = TestBoms.application(APP_A).depends(APP_A, OLD, LIB).json();
         Reply first = s.upload("app.cdx.json", bom, s.writeToken);
         assertThat(first.status()).isEqualTo(201);
@@ -214,9 +206,8 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void tokensDecideWhoMayReadAndWrite(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-tok-" + kind),
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-tok-" + kind),
                 o -> o.withAnonymousRead(false));
-        started.add(s);
         String bom = TestBoms.application(APP_C).depends(APP_C, OLD).json();
 
         Reply noToken = s.upload("c.json", bom, null);
@@ -244,8 +235,7 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anArchiveBecomesAJobThatReportsEachDocument(Kind kind) throws Exception {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-zip-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-zip-" + kind));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             add(out, "a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json());
@@ -274,8 +264,7 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void multipartFilesAreOneJobAndASingleFilePartIsIngestedAtOnce(Kind kind) throws Exception {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-multi-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-multi-" + kind));
         String boundary = "supplygraph-test-boundary";
         String one = part(boundary, "a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json());
         Reply single = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/documents"))
@@ -314,11 +303,10 @@ class ServerApiTest {
         });
         osv.start();
         try {
-            RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-sync-" + kind),
+            RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-sync-" + kind),
                     o -> o.withOsv(new ServerOptions.OsvSource(
                             java.net.URI.create("http://127.0.0.1:" + osv.getAddress().getPort() + "/"),
                             temp.resolve("osv-cache-" + kind))));
-            started.add(s);
             assertThat(s.upload("a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json(), s.writeToken)
                     .status()).isEqualTo(201);
             assertProblem(s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/advisories/sync?ecosystem=Maven"))
@@ -359,9 +347,8 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFullIngestQueueAnswers503WithRetryAfter(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-full-" + kind),
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-full-" + kind),
                 o -> o.withLimits(o.maxUploadBytes(), 0, o.maxJobs()));
-        started.add(s);
         Reply busy = s.upload("a.json", TestBoms.application(APP_A).depends(APP_A, OLD).json(), s.writeToken);
         assertProblem(busy, 503);
         assertThat(busy.header("Retry-After")).isEqualTo("1");
@@ -370,9 +357,8 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anUploadOverTheLimitIs413AndLeavesNothing(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-big-" + kind),
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-big-" + kind),
                 o -> o.withLimits(1000, o.maxPending(), o.maxJobs()));
-        started.add(s);
         String big = TestBoms.application(APP_A).depends(APP_A, OLD, NEW, LIB, APP_B, APP_C).json().repeat(3);
         assertProblem(s.upload("big.json", big, s.writeToken), 413);
         assertThat(s.get("/api/v1/stats").body().path("documents").asInt()).isZero();
@@ -396,8 +382,7 @@ class ServerApiTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void versionQuestionsNeedNoGraph(Kind kind) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-ver-" + kind));
-        started.add(s);
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-ver-" + kind));
         JsonNode compared = s.get("/api/v1/versions/compare?ecosystem=pypi&a=1.0rc1&b=1.0").body();
         assertThat(compared.path("comparison").asText()).isEqualTo("<");
         assertThat(s.get("/api/v1/versions/compare?ecosystem=Maven&a=1.10&b=1.9").body().path("comparison").asText())

@@ -13,10 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,19 +29,13 @@ class WebUiPagesTest {
     @TempDir
     Path temp;
 
-    private final List<RunningServer> started = new ArrayList<>();
+    @RegisterExtension
+    final Servers servers = new Servers();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void stopAll() {
-        started.forEach(RunningServer::close);
-        started.clear();
-    }
-
     private RunningServer server(Kind kind, boolean anonymousRead) {
-        RunningServer s = RunningServer.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind),
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind),
                 o -> o.withAnonymousRead(anonymousRead));
-        started.add(s);
         UiPortfolio.uploadTo(s);
         return s;
     }
