@@ -18,10 +18,12 @@ import java.util.List;
  *                      then digest
  * @param justification why not affected, when a VEX statement decided the status
  * @param vexDocument   the digest of the VEX document whose statement decided the status, or null
+ * @param version       the version the advisory's ranges were evaluated with: the purl's, with an RPM's epoch
+ *                      ({@code epoch} qualifier) written in front as {@code epoch:version}, Go's without its {@code v}
  */
 public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
         List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
-        String justification, String vexDocument) {
+        String justification, String vexDocument, String version) {
 
     /** A document containing the package version: its digest, and its subject as people read it. */
     public record Container(String digest, String subject) {}

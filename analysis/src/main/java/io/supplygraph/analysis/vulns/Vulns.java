@@ -18,6 +18,7 @@ import io.supplygraph.analysis.view.Severity;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.view.VulnReport.Advisory;
 import io.supplygraph.ingest.ReadLimits;
+import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.fact.AdvisoryFacts.Kind;
@@ -205,7 +206,16 @@ public final class Vulns {
                 .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
         return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), status,
                 malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
-                verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest());
+                verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest(),
+                comparedVersion(first.purl()));
+    }
+
+    private static String comparedVersion(String purl) {
+        try {
+            return PackageKeys.comparedVersion(PackageIdentity.fromPurl(purl));
+        } catch (InvalidPurlException e) {
+            throw new IllegalStateException("a stored purl no longer parses: " + purl, e);
+        }
     }
 
     /** The documents containing each version, nested SBOMs included (a container image listing the jar that has it). */

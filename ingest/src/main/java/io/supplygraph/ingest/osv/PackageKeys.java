@@ -79,8 +79,7 @@ public final class PackageKeys {
         }
         Ecosystem ecosystem = name.get().ecosystem();
         String release = name.get().release();
-        String version = ecosystem == Ecosystem.GO && p.version().startsWith("v") ? p.version().substring(1)
-                : p.version();
+        String version = comparedVersion(ecosystem, p.version(), qualifiers);
         List<VersionKey> keys = new ArrayList<>(2);
         keys.add(new VersionKey(key(ecosystem, osvName(ecosystem, p)), release, version));
         if (isDistribution(ecosystem)) {
@@ -89,11 +88,41 @@ public final class PackageKeys {
                 SourcePackage s = SourcePackage.parse(source, ecosystem);
                 if (!s.name().equals(p.name())) {
                     keys.add(new VersionKey(key(ecosystem, s.name()), release,
-                            s.version() != null ? s.version() : version));
+                            s.version() != null ? comparedVersion(ecosystem, s.version(), qualifiers) : version));
                 }
             }
         }
         return keys;
+    }
+
+    /**
+     * The version that ranges are evaluated with: Go's without its leading {@code v} (OSV writes Go versions without
+     * it), and an RPM's with its epoch. Syft and most tools write an RPM's epoch in the purl's {@code epoch}
+     * qualifier ({@code pkg:rpm/almalinux/bind@9.16.23-18.el9_4.6?epoch=32}), advisories inside the version
+     * ({@code 32:9.16.23-18.el9_4.6}); read without it, the version would compare as epoch 0 and an installed fix
+     * would look vulnerable. An epoch already written inside the version ({@code 1:2.3-4}, how dpkg and rpm spell
+     * it) is the version's own and wins over the qualifier.
+     */
+    static String comparedVersion(Ecosystem ecosystem, String version, Map<String, String> qualifiers) {
+        if (ecosystem == Ecosystem.GO && version.startsWith("v")) {
+            return version.substring(1);
+        }
+        String epoch = qualifiers.get("epoch");
+        boolean rpm = ecosystem.purlType().orElse("").equals("rpm");
+        if (rpm && epoch != null && epoch.strip().matches("\\d+") && !version.matches("\\d+:.*")) {
+            return epoch.strip() + ":" + version;
+        }
+        return version;
+    }
+
+    /** The version of a package version that ranges are evaluated with (see {@link #comparedVersion}), or null. */
+    public static String comparedVersion(PackageIdentity p) {
+        if (p.version() == null) {
+            return null;
+        }
+        Map<String, String> qualifiers = p.qualifiers();
+        return EcosystemName.fromPurl(p.type(), p.namespace(), qualifiers.get("distro"))
+                .map(name -> comparedVersion(name.ecosystem(), p.version(), qualifiers)).orElse(p.version());
     }
 
     /** Whether an entry scoped to {@code advisoryRelease} applies to a package of {@code versionRelease}. */

@@ -137,6 +137,19 @@ class PackageKeysTest {
     }
 
     @Test
+    void anRpmEpochQualifierIsWrittenInFrontOfTheVersion() throws Exception {
+        // syft's purl of AlmaLinux's bind-chroot; ALSA-2024:5231 writes the same version as 32:9.16.23-18.el9_4.6
+        assertThat(purl("pkg:rpm/almalinux/bind-chroot@9.16.23-18.el9_4.6?arch=x86_64&epoch=32&distro=almalinux-9")
+                .get(0).version()).isEqualTo("32:9.16.23-18.el9_4.6");
+        assertThat(purl("pkg:rpm/almalinux/bind-libs@32:9.16.23-18.el9_4.6?epoch=32").get(0).version())
+                .as("an epoch inside the version is not doubled").isEqualTo("32:9.16.23-18.el9_4.6");
+        assertThat(purl("pkg:rpm/redhat/openssl-libs@3.0.7-24.el9?epoch=1&upstream=openssl-3.0.7-24.el9.src.rpm"))
+                .extracting(VersionKey::version).containsExactly("1:3.0.7-24.el9", "1:3.0.7-24.el9");
+        assertThat(purl("pkg:deb/debian/openssh-client@1:9.2p1-2?distro=debian-12").get(0).version())
+                .isEqualTo("1:9.2p1-2");
+    }
+
+    @Test
     void releasesMustAgreeExceptForRedHat() {
         String debian = osvKey("Debian:12", "openssl");
         assertThat(PackageKeys.sameRelease(debian, "12", "12")).isTrue();
