@@ -20,10 +20,15 @@ import java.util.List;
  * @param vexDocument   the digest of the VEX document whose statement decided the status, or null
  * @param version       the version the advisory's ranges were evaluated with: the purl's, with an RPM's epoch
  *                      ({@code epoch} qualifier) written in front as {@code epoch:version}, Go's without its {@code v}
+ * @param notAffectedIn the documents whose application a VEX statement says is not affected; a statement scoped
+ *                      to one application leaves the others as matching found them
+ * @param affectedIn    the documents that stay exposed (neither not_affected nor fixed); {@code status} is the least
+ *                      reassuring of the applications', so it is not_affected only when this is empty
  */
 public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
         List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
-        String justification, String vexDocument, String version) {
+        String justification, String vexDocument, String version, List<Container> notAffectedIn,
+        List<Container> affectedIn) {
 
     /** A document containing the package version: its digest, and its subject as people read it. */
     public record Container(String digest, String subject) {}

@@ -55,9 +55,6 @@ public final class Vulns {
      */
     public record Query(String document, String purl, Severity minimumSeverity, boolean all) {}
 
-    /** A document containing a package version; its subject's purl is a product that VEX statements may name. */
-    private record Contained(String digest, String subject, String subjectPurl) {}
-
     /** Unrated sorts below every rating. */
     private static final Comparator<Severity> RATING = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -72,11 +69,11 @@ public final class Vulns {
     private static final CollectionType STRINGS = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
 
     private final GraphStore store;
-    private final VexVerdicts vex;
+    private final ApplicationVerdicts vex;
 
     public Vulns(GraphStore store) {
         this.store = store;
-        this.vex = new VexVerdicts(store);
+        this.vex = new ApplicationVerdicts(new VexVerdicts(store));
     }
 
     public List<Finding> list(Query query) {
@@ -136,20 +133,33 @@ public final class Vulns {
                 a.score(), a.severitySource(), a.summary(), a.published(), a.modified(), a.withdrawn());
     }
 
-    /** The blast radius of the affected package versions among the findings. */
+    /**
+     * The blast radius of the affected package versions among the findings, without the applications whose own VEX
+     * statement settles it (not_affected or fixed there).
+     */
     private List<Application> applications(List<Finding> findings) {
         List<VersionRow> versions = new ArrayList<>();
+        Map<String, Set<String>> settledIn = new HashMap<>();
         for (Finding f : findings) {
             if (!f.status().stillExposed()) {
                 continue;
             }
+            Set<String> settled = settledIn.computeIfAbsent(f.purl(), p -> new HashSet<>());
+            f.documents().forEach(d -> settled.add(d.digest()));
+            f.affectedIn().forEach(d -> settled.remove(d.digest()));
             try {
                 versions.addAll(store.packages().matching(PackageIdentity.fromPurl(f.purl())));
             } catch (InvalidPurlException e) {
                 throw new IllegalStateException("a stored purl no longer parses: " + f.purl(), e);
             }
         }
-        return versions.isEmpty() ? List.of() : new Dependents(store).of(new Target.Packages("findings", versions));
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        return new Dependents(store).of(new Target.Packages("findings", versions)).stream()
+                .filter(a -> !settledIn.getOrDefault(a.path().get(a.path().size() - 1), Set.of())
+                        .contains(a.document()))
+                .toList();
     }
 
     /** Findings grouped into vulnerabilities per package version, sorted malicious first, then most severe. */
@@ -191,23 +201,19 @@ public final class Vulns {
                 severity = rating;
             }
         }
-        Set<String> products = new TreeSet<>();
-        containers.forEach(c -> {
-            if (c.subjectPurl() != null) {
-                products.add(c.subjectPurl());
-            }
-        });
-        // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
-        VexVerdict verdict = malicious ? null : vex.verdictFor(ids, first.purl(), products).orElse(null);
-        FindingStatus status = verdict == null ? FindingStatus.fromLabel(first.status())
-                : FindingStatus.of(verdict.status());
-        List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
+        FindingStatus matched = FindingStatus.fromLabel(first.status());
         List<Finding.Container> documents = containers.stream()
                 .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
-        return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), status,
+        // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
+        ApplicationVerdicts.Outcome vexed = malicious
+                ? new ApplicationVerdicts.Outcome(matched, null, List.of(), documents)
+                : vex.decide(ids, first.purl(), matched, containers);
+        VexVerdict verdict = vexed.deciding();
+        List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
+        return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), vexed.status(),
                 malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
                 verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest(),
-                comparedVersion(first.purl()));
+                comparedVersion(first.purl()), vexed.notAffectedIn(), vexed.affectedIn());
     }
 
     private static String comparedVersion(String purl) {

@@ -42,7 +42,7 @@ class ViewJsonTest {
         return new Finding("pkg:npm/a@1", "GHSA-x", List.of("CVE-1"), Severity.HIGH, 7.5, List.of("1.1"),
                 FindingStatus.NOT_AFFECTED, AdvisoryFacts.Kind.VULNERABILITY, "introduced 0, fixed 1.1",
                 List.of(new Finding.Container("sha256:ab", "pkg:generic/app@1")), "inline_mitigations_already_exist",
-                "sha256:cd", "1");
+                "sha256:cd", "1", List.of(new Finding.Container("sha256:ab", "pkg:generic/app@1")), List.of());
     }
 
     @Test
@@ -115,7 +115,9 @@ class ViewJsonTest {
     void findingsKeepTheirFields() {
         JsonNode finding = Json.tree(finding());
         assertThat(fields(finding)).containsExactly("purl", "id", "aliases", "severity", "score", "fixed", "status",
-                "kind", "range", "documents", "justification", "vex_document", "version");
+                "kind", "range", "documents", "justification", "vex_document", "version", "not_affected_in",
+                "affected_in");
+        assertThat(fields(finding.get("not_affected_in").get(0))).containsExactly("digest", "subject");
         assertThat(fields(finding.get("documents").get(0))).containsExactly("digest", "subject");
 
         JsonNode report = Json.tree(new VulnReport("CVE-1",
