@@ -26,3 +26,15 @@ WHERE match_key LIKE 'SwiftURL|%.git';
 UPDATE advisory_affected SET release = NULL WHERE match_key LIKE 'Maven|%' OR match_key LIKE 'Packagist|%';
 
 DELETE FROM version_key;
+
+CREATE TABLE cve_record (
+    cve_id       TEXT    PRIMARY KEY,
+    document_id  BIGINT  NOT NULL,
+    date_updated TEXT,
+    state        TEXT    NOT NULL,
+    rating       TEXT,
+    score        DOUBLE PRECISION,
+    vector       TEXT,
+    provider     TEXT
+);
+CREATE INDEX cve_record_by_document ON cve_record (document_id);

@@ -25,3 +25,18 @@ WHERE match_key LIKE 'SwiftURL|%.git';
 UPDATE advisory_affected SET release = NULL WHERE match_key LIKE 'Maven|%' OR match_key LIKE 'Packagist|%';
 
 DELETE FROM version_key;
+
+-- CVE records (cve import, cve sync): the severity the CVE Program's record gives, for findings whose advisories
+-- rate nothing. One row per CVE id, from the record with the newest date_updated; rating and score are null when
+-- the record has no CVSS metric or was rejected.
+CREATE TABLE cve_record (
+    cve_id       TEXT    PRIMARY KEY,
+    document_id  INTEGER NOT NULL,
+    date_updated TEXT,
+    state        TEXT    NOT NULL,
+    rating       TEXT,
+    score        REAL,
+    vector       TEXT,
+    provider     TEXT
+);
+CREATE INDEX cve_record_by_document ON cve_record (document_id);

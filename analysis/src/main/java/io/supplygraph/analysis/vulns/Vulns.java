@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,14 +56,11 @@ public final class Vulns {
      */
     public record Query(String document, String purl, Severity minimumSeverity, boolean all) {}
 
-    /** Unrated sorts below every rating. */
-    private static final Comparator<Severity> RATING = Comparator.nullsFirst(Comparator.naturalOrder());
-
     /** Malicious first, then the most severe; purl and id are unique. */
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.kind() != Kind.MALICIOUS)
             .thenComparing(f -> f.score() == null ? -1 : f.score(), Comparator.reverseOrder())
-            .thenComparing(Finding::severity, RATING.reversed())
+            .thenComparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(Finding::purl).thenComparing(Finding::id);
 
     private static final ObjectMapper JSON = ReadLimits.jsonMapper();
@@ -92,7 +90,7 @@ public final class Vulns {
         return findings(rows).stream()
                 .filter(f -> query.all() || !f.status().hiddenByDefault())
                 .filter(f -> f.kind() == Kind.MALICIOUS || minimum == null
-                        || f.severity() != null && f.severity().atLeast(minimum))
+                        || f.severity().atLeast(minimum))
                 .toList();
     }
 
@@ -168,39 +166,54 @@ public final class Vulns {
         Map<Long, List<Listed>> byVersion = new LinkedHashMap<>();
         rows.forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r));
         Map<Long, List<Contained>> containers = containers(byVersion.keySet());
-        List<Finding> findings = new ArrayList<>();
+        Map<List<Listed>, Long> groups = new LinkedHashMap<>();
+        Set<String> unratedIds = new HashSet<>();
         for (Map.Entry<Long, List<Listed>> e : byVersion.entrySet()) {
             for (List<Listed> group : VulnerabilityGroups.of(e.getValue(), advisories)) {
-                findings.add(finding(group, advisories, containers.getOrDefault(e.getKey(), List.of())));
+                groups.put(group, e.getKey());
+                if (ownRating(group, advisories).isEmpty()) {
+                    unratedIds.addAll(ids(group, advisories));
+                }
             }
         }
+        RelatedSeverities related = RelatedSeverities.load(store, unratedIds);
+        List<Finding> findings = new ArrayList<>();
+        groups.forEach((group, version) ->
+                findings.add(finding(group, advisories, containers.getOrDefault(version, List.of()), related)));
         findings.sort(ORDER);
         return findings;
     }
 
-    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers) {
-        Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
-                .orElse(group.get(0));
-        String id = advisories.get(first.advisory()).osvId();
+    private static Set<String> ids(List<Listed> group, Map<Long, AdvisoryRow> advisories) {
         Set<String> ids = new TreeSet<>();
-        Set<String> fixed = new TreeSet<>();
-        Severity severity = null;
-        Double score = null;
-        boolean malicious = false;
         for (Listed l : group) {
             AdvisoryRow a = advisories.get(l.advisory());
             ids.add(a.osvId());
             ids.addAll(a.aliases());
-            fixed.addAll(fixedOf(l));
-            malicious |= Kind.fromLabel(a.kind()) == Kind.MALICIOUS;
-            Severity rating = Severity.fromLabel(a.rating());
-            if (a.score() != null && (score == null || a.score() > score)) {
-                score = a.score();
-                severity = rating;
-            } else if (score == null && RATING.compare(rating, severity) > 0) {
-                severity = rating;
-            }
         }
+        return ids;
+    }
+
+    /** The rating of the group's own advisories: the highest score, else the highest rating; its source their id. */
+    private static Optional<RelatedSeverities.Rated> ownRating(List<Listed> group, Map<Long, AdvisoryRow> advisories) {
+        return RelatedSeverities.best(group.stream().map(l -> advisories.get(l.advisory()))
+                .filter(a -> a.rating() != null)
+                .map(a -> new RelatedSeverities.Rated(Severity.fromLabel(a.rating()), a.score(), a.osvId())));
+    }
+
+    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers,
+            RelatedSeverities related) {
+        Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
+                .orElse(group.get(0));
+        String id = advisories.get(first.advisory()).osvId();
+        Set<String> ids = ids(group, advisories);
+        Set<String> fixed = new TreeSet<>();
+        boolean malicious = false;
+        for (Listed l : group) {
+            fixed.addAll(fixedOf(l));
+            malicious |= Kind.fromLabel(advisories.get(l.advisory()).kind()) == Kind.MALICIOUS;
+        }
+        Optional<RelatedSeverities.Rated> rated = ownRating(group, advisories).or(() -> related.of(ids));
         FindingStatus matched = FindingStatus.fromLabel(first.status());
         List<Finding.Container> documents = containers.stream()
                 .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
@@ -210,10 +223,12 @@ public final class Vulns {
                 : vex.decide(ids, first.purl(), matched, containers);
         VexVerdict verdict = vexed.deciding();
         List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
-        return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), vexed.status(),
-                malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
+        return new Finding(first.purl(), id, aliases, rated.map(RelatedSeverities.Rated::severity)
+                .orElse(Severity.UNRATED), rated.map(RelatedSeverities.Rated::score).orElse(null), List.copyOf(fixed),
+                vexed.status(), malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
                 verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest(),
-                comparedVersion(first.purl()), vexed.notAffectedIn(), vexed.affectedIn());
+                comparedVersion(first.purl()), vexed.notAffectedIn(), vexed.affectedIn(),
+                rated.map(RelatedSeverities.Rated::source).orElse(null));
     }
 
     private static String comparedVersion(String purl) {

@@ -55,8 +55,11 @@ class RematchAfterUpgradeTest {
                     INSERT INTO finding (package_version_id, advisory_id, status, decided_by, fixed)
                     SELECT pv.id, a.id, 'affected', 'an older rule', '[]' FROM package_version pv, advisory a
                     WHERE a.osv_id = 'GO-2022-0411' AND pv.purl LIKE '%go-ntlmssp%'""");
+            // V9's updates and deletes as an upgrade runs them; its new tables exist already, this store being current
             for (String statement : statements("db/migration/" + dialect + "/V9__matching_rules.sql")) {
-                s.execute(statement);
+                if (!statement.startsWith("CREATE ")) {
+                    s.execute(statement);
+                }
             }
         }
         try (Supplygraph graph = Supplygraph.open(location)) {
