@@ -72,14 +72,7 @@ final class CveCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Map<String, Object>> summaries = new ArrayList<>();
-            try (Supplygraph graph = store.open()) {
-                IngestSummary summary = importAndReport(graph, paths, summaries);
-                if (json) {
-                    Output.json(spec.commandLine().getOut(), summaries);
-                }
-                return summary.allAccepted() ? 0 : 1;
-            }
+            return importPaths(paths);
         }
     }
 

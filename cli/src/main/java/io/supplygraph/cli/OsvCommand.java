@@ -71,6 +71,18 @@ final class OsvCommand implements Runnable {
             return "OSV";
         }
 
+        /** {@code import}: the paths imported and reported; exit 1 when any record was rejected or the store failed. */
+        Integer importPaths(List<String> paths) {
+            List<Map<String, Object>> summaries = new ArrayList<>();
+            try (Supplygraph graph = store.open()) {
+                IngestSummary summary = importAndReport(graph, paths, summaries);
+                if (json) {
+                    Output.json(spec.commandLine().getOut(), summaries);
+                }
+                return summary.allAccepted() ? 0 : 1;
+            }
+        }
+
         /** Imports and reports: a line per rejection, and the counts on stderr, or as a row of {@code summaries}. */
         IngestSummary importAndReport(Supplygraph graph, List<String> sources, List<Map<String, Object>> summaries) {
             PrintWriter err = spec.commandLine().getErr();
@@ -134,14 +146,7 @@ final class OsvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Map<String, Object>> summaries = new ArrayList<>();
-            try (Supplygraph graph = store.open()) {
-                IngestSummary summary = importAndReport(graph, paths, summaries);
-                if (json) {
-                    Output.json(spec.commandLine().getOut(), summaries);
-                }
-                return summary.allAccepted() ? 0 : 1;
-            }
+            return importPaths(paths);
         }
     }
 

@@ -9,6 +9,7 @@ import io.supplygraph.analysis.vulns.Vulns.Query;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,15 @@ class EpochMatchingTest {
 
     @TempDir
     Path tmp;
+
+    /** Every finding (--all) of one image holding these packages, once the records are imported. */
+    private List<Finding> findings(Kind kind, Path records, String... purls) throws Exception {
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
+            GoMatchingTest.ingest(graph, Sboms.write(tmp, "image.cdx.json", "pkg:generic/acme/image@1.0", purls));
+            GoMatchingTest.importOsv(graph, records);
+            return graph.vulns(new Query(null, null, null, true));
+        }
+    }
 
     private static String entry(String ecosystem, String name, String fixed) {
         return """
@@ -39,8 +49,7 @@ class EpochMatchingTest {
         Path record = Sboms.osv(tmp.resolve("alma"), "ALSA-2024:5231", "2024-08-13T00:00:00Z", "",
                 String.join(",", entry("AlmaLinux:9", "bind-chroot", fixed), entry("AlmaLinux:9", "bind-libs", fixed),
                         entry("AlmaLinux:9", "bind-utils", fixed), entry("AlmaLinux:9", "bind-license", fixed)));
-        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            GoMatchingTest.ingest(graph, Sboms.write(tmp, "alma.cdx.json", "pkg:generic/acme/alma@1.0",
+        assertThat(findings(kind, record,
                     // the fix itself, epoch in the qualifier as syft writes it: not affected
                     "pkg:rpm/almalinux/bind-chroot@9.16.23-18.el9_4.6?arch=x86_64&epoch=32&distro=almalinux-9",
                     // the fix, epoch written inside the version: not affected
@@ -48,16 +57,13 @@ class EpochMatchingTest {
                     // one release before the fix: 32:9.16.23-18.el9_4.5 < 32:9.16.23-18.el9_4.6, affected
                     "pkg:rpm/almalinux/bind-utils@9.16.23-18.el9_4.5?arch=x86_64&epoch=32&distro=almalinux-9",
                     // no epoch at all is epoch 0, older than any epoch 32 whatever the version: affected
-                    "pkg:rpm/almalinux/bind-license@9.16.24-1.el9?arch=noarch&distro=almalinux-9"));
-            GoMatchingTest.importOsv(graph, tmp.resolve("alma"));
-            assertThat(graph.vulns(new Query(null, null, null, true)))
+                    "pkg:rpm/almalinux/bind-license@9.16.24-1.el9?arch=noarch&distro=almalinux-9"))
                     .extracting(Finding::purl, Finding::version, Finding::fixed)
                     .containsExactlyInAnyOrder(
                             tuple("pkg:rpm/almalinux/bind-license@9.16.24-1.el9?arch=noarch&distro=almalinux-9",
-                                    "9.16.24-1.el9", java.util.List.of(fixed)),
+                                    "9.16.24-1.el9", List.of(fixed)),
                             tuple("pkg:rpm/almalinux/bind-utils@9.16.23-18.el9_4.5?arch=x86_64&distro=almalinux-9&epoch=32",
-                                    "32:9.16.23-18.el9_4.5", java.util.List.of(fixed)));
-        }
+                                    "32:9.16.23-18.el9_4.5", List.of(fixed)));
     }
 
     @ParameterizedTest
@@ -67,21 +73,17 @@ class EpochMatchingTest {
         // 1:9.2p1-2+deb12u1 lt 1:9.2p1-2+deb12u2, 9.9p1-1 lt 1:9.2p1-2+deb12u2 (epoch 0), 2:1.0-1 gt it
         Path record = Sboms.osv(tmp.resolve("debian"), "DSA-5586-1", "2023-12-19T00:00:00Z", "",
                 entry("Debian:12", "openssh", "1:9.2p1-2+deb12u2"));
-        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            GoMatchingTest.ingest(graph, Sboms.write(tmp, "deb.cdx.json", "pkg:generic/acme/deb@1.0",
+        assertThat(findings(kind, record,
                     "pkg:deb/debian/openssh-client@1:9.2p1-2+deb12u2?arch=amd64&distro=debian-12&upstream=openssh",
                     "pkg:deb/debian/openssh-server@1:9.2p1-2+deb12u1?arch=amd64&distro=debian-12&upstream=openssh",
                     "pkg:deb/debian/openssh-sftp-server@9.9p1-1?arch=amd64&distro=debian-12&upstream=openssh",
-                    "pkg:deb/debian/ssh@2:1.0-1?arch=all&distro=debian-12&upstream=openssh"));
-            GoMatchingTest.importOsv(graph, record);
-            assertThat(graph.vulns(new Query(null, null, null, true)))
+                    "pkg:deb/debian/ssh@2:1.0-1?arch=all&distro=debian-12&upstream=openssh"))
                     .extracting(Finding::purl, Finding::version)
                     .containsExactlyInAnyOrder(
                             tuple("pkg:deb/debian/openssh-server@1%3A9.2p1-2%2Bdeb12u1?arch=amd64&distro=debian-12&upstream=openssh",
                                     "1:9.2p1-2+deb12u1"),
                             tuple("pkg:deb/debian/openssh-sftp-server@9.9p1-1?arch=amd64&distro=debian-12&upstream=openssh",
                                     "9.9p1-1"));
-        }
     }
 
     @ParameterizedTest
@@ -91,16 +93,12 @@ class EpochMatchingTest {
         // (numbers compare as numbers) and 3.1.4-r0 after 3.1.4_rc1-r0 (a pre-release suffix)
         Path record = Sboms.osv(tmp.resolve("alpine"), "ALPINE-CVE-2023-5363", "2023-10-25T00:00:00Z", "",
                 entry("Alpine:v3.18", "openssl", "3.1.4-r0"));
-        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            GoMatchingTest.ingest(graph, Sboms.write(tmp, "apk.cdx.json", "pkg:generic/acme/apk@1.0",
+        assertThat(findings(kind, record,
                     "pkg:apk/alpine/libcrypto3@3.1.4-r0?arch=x86_64&distro=alpine-3.18.4&upstream=openssl",
                     "pkg:apk/alpine/libssl3@3.1.10-r0?arch=x86_64&distro=alpine-3.18.4&upstream=openssl",
-                    "pkg:apk/alpine/openssl@3.1.4_rc1-r0?arch=x86_64&distro=alpine-3.18.4"));
-            GoMatchingTest.importOsv(graph, record);
-            assertThat(graph.vulns(new Query(null, null, null, true)))
+                    "pkg:apk/alpine/openssl@3.1.4_rc1-r0?arch=x86_64&distro=alpine-3.18.4"))
                     .extracting(Finding::purl, Finding::version)
                     .containsExactly(tuple("pkg:apk/alpine/openssl@3.1.4_rc1-r0?arch=x86_64&distro=alpine-3.18.4",
                             "3.1.4_rc1-r0"));
-        }
     }
 }

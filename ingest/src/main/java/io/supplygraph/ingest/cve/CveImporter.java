@@ -2,14 +2,12 @@ package io.supplygraph.ingest.cve;
 
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.IngestOptions;
+import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.recognise.Recogniser;
 import io.supplygraph.ingest.recognise.Recognition;
-import io.supplygraph.ingest.source.SourceLimits;
-import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.model.DocumentFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code cve import}: the ingest pipeline with the options that fit the CVE Program's data, files, folders and the
@@ -22,16 +20,11 @@ import java.util.function.UnaryOperator;
  */
 public final class CveImporter {
 
-    /** Like OSV's exports: many small files, one layer of zip inside another. */
-    static final SourceLimits LIMITS = new SourceLimits(16L << 20, 32L << 30, 5_000_000, 100, 3);
-
-    static final int RECORDS_PER_BATCH = 500;
-
     private CveImporter() {}
 
+    /** {@code osv import}'s limits and batches, which fit any bulk export of small records, reading CVE records. */
     public static IngestOptions options() {
-        return new IngestOptions(LIMITS, TrustPolicy.lenient(), new Records(), IngestOptions.Unrecognised.SKIP,
-                RECORDS_PER_BATCH, UnaryOperator.identity());
+        return OsvImporter.options().withRecognition(new Records());
     }
 
     private static final class Records implements Recognition {
