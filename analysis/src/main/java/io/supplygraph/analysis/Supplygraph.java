@@ -44,6 +44,7 @@ import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.Ingestor;
+import io.supplygraph.ingest.cve.CveImporter;
 import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
@@ -215,6 +216,15 @@ public final class Supplygraph implements AutoCloseable {
      */
     public IngestSummary importAdvisories(List<String> sources, InputStream stdin, IngestListener listener) {
         return ingest(sources, stdin, listener, OsvImporter.options());
+    }
+
+    /**
+     * Imports CVE records (CVE JSON 5.x files, directories, the cvelistV5 release zips) through the ingest pipeline,
+     * with {@code cve import}'s options: what is not a record is skipped. Their CVSS rates the findings whose
+     * advisories rate nothing but alias the CVE.
+     */
+    public IngestSummary importCves(List<String> sources, InputStream stdin, IngestListener listener) {
+        return ingest(sources, stdin, listener, CveImporter.options());
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */

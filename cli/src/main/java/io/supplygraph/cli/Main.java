@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ProvenanceCommand.class,
             ScorecardCommand.class,
             OsvCommand.class,
+            CveCommand.class,
             VulnsCommand.class,
             VulnCommand.class,
             MaliciousCommand.class,

@@ -51,12 +51,44 @@ final class OsvCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** Imports the sources: OSV records here, CVE records in {@link CveCommand}. */
+        IngestSummary importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
+            return graph.importAdvisories(sources, System.in, listener);
+        }
+
+        /** The command, for messages. */
+        String command() {
+            return "osv import";
+        }
+
+        /** What one record is, in the plural, for the summary line. */
+        String records() {
+            return "advisories";
+        }
+
+        /** The format records are in, for the summary line. */
+        String format() {
+            return "OSV";
+        }
+
+        /** {@code import}: the paths imported and reported; exit 1 when any record was rejected or the store failed. */
+        Integer importPaths(List<String> paths) {
+            List<Map<String, Object>> summaries = new ArrayList<>();
+            try (Supplygraph graph = store.open()) {
+                IngestSummary summary = importAndReport(graph, paths, summaries);
+                if (json) {
+                    Output.json(spec.commandLine().getOut(), summaries);
+                }
+                return summary.allAccepted() ? 0 : 1;
+            }
+        }
+
         /** Imports and reports: a line per rejection, and the counts on stderr, or as a row of {@code summaries}. */
         IngestSummary importAndReport(Supplygraph graph, List<String> sources, List<Map<String, Object>> summaries) {
             PrintWriter err = spec.commandLine().getErr();
             boolean progress = !noProgress && !json && System.console() != null;
             OutOfMemory.whileIngesting(sources);
-            IngestSummary summary = graph.importAdvisories(sources, System.in, new IngestListener() {
+            IngestSummary summary = importInto(graph, sources, new IngestListener() {
                 private int seen;
 
                 @Override
@@ -89,11 +121,11 @@ final class OsvCommand implements Runnable {
             summaries.add(row("sources", sources, "imported", summary.stored(), "already_imported",
                     summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected(),
                     "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure()));
-            StoreReport.reason(err, "osv import", summary);
+            StoreReport.reason(err, command(), summary);
             if (!json) {
-                err.printf("%d advisories imported, %d already imported, %d files skipped (not OSV), %d rejected%s%s%n",
-                        summary.stored(), summary.alreadyStored(), summary.skipped(), summary.rejected(),
-                        StoreReport.notAttemptedCount(summary), StoreReport.retries(summary));
+                err.printf("%d %s imported, %d already imported, %d files skipped (not %s), %d rejected%s%s%n",
+                        summary.stored(), records(), summary.alreadyStored(), summary.skipped(), format(),
+                        summary.rejected(), StoreReport.notAttemptedCount(summary), StoreReport.retries(summary));
             }
             StoreReport.notAttempted(err, summary, "import");
             err.flush();
@@ -114,14 +146,7 @@ final class OsvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Map<String, Object>> summaries = new ArrayList<>();
-            try (Supplygraph graph = store.open()) {
-                IngestSummary summary = importAndReport(graph, paths, summaries);
-                if (json) {
-                    Output.json(spec.commandLine().getOut(), summaries);
-                }
-                return summary.allAccepted() ? 0 : 1;
-            }
+            return importPaths(paths);
         }
     }
 

@@ -3,6 +3,7 @@ package io.supplygraph.ingest;
 import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
 import io.supplygraph.ingest.intoto.StatementReader;
+import io.supplygraph.ingest.cve.CveRecordReader;
 import io.supplygraph.ingest.osv.OsvReader;
 import io.supplygraph.ingest.sbom.SbomReader;
 import io.supplygraph.ingest.scorecard.ScorecardReader;
@@ -32,6 +33,7 @@ public final class DocumentReaders {
         READERS.put(DocumentFormat.IN_TOTO_STATEMENT, new StatementReader());
         READERS.put(DocumentFormat.SCORECARD, new ScorecardReader());
         READERS.put(DocumentFormat.OSV, new OsvReader());
+        READERS.put(DocumentFormat.CVE_RECORD, new CveRecordReader());
     }
 
     private DocumentReaders() {}

@@ -50,6 +50,11 @@ public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition 
         return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, names);
     }
 
+    /** The same options, reading what {@code other} recognises instead. */
+    public IngestOptions withRecognition(Recognition other) {
+        return new IngestOptions(limits, trust, other, unrecognised, maxBatch, sourceNames);
+    }
+
     public static IngestOptions defaults() {
         return of(SourceLimits.defaults(), TrustPolicy.lenient());
     }

@@ -19,6 +19,8 @@ public enum DocumentFormat {
     OPENVEX("openvex", false),
     CSAF("csaf", false),
     OSV("osv", false),
+    /** A CVE Program record, CVE JSON 5.x ({@code "dataType": "CVE_RECORD"}), as in the cvelistV5 repository. */
+    CVE_RECORD("cve", false),
     SCORECARD("scorecard", false);
 
     private final String label;

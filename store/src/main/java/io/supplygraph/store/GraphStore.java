@@ -6,6 +6,7 @@ import io.supplygraph.ingest.StoreResult;
 import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.ApplicationSql;
+import io.supplygraph.store.sql.CveSql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
 import io.supplygraph.store.sql.FindingSql;
@@ -48,6 +49,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final SourceSql sources;
     private final ScorecardSql scorecards;
     private final AdvisorySql advisories;
+    private final CveSql cves;
     private final FindingSql findings;
     private final TokenSql tokens;
     private final JobSql jobs;
@@ -69,6 +71,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.sources = new SourceSql(session);
         this.scorecards = new ScorecardSql(session);
         this.advisories = new AdvisorySql(session);
+        this.cves = new CveSql(session);
         this.findings = new FindingSql(session);
         this.tokens = new TokenSql(session);
         this.jobs = new JobSql(session);
@@ -141,6 +144,10 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public AdvisorySql advisories() {
         return advisories;
+    }
+
+    public CveSql cves() {
+        return cves;
     }
 
     public FindingSql findings() {

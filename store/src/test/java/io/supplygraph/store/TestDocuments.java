@@ -182,6 +182,14 @@ public final class TestDocuments {
                 new AdvisoryFacts("1.6.0", List.of(advisory), List.of()));
     }
 
+    /** A CVE record rating its CVE {@code rating} (null: no CVSS), last updated at {@code updated}. */
+    public static DocumentRecord cve(String id, String updated, String rating, Double score) {
+        AdvisoryFacts.Severity severity = rating == null ? null
+                : new AdvisoryFacts.Severity(rating, score, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        return record(id + "@" + updated, DocumentFormat.CVE_RECORD, new io.supplygraph.model.fact.CveFacts("5.1", id,
+                "PUBLISHED", updated, severity, rating == null ? null : "cna", List.of()));
+    }
+
     public static String digestOf(String name) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));

@@ -103,6 +103,22 @@ public final class VexVerdicts {
         return Optional.empty();
     }
 
+    /**
+     * {@link #verdictFor} once per set of products (one per application, say), reading the statements about all of
+     * them at once; null where none applies.
+     */
+    public List<VexVerdict> verdictsFor(Set<String> vulnerabilityIds, String purl, List<Set<String>> productSets) {
+        Set<String> bases = new HashSet<>();
+        bases.add(PurlMatch.parse(purl).base());
+        productSets.forEach(products -> products.forEach(p -> bases.add(PurlMatch.parse(p).base())));
+        statements(bases);
+        List<VexVerdict> verdicts = new ArrayList<>(productSets.size());
+        for (Set<String> products : productSets) {
+            verdicts.add(verdictFor(vulnerabilityIds, purl, products).orElse(null));
+        }
+        return verdicts;
+    }
+
     private static Scope scope(StatementRow row, PackageIdentity pkg, List<PackageIdentity> products) {
         boolean namesPackage = PurlMatch.covers(row.packagePurl(), row.packageBase(), row.packageVersion(), pkg);
         if (row.productPurl() != null) {

@@ -10,18 +10,29 @@ import java.util.List;
  *
  * @param id            the vulnerability's id: the first, in order, of the advisory ids that name it
  * @param aliases       every other id of it (advisory ids and their aliases), sorted
- * @param severity      the rating of the highest-scored advisory, or the highest rating; null when none rates it
- * @param score         the highest CVSS base score of its advisories, or null
+ * @param severity      the rating of the highest-scored advisory, or the highest rating; when none of its own
+ *                      advisories rates it, that of another stored advisory sharing an id or alias, else of its CVE
+ *                      record; {@code unrated} when nothing rates it
+ * @param score         the CVSS base score that rating comes with, or null
  * @param fixed         versions that fix it, per the entries that matched, sorted
  * @param range         the range or version list that decided
  * @param documents     the documents that contain the package version, nested SBOMs included; sorted by subject,
  *                      then digest
  * @param justification why not affected, when a VEX statement decided the status
  * @param vexDocument   the digest of the VEX document whose statement decided the status, or null
+ * @param version       the version the advisory's ranges were evaluated with: the purl's, with an RPM's epoch
+ *                      ({@code epoch} qualifier) written in front as {@code epoch:version}, Go's without its {@code v}
+ * @param notAffectedIn the documents whose application a VEX statement says is not affected; a statement scoped
+ *                      to one application leaves the others as matching found them
+ * @param affectedIn    the documents that stay exposed (neither not_affected nor fixed); {@code status} is the least
+ *                      reassuring of the applications', so it is not_affected only when this is empty
+ * @param severitySource where the severity came from: the id of the advisory that rates it (its own or a related
+ *                      one), or {@code cve} for a CVE record; null when unrated
  */
 public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
         List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
-        String justification, String vexDocument) {
+        String justification, String vexDocument, String version, List<Container> notAffectedIn,
+        List<Container> affectedIn, String severitySource) {
 
     /** A document containing the package version: its digest, and its subject as people read it. */
     public record Container(String digest, String subject) {}

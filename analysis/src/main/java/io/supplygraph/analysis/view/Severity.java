@@ -5,8 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How severe a vulnerability is rated, on the CVSS qualitative scale; declared from the least to the most severe. */
+/**
+ * How severe a vulnerability is rated, on the CVSS qualitative scale; declared from the least to the most severe.
+ * {@link #UNRATED} is no rating at all (no advisory, related advisory or CVE record rates it): it orders below every
+ * rating, {@code none} included, and is shown as such, so that a vulnerability nobody rated never passes for a low
+ * one nor is left out of a list as if it were.
+ */
 public enum Severity {
+    UNRATED,
     NONE,
     LOW,
     MEDIUM,
@@ -18,13 +24,14 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Unrated is at least nothing but itself: {@code --severity none} asks for every rated finding. */
     public boolean atLeast(Severity minimum) {
         return compareTo(minimum) >= 0;
     }
 
-    /** A stored rating, or null where the advisory rates nothing. */
+    /** A stored rating; {@link #UNRATED} where the advisory rates nothing. */
     public static Severity fromLabel(String label) {
-        return label == null ? null : valueOf(label.toUpperCase(Locale.ROOT));
+        return label == null ? UNRATED : valueOf(label.toUpperCase(Locale.ROOT));
     }
 
     /** A rating a user typed, in any case; an unknown one is a usage error that names the accepted values. */

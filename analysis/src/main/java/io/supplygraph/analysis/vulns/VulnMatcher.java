@@ -157,6 +157,7 @@ public final class VulnMatcher implements FactsListener {
                 keys.add(new KeyRow(v.id(), k.key(), k.release(), k.version()));
             }
         }
+        store.findings().forgetFindingsOf(versions.stream().map(NewVersion::id).toList());
         store.findings().insertKeys(keys);
         List<KeyRow> matchable = keys.stream().filter(k -> !k.key().equals(NO_KEY)).toList();
         Set<String> distinct = new LinkedHashSet<>();

@@ -18,6 +18,7 @@ import io.supplygraph.analysis.view.Severity;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.view.VulnReport.Advisory;
 import io.supplygraph.ingest.ReadLimits;
+import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.model.fact.AdvisoryFacts.Kind;
@@ -35,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -54,28 +56,22 @@ public final class Vulns {
      */
     public record Query(String document, String purl, Severity minimumSeverity, boolean all) {}
 
-    /** A document containing a package version; its subject's purl is a product that VEX statements may name. */
-    private record Contained(String digest, String subject, String subjectPurl) {}
-
-    /** Unrated sorts below every rating. */
-    private static final Comparator<Severity> RATING = Comparator.nullsFirst(Comparator.naturalOrder());
-
     /** Malicious first, then the most severe; purl and id are unique. */
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.kind() != Kind.MALICIOUS)
             .thenComparing(f -> f.score() == null ? -1 : f.score(), Comparator.reverseOrder())
-            .thenComparing(Finding::severity, RATING.reversed())
+            .thenComparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(Finding::purl).thenComparing(Finding::id);
 
     private static final ObjectMapper JSON = ReadLimits.jsonMapper();
     private static final CollectionType STRINGS = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
 
     private final GraphStore store;
-    private final VexVerdicts vex;
+    private final ApplicationVerdicts vex;
 
     public Vulns(GraphStore store) {
         this.store = store;
-        this.vex = new VexVerdicts(store);
+        this.vex = new ApplicationVerdicts(new VexVerdicts(store));
     }
 
     public List<Finding> list(Query query) {
@@ -94,7 +90,7 @@ public final class Vulns {
         return findings(rows).stream()
                 .filter(f -> query.all() || !f.status().hiddenByDefault())
                 .filter(f -> f.kind() == Kind.MALICIOUS || minimum == null
-                        || f.severity() != null && f.severity().atLeast(minimum))
+                        || f.severity().atLeast(minimum))
                 .toList();
     }
 
@@ -141,20 +137,33 @@ public final class Vulns {
                 a.score(), a.severitySource(), a.summary(), a.published(), a.modified(), a.withdrawn());
     }
 
-    /** The blast radius of the affected package versions among the findings. */
+    /**
+     * The blast radius of the affected package versions among the findings, without the applications whose own VEX
+     * statement settles it (not_affected or fixed there).
+     */
     private List<Application> applications(List<Finding> findings) {
         List<VersionRow> versions = new ArrayList<>();
+        Map<String, Set<String>> settledIn = new HashMap<>();
         for (Finding f : findings) {
             if (!f.status().stillExposed()) {
                 continue;
             }
+            Set<String> settled = settledIn.computeIfAbsent(f.purl(), p -> new HashSet<>());
+            f.documents().forEach(d -> settled.add(d.digest()));
+            f.affectedIn().forEach(d -> settled.remove(d.digest()));
             try {
                 versions.addAll(store.packages().matching(PackageIdentity.fromPurl(f.purl())));
             } catch (InvalidPurlException e) {
                 throw new IllegalStateException("a stored purl no longer parses: " + f.purl(), e);
             }
         }
-        return versions.isEmpty() ? List.of() : new Dependents(store).of(new Target.Packages("findings", versions));
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        return new Dependents(store).of(new Target.Packages("findings", versions)).stream()
+                .filter(a -> !settledIn.getOrDefault(a.path().get(a.path().size() - 1), Set.of())
+                        .contains(a.document()))
+                .toList();
     }
 
     /** Findings grouped into vulnerabilities per package version, sorted malicious first, then most severe. */
@@ -163,55 +172,77 @@ public final class Vulns {
         Map<Long, List<Listed>> byVersion = new LinkedHashMap<>();
         rows.forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r));
         Map<Long, List<Contained>> containers = containers(byVersion.keySet());
-        List<Finding> findings = new ArrayList<>();
+        Map<List<Listed>, Long> groups = new LinkedHashMap<>();
+        Set<String> unratedIds = new HashSet<>();
         for (Map.Entry<Long, List<Listed>> e : byVersion.entrySet()) {
             for (List<Listed> group : VulnerabilityGroups.of(e.getValue(), advisories)) {
-                findings.add(finding(group, advisories, containers.getOrDefault(e.getKey(), List.of())));
+                groups.put(group, e.getKey());
+                if (ownRating(group, advisories).isEmpty()) {
+                    unratedIds.addAll(ids(group, advisories));
+                }
             }
         }
+        RelatedSeverities related = RelatedSeverities.load(store, unratedIds);
+        List<Finding> findings = new ArrayList<>();
+        groups.forEach((group, version) ->
+                findings.add(finding(group, advisories, containers.getOrDefault(version, List.of()), related)));
         findings.sort(ORDER);
         return findings;
     }
 
-    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers) {
-        Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
-                .orElse(group.get(0));
-        String id = advisories.get(first.advisory()).osvId();
+    private static Set<String> ids(List<Listed> group, Map<Long, AdvisoryRow> advisories) {
         Set<String> ids = new TreeSet<>();
-        Set<String> fixed = new TreeSet<>();
-        Severity severity = null;
-        Double score = null;
-        boolean malicious = false;
         for (Listed l : group) {
             AdvisoryRow a = advisories.get(l.advisory());
             ids.add(a.osvId());
             ids.addAll(a.aliases());
-            fixed.addAll(fixedOf(l));
-            malicious |= Kind.fromLabel(a.kind()) == Kind.MALICIOUS;
-            Severity rating = Severity.fromLabel(a.rating());
-            if (a.score() != null && (score == null || a.score() > score)) {
-                score = a.score();
-                severity = rating;
-            } else if (score == null && RATING.compare(rating, severity) > 0) {
-                severity = rating;
-            }
         }
-        Set<String> products = new TreeSet<>();
-        containers.forEach(c -> {
-            if (c.subjectPurl() != null) {
-                products.add(c.subjectPurl());
-            }
-        });
-        // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
-        VexVerdict verdict = malicious ? null : vex.verdictFor(ids, first.purl(), products).orElse(null);
-        FindingStatus status = verdict == null ? FindingStatus.fromLabel(first.status())
-                : FindingStatus.of(verdict.status());
-        List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
+        return ids;
+    }
+
+    /** The rating of the group's own advisories: the highest score, else the highest rating; its source their id. */
+    private static Optional<RelatedSeverities.Rated> ownRating(List<Listed> group, Map<Long, AdvisoryRow> advisories) {
+        return RelatedSeverities.best(group.stream().map(l -> advisories.get(l.advisory()))
+                .filter(a -> a.rating() != null)
+                .map(a -> new RelatedSeverities.Rated(Severity.fromLabel(a.rating()), a.score(), a.osvId())));
+    }
+
+    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers,
+            RelatedSeverities related) {
+        Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
+                .orElse(group.get(0));
+        String id = advisories.get(first.advisory()).osvId();
+        Set<String> ids = ids(group, advisories);
+        Set<String> fixed = new TreeSet<>();
+        boolean malicious = false;
+        for (Listed l : group) {
+            fixed.addAll(fixedOf(l));
+            malicious |= Kind.fromLabel(advisories.get(l.advisory()).kind()) == Kind.MALICIOUS;
+        }
+        Optional<RelatedSeverities.Rated> rated = ownRating(group, advisories).or(() -> related.of(ids));
+        FindingStatus matched = FindingStatus.fromLabel(first.status());
         List<Finding.Container> documents = containers.stream()
                 .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
-        return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), status,
-                malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
-                verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest());
+        // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
+        ApplicationVerdicts.Outcome vexed = malicious
+                ? new ApplicationVerdicts.Outcome(matched, null, List.of(), documents)
+                : vex.decide(ids, first.purl(), matched, containers);
+        VexVerdict verdict = vexed.deciding();
+        List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
+        return new Finding(first.purl(), id, aliases, rated.map(RelatedSeverities.Rated::severity)
+                .orElse(Severity.UNRATED), rated.map(RelatedSeverities.Rated::score).orElse(null), List.copyOf(fixed),
+                vexed.status(), malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
+                verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest(),
+                comparedVersion(first.purl()), vexed.notAffectedIn(), vexed.affectedIn(),
+                rated.map(RelatedSeverities.Rated::source).orElse(null));
+    }
+
+    private static String comparedVersion(String purl) {
+        try {
+            return PackageKeys.comparedVersion(PackageIdentity.fromPurl(purl));
+        } catch (InvalidPurlException e) {
+            throw new IllegalStateException("a stored purl no longer parses: " + purl, e);
+        }
     }
 
     /** The documents containing each version, nested SBOMs included (a container image listing the jar that has it). */

@@ -42,7 +42,7 @@ class ViewJsonTest {
         return new Finding("pkg:npm/a@1", "GHSA-x", List.of("CVE-1"), Severity.HIGH, 7.5, List.of("1.1"),
                 FindingStatus.NOT_AFFECTED, AdvisoryFacts.Kind.VULNERABILITY, "introduced 0, fixed 1.1",
                 List.of(new Finding.Container("sha256:ab", "pkg:generic/app@1")), "inline_mitigations_already_exist",
-                "sha256:cd");
+                "sha256:cd", "1", List.of(new Finding.Container("sha256:ab", "pkg:generic/app@1")), List.of(), "GHSA-x");
     }
 
     @Test
@@ -115,7 +115,9 @@ class ViewJsonTest {
     void findingsKeepTheirFields() {
         JsonNode finding = Json.tree(finding());
         assertThat(fields(finding)).containsExactly("purl", "id", "aliases", "severity", "score", "fixed", "status",
-                "kind", "range", "documents", "justification", "vex_document");
+                "kind", "range", "documents", "justification", "vex_document", "version", "not_affected_in",
+                "affected_in", "severity_source");
+        assertThat(fields(finding.get("not_affected_in").get(0))).containsExactly("digest", "subject");
         assertThat(fields(finding.get("documents").get(0))).containsExactly("digest", "subject");
 
         JsonNode report = Json.tree(new VulnReport("CVE-1",
@@ -202,7 +204,7 @@ class ViewJsonTest {
     void closedSetsAreWrittenAsTheirLabels() {
         assertThat(labels(FindingStatus.values()))
                 .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
-        assertThat(labels(Severity.values())).containsExactly("none", "low", "medium", "high", "critical");
+        assertThat(labels(Severity.values())).containsExactly("unrated", "none", "low", "medium", "high", "critical");
         assertThat(labels(AdvisoryFacts.Kind.values())).containsExactly("vulnerability", "malicious");
         assertThat(labels(VexFacts.Status.values()))
                 .containsExactly("not_affected", "affected", "fixed", "under_investigation");
@@ -211,7 +213,7 @@ class ViewJsonTest {
         assertThat(labels(Scorecard.Via.values())).containsExactly("purl", "sbom", "provenance", "repository");
         assertThat(labels(DocumentFormat.values())).containsExactly("spdx-json", "spdx-tag-value", "spdx3-jsonld",
                 "cyclonedx-json", "cyclonedx-xml", "in-toto", "dsse", "sigstore-bundle", "openvex", "csaf", "osv",
-                "scorecard");
+                "cve", "scorecard");
         assertThat(labels(EdgeKind.values())).containsExactly("depends-on", "runtime", "dev", "build", "test",
                 "optional", "provided", "prerequisite", "static-link", "dynamic-link", "contains", "listed");
     }

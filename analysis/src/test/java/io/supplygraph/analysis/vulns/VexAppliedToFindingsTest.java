@@ -75,4 +75,54 @@ class VexAppliedToFindingsTest {
             assertThat(graph.vuln("CVE-2021-44228").applications()).extracting(a -> a.subject()).contains(APP);
         }
     }
+
+    private Path notAffectedIn(String name, String product, String timestamp) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, """
+                {"@context":"https://openvex.dev/ns/v0.2.0","@id":"https://example.org/vex/%s","author":"Vendor",
+                 "timestamp":"%s","version":1,
+                 "statements":[{"vulnerability":{"name":"CVE-2021-44906"},
+                   "products":[{"@id":"%s","subcomponents":[{"@id":"%s"}]}],
+                   "status":"not_affected","justification":"vulnerable_code_not_in_execute_path"}]}
+                """.formatted(name, timestamp, product, MINIMIST));
+        return file;
+    }
+
+    private static final String MINIMIST = "pkg:npm/minimist@1.2.5";
+    private static final String JUICE_SHOP = "pkg:npm/juice-shop@11.1.2";
+    private static final String PROTONMAIL = "pkg:npm/protonmail-web@4.0.0";
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aStatementScopedToOneApplicationLeavesTheOthersAffected(Kind kind) throws Exception {
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
+            Path juice = Sboms.write(tmp, "juice.cdx.json", JUICE_SHOP, MINIMIST);
+            Path proton = Sboms.write(tmp, "proton.cdx.json", PROTONMAIL, MINIMIST);
+            ingest(graph, juice);
+            ingest(graph, proton);
+            // GHSA-xvch-5gv4-984h.json: npm minimist, introduced 1.0.0, fixed 1.2.6; alias CVE-2021-44906
+            graph.importAdvisories(List.of(Corpus.path("osv/ghsa-sample/GHSA-xvch-5gv4-984h.json").toString()),
+                    InputStream.nullInputStream(), new IngestListener() {});
+            ingest(graph, notAffectedIn("juice-vex.json", JUICE_SHOP, "2026-01-01T00:00:00Z"));
+
+            Finding f = graph.vulns(new Query(null, MINIMIST, null, false)).get(0);
+            assertThat(f.id()).isEqualTo("GHSA-xvch-5gv4-984h");
+            assertThat(f.status()).as("protonmail-web made no statement: affected there").isEqualTo(FindingStatus.AFFECTED);
+            assertThat(f.notAffectedIn()).extracting(Finding.Container::subject).containsExactly(JUICE_SHOP);
+            assertThat(f.affectedIn()).extracting(Finding.Container::subject).containsExactly(PROTONMAIL);
+            assertThat(f.justification()).isNull();
+            assertThat(graph.vuln("CVE-2021-44906").applications()).extracting(a -> a.subject())
+                    .as("the blast radius leaves out the application that is not affected").containsExactly(PROTONMAIL);
+
+            ingest(graph, notAffectedIn("proton-vex.json", PROTONMAIL, "2026-01-02T00:00:00Z"));
+            assertThat(graph.vulns(new Query(null, MINIMIST, null, false))).as("every application says not_affected")
+                    .isEmpty();
+            Finding hidden = graph.vulns(new Query(null, MINIMIST, null, true)).get(0);
+            assertThat(hidden.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+            assertThat(hidden.notAffectedIn()).extracting(Finding.Container::subject)
+                    .containsExactly(JUICE_SHOP, PROTONMAIL);
+            assertThat(hidden.affectedIn()).isEmpty();
+            assertThat(hidden.justification()).isEqualTo("vulnerable_code_not_in_execute_path");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.supplygraph.ingest.osv;
 
+import io.supplygraph.ingest.cvss.CvssScale;
 import io.supplygraph.model.fact.AdvisoryFacts.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,24 +80,12 @@ final class OsvSeverity {
                 return null;
             }
             double score = cvss.calculateScore().getBaseScore();
-            return new Severity(cvss instanceof CvssV2 ? v2Rating(score) : v3Rating(score), score, vector.strip());
+            return new Severity(cvss instanceof CvssV2 ? CvssScale.v2Rating(score) : CvssScale.v3Rating(score), score,
+                    vector.strip());
         } catch (RuntimeException e) {
             // MalformedVectorException, or a calculator that chokes on a metric value it does not know
             return null;
         }
-    }
-
-    /** NVD's CVSS v2 scale has no critical: high from 7.0. */
-    private static String v2Rating(double score) {
-        return score >= 7.0 ? "high" : score >= 4.0 ? "medium" : "low";
-    }
-
-    /** The qualitative scale of CVSS v3.x and v4.0 (FIRST's specification, section 5 / table 23). */
-    private static String v3Rating(double score) {
-        if (score == 0.0) {
-            return "none";
-        }
-        return score >= 9.0 ? "critical" : score >= 7.0 ? "high" : score >= 4.0 ? "medium" : "low";
     }
 
     private static final Map<String, String> WORDS = Map.ofEntries(

@@ -19,12 +19,25 @@ import java.util.Optional;
  * <ul>
  *   <li>Maven: {@code group:artifact} from the purl's namespace and name.</li>
  *   <li>npm: {@code @scope/name}; Go, Packagist, SwiftURL, GitHub Actions: {@code namespace/name} (a Go module path).</li>
- *   <li>PyPI: PEP 503 normalisation (lower case, runs of {@code -_.} as one {@code -}); npm, NuGet, Packagist and
- *       distribution package names compare in lower case as their registries do.</li>
+ *   <li>Case: names compare in lower case wherever the purl specification lower-cases them or the registry treats
+ *       names differing only in case as one (npm, Go, NuGet, Packagist, Hex, Pub, ConanCenter, opam, Bitnami, GitHub
+ *       Actions, SwiftURL, the distributions). That is the whole point for Go: packageurl-java lower-cases a Go
+ *       purl's namespace and name as the specification says, while OSV keeps the module path's case
+ *       ({@code github.com/Azure/go-ntlmssp}), so one side must not be compared to the other as written. Maven,
+ *       RubyGems, Hackage, CRAN, Bioconductor and Julia names are case-sensitive in their registries and in purl.</li>
+ *   <li>PyPI: PEP 503 normalisation (lower case, runs of {@code -_.} as one {@code -}); crates.io: lower case and
+ *       {@code _} as {@code -}, since crates.io refuses a crate whose name differs from another's only so.</li>
+ *   <li>SwiftURL: OSV's name is a Git URL ({@code https://github.com/vapor/vapor.git} or {@code github.com/vapor/vapor}),
+ *       the purl's namespace and name are its host and path: scheme and {@code .git} are left out.</li>
  *   <li>Debian, Ubuntu, Alpine, RPM distributions: the binary package name and, when the purl names it in an
  *       {@code upstream} or {@code srcname} qualifier, the source package name too, which is what distribution
- *       advisories list; the release comes from the {@code distro} qualifier ({@code debian-12} is {@code Debian:12}).</li>
+ *       advisories list; the release comes from the {@code distro} qualifier ({@code debian-12} is {@code Debian:12}).
+ *       Only distributions have releases: the suffix of {@code Maven:https://repo...} or {@code Packagist:https://...}
+ *       names a repository, and does not keep the entry from matching.</li>
  * </ul>
+ *
+ * <p>Keys are stored ({@code advisory_affected.match_key}, {@code version_key.match_key}): a change to these rules
+ * needs a migration that re-keys the stored entries and lets matching see every package version again (V9 did so).
  */
 public final class PackageKeys {
 
@@ -50,7 +63,8 @@ public final class PackageKeys {
             return Optional.of(new Affected(ecosystemText + SEPARATOR + entry.pkg().name(), null, entry));
         }
         Ecosystem ecosystem = parsed.get().ecosystem();
-        return Optional.of(new Affected(key(ecosystem, entry.pkg().name()), parsed.get().release(), entry));
+        String release = isDistribution(ecosystem) ? parsed.get().release() : null;
+        return Optional.of(new Affected(key(ecosystem, entry.pkg().name()), release, entry));
     }
 
     /** The keys of a package version; none when its type has no OSV ecosystem or it has no version. */
@@ -65,8 +79,7 @@ public final class PackageKeys {
         }
         Ecosystem ecosystem = name.get().ecosystem();
         String release = name.get().release();
-        String version = ecosystem == Ecosystem.GO && p.version().startsWith("v") ? p.version().substring(1)
-                : p.version();
+        String version = comparedVersion(ecosystem, p.version(), qualifiers);
         List<VersionKey> keys = new ArrayList<>(2);
         keys.add(new VersionKey(key(ecosystem, osvName(ecosystem, p)), release, version));
         if (isDistribution(ecosystem)) {
@@ -75,11 +88,41 @@ public final class PackageKeys {
                 SourcePackage s = SourcePackage.parse(source, ecosystem);
                 if (!s.name().equals(p.name())) {
                     keys.add(new VersionKey(key(ecosystem, s.name()), release,
-                            s.version() != null ? s.version() : version));
+                            s.version() != null ? comparedVersion(ecosystem, s.version(), qualifiers) : version));
                 }
             }
         }
         return keys;
+    }
+
+    /**
+     * The version that ranges are evaluated with: Go's without its leading {@code v} (OSV writes Go versions without
+     * it), and an RPM's with its epoch. Syft and most tools write an RPM's epoch in the purl's {@code epoch}
+     * qualifier ({@code pkg:rpm/almalinux/bind@9.16.23-18.el9_4.6?epoch=32}), advisories inside the version
+     * ({@code 32:9.16.23-18.el9_4.6}); read without it, the version would compare as epoch 0 and an installed fix
+     * would look vulnerable. An epoch already written inside the version ({@code 1:2.3-4}, how dpkg and rpm spell
+     * it) is the version's own and wins over the qualifier.
+     */
+    static String comparedVersion(Ecosystem ecosystem, String version, Map<String, String> qualifiers) {
+        if (ecosystem == Ecosystem.GO && version.startsWith("v")) {
+            return version.substring(1);
+        }
+        String epoch = qualifiers.get("epoch");
+        boolean rpm = ecosystem.purlType().orElse("").equals("rpm");
+        if (rpm && epoch != null && epoch.strip().matches("\\d+") && !version.matches("\\d+:.*")) {
+            return epoch.strip() + ":" + version;
+        }
+        return version;
+    }
+
+    /** The version of a package version that ranges are evaluated with (see {@link #comparedVersion}), or null. */
+    public static String comparedVersion(PackageIdentity p) {
+        if (p.version() == null) {
+            return null;
+        }
+        Map<String, String> qualifiers = p.qualifiers();
+        return EcosystemName.fromPurl(p.type(), p.namespace(), qualifiers.get("distro"))
+                .map(name -> comparedVersion(name.ecosystem(), p.version(), qualifiers)).orElse(p.version());
     }
 
     /** Whether an entry scoped to {@code advisoryRelease} applies to a package of {@code versionRelease}. */
@@ -107,11 +150,21 @@ public final class PackageKeys {
     }
 
     private static String normalise(Ecosystem ecosystem, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
         return switch (ecosystem) {
-            case PYPI -> name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
-            case NPM, NUGET, PACKAGIST -> name.toLowerCase(Locale.ROOT);
-            default -> isDistribution(ecosystem) ? name.toLowerCase(Locale.ROOT) : name;
+            case MAVEN, RUBYGEMS, HACKAGE, CRAN, BIOCONDUCTOR, JULIA -> name;
+            case PYPI -> lower.replaceAll("[-_.]+", "-");
+            case CRATES_IO -> lower.replace('_', '-');
+            case SWIFT_URL -> hostAndPath(lower);
+            default -> lower;
         };
+    }
+
+    /** {@code https://github.com/vapor/vapor.git} as {@code github.com/vapor/vapor}. */
+    private static String hostAndPath(String gitUrl) {
+        String s = gitUrl.replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+        s = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return s.endsWith(".git") ? s.substring(0, s.length() - ".git".length()) : s;
     }
 
     private static boolean isDistribution(Ecosystem ecosystem) {

@@ -147,6 +147,9 @@ final class JsonHead {
         if (keys.contains("scorecard") && keys.contains("checks") && keys.contains("repo")) {
             return Optional.of(DocumentFormat.SCORECARD);
         }
+        if ("CVE_RECORD".equals(strings.get("dataType")) && keys.contains("cveMetadata")) {
+            return Optional.of(DocumentFormat.CVE_RECORD);
+        }
         if (strings.containsKey("id") && strings.containsKey("modified") && keys.stream().anyMatch(OSV_FIELDS::contains)) {
             return Optional.of(DocumentFormat.OSV);
         }

@@ -45,8 +45,8 @@ public final class Recogniser implements Recognition {
     @Override
     public String unrecognised() {
         return "not a supported document (expected SPDX 2.x JSON or tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML,"
-                + " OpenVEX, CSAF, OSV, an in-toto Statement, a DSSE envelope, a Sigstore bundle or an OpenSSF Scorecard"
-                + " result)";
+                + " OpenVEX, CSAF, OSV, a CVE record, an in-toto Statement, a DSSE envelope, a Sigstore bundle or an OpenSSF"
+                + " Scorecard result)";
     }
 
     /** Skips a UTF-8 byte order mark and whitespace. */

@@ -48,6 +48,75 @@ class PackageKeysTest {
     }
 
     @Test
+    void goModulePathsMeetWhateverTheirCase() throws Exception {
+        // GO-2026-5543 names "github.com/Azure/go-ntlmssp"; the purl specification lower-cases a golang purl's
+        // namespace and name, and packageurl-java does, however the SBOM wrote it
+        assertThat(purl("pkg:golang/github.com/Azure/go-ntlmssp@v0.0.0-20200615164410-66371956d46c").get(0).key())
+                .isEqualTo(osvKey("Go", "github.com/Azure/go-ntlmssp"))
+                .isEqualTo(purl("pkg:golang/github.com/azure/go-ntlmssp@v0.1.0").get(0).key());
+        assertThat(purl("pkg:golang/github.com/Masterminds/goutils@v1.0.0").get(0).key())
+                .isEqualTo(osvKey("Go", "github.com/Masterminds/goutils"));
+    }
+
+    @Test
+    void caseSensitiveRegistriesKeepTheirCase() throws Exception {
+        // Maven coordinates, gem, Hackage, CRAN and Julia names are case-sensitive in their registries and in purl
+        assertThat(purl("pkg:maven/Org.Acme/Thing@1.0").get(0).key()).isEqualTo(osvKey("Maven", "Org.Acme:Thing"))
+                .isNotEqualTo(osvKey("Maven", "org.acme:thing"));
+        assertThat(purl("pkg:gem/Rails@1.0").get(0).key()).isNotEqualTo(osvKey("RubyGems", "rails"));
+        assertThat(purl("pkg:hackage/Cabal@3.0").get(0).key()).isEqualTo(osvKey("Hackage", "Cabal"))
+                .isNotEqualTo(osvKey("Hackage", "cabal"));
+        assertThat(purl("pkg:cran/Matrix@1.0").get(0).key()).isEqualTo(osvKey("CRAN", "Matrix"))
+                .isNotEqualTo(osvKey("CRAN", "matrix"));
+        assertThat(purl("pkg:julia/HTTP@1.0").get(0).key()).isEqualTo(osvKey("Julia", "HTTP"));
+    }
+
+    @Test
+    void caseInsensitiveRegistriesCompareInLowerCase() throws Exception {
+        // purl specification: hex, composer, github namespace and name "must be lowercased"; pub names are
+        // [a-z0-9_]; npm lower-cases names (OSV keeps legacy names such as JSONStream); NuGet ids and ConanCenter
+        // references are case-insensitive
+        assertThat(purl("pkg:hex/Plug@1.0").get(0).key()).isEqualTo(osvKey("Hex", "plug"));
+        assertThat(purl("pkg:pub/Http@1.0").get(0).key()).isEqualTo(osvKey("Pub", "http"));
+        assertThat(purl("pkg:composer/Laravel/Framework@1.0").get(0).key())
+                .isEqualTo(osvKey("Packagist", "laravel/framework"));
+        assertThat(purl("pkg:npm/JSONStream@1.0").get(0).key()).isEqualTo(osvKey("npm", "JSONStream"));
+        assertThat(purl("pkg:github/Actions/Checkout@v4").get(0).key())
+                .isEqualTo(osvKey("GitHub Actions", "actions/checkout"));
+        assertThat(purl("pkg:conan/OpenSSL@3.0.0").get(0).key()).isEqualTo(osvKey("ConanCenter", "openssl"));
+        assertThat(purl("pkg:opam/Lwt@5.0").get(0).key()).isEqualTo(osvKey("opam", "lwt"));
+        assertThat(purl("pkg:bitnami/WordPress@6.0").get(0).key()).isEqualTo(osvKey("Bitnami", "wordpress"));
+    }
+
+    @Test
+    void cratesIoTreatsHyphenAndUnderscoreAsOne() throws Exception {
+        assertThat(purl("pkg:cargo/serde_json@1.0.0").get(0).key()).isEqualTo(osvKey("crates.io", "serde-json"))
+                .isEqualTo(osvKey("crates.io", "Serde_Json"));
+    }
+
+    @Test
+    void swiftUrlIsHostAndPathWithoutSchemeOrDotGit() throws Exception {
+        String key = purl("pkg:swift/github.com/Alamofire/Alamofire@5.4.3").get(0).key();
+        assertThat(key).isEqualTo(osvKey("SwiftURL", "github.com/Alamofire/Alamofire"))
+                .isEqualTo(osvKey("SwiftURL", "https://github.com/Alamofire/Alamofire.git"));
+    }
+
+    @Test
+    void cocoaPodsHasNoOsvEcosystemSoNoKey() throws Exception {
+        assertThat(purl("pkg:cocoapods/AFNetworking@4.0.1")).isEmpty();
+    }
+
+    @Test
+    void aRepositorySuffixIsNotARelease() {
+        // OSV: "Maven:<REMOTE-REPO-URL>" and "Packagist:<REMOTE-REPO-URL>" name a repository, not a release
+        var maven = PackageKeys.affected(new OsvAffected(
+                new OsvPackage("Maven:https://repo.maven.apache.org/maven2", "org.acme:thing", null), null, null))
+                .orElseThrow();
+        assertThat(maven.key()).isEqualTo(osvKey("Maven", "org.acme:thing"));
+        assertThat(maven.release()).isNull();
+    }
+
+    @Test
     void nugetIgnoresCase() throws Exception {
         assertThat(purl("pkg:nuget/NEWTONSOFT.JSON@12.0.1").get(0).key()).isEqualTo(osvKey("NuGet", "Newtonsoft.Json"));
     }
@@ -65,6 +134,19 @@ class PackageKeysTest {
         VersionKey withVersion = purl("pkg:deb/debian/libc6@2.36-9?distro=debian-12&upstream=glibc%402.36-9%2Bdeb12u4")
                 .get(1);
         assertThat(withVersion.version()).isEqualTo("2.36-9+deb12u4");
+    }
+
+    @Test
+    void anRpmEpochQualifierIsWrittenInFrontOfTheVersion() throws Exception {
+        // syft's purl of AlmaLinux's bind-chroot; ALSA-2024:5231 writes the same version as 32:9.16.23-18.el9_4.6
+        assertThat(purl("pkg:rpm/almalinux/bind-chroot@9.16.23-18.el9_4.6?arch=x86_64&epoch=32&distro=almalinux-9")
+                .get(0).version()).isEqualTo("32:9.16.23-18.el9_4.6");
+        assertThat(purl("pkg:rpm/almalinux/bind-libs@32:9.16.23-18.el9_4.6?epoch=32").get(0).version())
+                .as("an epoch inside the version is not doubled").isEqualTo("32:9.16.23-18.el9_4.6");
+        assertThat(purl("pkg:rpm/redhat/openssl-libs@3.0.7-24.el9?epoch=1&upstream=openssl-3.0.7-24.el9.src.rpm"))
+                .extracting(VersionKey::version).containsExactly("1:3.0.7-24.el9", "1:3.0.7-24.el9");
+        assertThat(purl("pkg:deb/debian/openssh-client@1:9.2p1-2?distro=debian-12").get(0).version())
+                .isEqualTo("1:9.2p1-2");
     }
 
     @Test

@@ -11,7 +11,8 @@ public sealed interface Facts
                 VexFacts,
                 AttestationFacts,
                 ScorecardFacts,
-                AdvisoryFacts {
+                AdvisoryFacts,
+                CveFacts {
 
     /** The format's version as the document states it, or null. */
     String specVersion();

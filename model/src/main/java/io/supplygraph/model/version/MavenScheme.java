@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maven's {@code ComparableVersion} (maven-artifact, current master), reimplemented so that the model module needs
- * no Maven dependency. A version is a tree of items: numbers, qualifiers, qualifier-number combinations
- * ({@code rc1}, {@code ga-1}) and sub-lists opened by {@code -} or by a digit/letter transition. The subtle parts
- * (trailing "null" items trimmed per list, a {@code .X} qualifier treated as {@code -X}, {@code X-1} read as
- * {@code X1}) follow the reference line by line, because every one of them changes real orderings such as
- * {@code 1.0.0.RC1 < 1.0.0-RC2}. Maven accepts every string, and so does this scheme, except the empty one.
+ * Maven's {@code ComparableVersion} as Maven 3.9 ships it (maven-artifact 3.9.6), reimplemented so that the model
+ * module needs no Maven dependency; {@code MavenOracleTest} holds the two to each other over generated mixtures of
+ * separators, digits and qualifiers. A version is a list of items: numbers, qualifiers and sub-lists, a sub-list
+ * opened by {@code -} and by every transition between digits and letters ({@code 3.2.0rc2} is
+ * {@code 3.2.0-rc-2}). Only {@code .} and {@code -} separate; {@code _} is part of a qualifier. The subtle parts
+ * follow the reference line by line, because each one decides real orderings: trailing "null" items (0, release
+ * qualifiers, empty lists) are dropped from each list, a {@code .X} qualifier opens a list as {@code -X} does, and
+ * an unknown qualifier orders after every known one and the release, then alphabetically. An earlier version of
+ * this class followed Maven's master branch (combination items such as {@code rc1}, {@code _} as a separator) and
+ * disagreed with the Maven that resolves dependencies today on pairs such as {@code 1.5.9.RC1} and
+ * {@code 1.5.9-RC0}. Maven accepts every string, and so does this scheme, except the empty one.
  */
 public record MavenScheme() implements VersionScheme {
 
@@ -32,7 +37,7 @@ public record MavenScheme() implements VersionScheme {
     record MavenVersion(String text, ListItem items) implements Version {
         @Override
         public int compareTo(Version o) {
-            return items.compareTo(((MavenVersion) o).items);
+            return Integer.signum(items.compareTo(((MavenVersion) o).items));
         }
 
         @Override
@@ -41,64 +46,53 @@ public record MavenScheme() implements VersionScheme {
         }
     }
 
+    /** {@code ComparableVersion.parseVersion}. */
     private static ListItem parseItems(String version) {
         ListItem list = new ListItem();
         ListItem root = list;
         Deque<ListItem> stack = new ArrayDeque<>();
         stack.push(list);
         boolean isDigit = false;
-        boolean isCombination = false;
         int startIndex = 0;
         for (int i = 0; i < version.length(); i++) {
             char c = version.charAt(i);
-            if (c == '.') {
-                list.add(i == startIndex ? NumItem.ZERO : parseItem(isCombination, isDigit, version, startIndex, i));
-                isCombination = false;
+            if (c == '.' || c == '-') {
+                list.add(i == startIndex ? NumItem.ZERO : parseItem(isDigit, version, startIndex, i));
                 startIndex = i + 1;
-            } else if (c == '-') {
-                if (i == startIndex) {
-                    list.add(NumItem.ZERO);
-                } else {
-                    // "X-1" is read as "X1", a combination
-                    if (!isDigit && i != version.length() - 1 && Character.isDigit(version.charAt(i + 1))) {
-                        isCombination = true;
-                        continue;
-                    }
-                    list.add(parseItem(isCombination, isDigit, version, startIndex, i));
-                }
-                startIndex = i + 1;
-                if (!list.isEmpty()) {
+                if (c == '-') {
                     list = list.addList();
                     stack.push(list);
                 }
-                isCombination = false;
-            } else if (Num.isDigit(c)) {
+            } else if (Character.isDigit(c)) {
                 if (!isDigit && i > startIndex) {
-                    isCombination = true;
+                    // 1.0.0.X1 < 1.0.0-X2: a qualifier followed by digits opens a list, as "-X" would
                     if (!list.isEmpty()) {
                         list = list.addList();
                         stack.push(list);
                     }
+                    list.add(StringItem.of(version.substring(startIndex, i), true));
+                    startIndex = i;
+                    list = list.addList();
+                    stack.push(list);
                 }
                 isDigit = true;
             } else {
                 if (isDigit && i > startIndex) {
-                    list.add(parseItem(isCombination, true, version, startIndex, i));
+                    list.add(parseItem(true, version, startIndex, i));
                     startIndex = i;
                     list = list.addList();
                     stack.push(list);
-                    isCombination = false;
                 }
                 isDigit = false;
             }
         }
         if (version.length() > startIndex) {
-            // 1.0.0.X1 < 1.0.0-X2: a trailing ".X" qualifier is treated as "-X"
+            // treat a trailing ".X" as "-X" for any string qualifier X
             if (!isDigit && !list.isEmpty()) {
                 list = list.addList();
                 stack.push(list);
             }
-            list.add(parseItem(isCombination, isDigit, version, startIndex, version.length()));
+            list.add(parseItem(isDigit, version, startIndex, version.length()));
         }
         while (!stack.isEmpty()) {
             stack.pop().normalize();
@@ -106,35 +100,43 @@ public record MavenScheme() implements VersionScheme {
         return root;
     }
 
-    private static Item parseItem(boolean isCombination, boolean isDigit, String s, int start, int end) {
-        if (isCombination) {
-            CombinationItem combination = CombinationItem.of(s.substring(start, end).replace("-", ""));
-            // The POM reference's version order says 1-ga-1 = 1-1: a release qualifier before a number is no
-            // qualifier at all. ComparableVersion keeps "ga1" as a combination and orders it below 1; the
-            // specification wins here, and only here.
-            return combination.stringPart.rank == StringItem.RELEASE ? combination.digitPart : combination;
-        }
-        if (isDigit) {
-            return new NumItem(Num.of(s, start, end));
-        }
-        return StringItem.of(s.substring(start, end), false);
+    private static Item parseItem(boolean isDigit, String s, int start, int end) {
+        return isDigit ? NumItem.of(s, start, end) : StringItem.of(s.substring(start, end), false);
     }
 
-    private sealed interface Item permits NumItem, StringItem, CombinationItem, ListItem {
+    private sealed interface Item permits NumItem, StringItem, ListItem {
         /** Compares with another item, or with "nothing" (a missing item in a shorter list) when null. */
         int compareTo(Item item);
 
         boolean isNull();
     }
 
+    /** Maven's IntItem, LongItem and BigIntegerItem in one: they order as the numbers they hold. */
     private record NumItem(Num value) implements Item {
         static final NumItem ZERO = new NumItem(Num.ZERO);
+
+        /** {@link Character#isDigit} admits any Unicode digit, as Maven's {@code Integer.parseInt} reads it. */
+        static NumItem of(String s, int start, int end) {
+            boolean plain = true;
+            for (int i = start; i < end && plain; i++) {
+                plain = Num.isDigit(s.charAt(i));
+            }
+            if (plain) {
+                return new NumItem(Num.of(s, start, end));
+            }
+            StringBuilder ascii = new StringBuilder(end - start);
+            for (int i = start; i < end; i++) {
+                ascii.append((char) ('0' + Character.digit(s.charAt(i), 10)));
+            }
+            return new NumItem(Num.of(ascii, 0, ascii.length()));
+        }
 
         @Override
         public int compareTo(Item item) {
             if (item == null) {
-                return value.isZero() ? 0 : 1;
+                return value.isZero() ? 0 : 1; // 1.0 == 1, 1.1 > 1
             }
+            // 1.1 > 1-sp, 1.1 > 1-1
             return item instanceof NumItem n ? value.compareTo(n.value) : 1;
         }
 
@@ -144,6 +146,10 @@ public record MavenScheme() implements VersionScheme {
         }
     }
 
+    /**
+     * A qualifier: the known ones rank alpha < beta < milestone < rc < snapshot < (release) < sp, and any other
+     * after them all, alphabetically (Maven compares {@code "7-" + qualifier} with the known ranks as text).
+     */
     private record StringItem(String value, int rank) implements Item {
         private static final List<String> QUALIFIERS = List.of("alpha", "beta", "milestone", "rc", "snapshot", "", "sp");
         private static final int RELEASE = QUALIFIERS.indexOf("");
@@ -151,6 +157,7 @@ public record MavenScheme() implements VersionScheme {
 
         static StringItem of(String value, boolean followedByDigit) {
             if (followedByDigit && value.length() == 1) {
+                // a1 = alpha-1, b1 = beta-1, m1 = milestone-1
                 switch (value.charAt(0)) {
                     case 'a' -> value = "alpha";
                     case 'b' -> value = "beta";
@@ -158,17 +165,13 @@ public record MavenScheme() implements VersionScheme {
                     default -> { }
                 }
             }
-            if (value.equals("cr")) {
-                value = "rc";
-            }
-            int rank = switch (value) {
-                case "ga", "final", "release" -> RELEASE;
-                default -> {
-                    int i = QUALIFIERS.indexOf(value);
-                    yield i < 0 ? UNKNOWN : i;
-                }
+            value = switch (value) {
+                case "ga", "final", "release" -> "";
+                case "cr" -> "rc";
+                default -> value;
             };
-            return new StringItem(value, rank);
+            int known = QUALIFIERS.indexOf(value);
+            return new StringItem(value, known < 0 ? UNKNOWN : known);
         }
 
         private int compareQualifier(StringItem o) {
@@ -181,63 +184,15 @@ public record MavenScheme() implements VersionScheme {
         @Override
         public int compareTo(Item item) {
             if (item == null) {
-                return Integer.compare(rank, RELEASE);
+                return Integer.compare(rank, RELEASE); // 1-rc < 1, 1-sp > 1
             }
-            if (item instanceof StringItem s) {
-                return compareQualifier(s);
-            }
-            if (item instanceof CombinationItem c) {
-                int result = compareQualifier(c.stringPart);
-                if (result == 0) {
-                    return compareTo(null) == 0 ? -c.digitPart.compareTo(null) : -1;
-                }
-                return result;
-            }
-            return item instanceof ListItem l ? -l.compareTo(this) : -1;
+            // 1.any < 1.1, 1.any < 1-1
+            return item instanceof StringItem s ? compareQualifier(s) : -1;
         }
 
         @Override
         public boolean isNull() {
-            return value.isEmpty();
-        }
-    }
-
-    private record CombinationItem(StringItem stringPart, NumItem digitPart) implements Item {
-        static CombinationItem of(String value) {
-            int index = 0;
-            for (int i = 0; i < value.length(); i++) {
-                if (Num.isDigit(value.charAt(i))) {
-                    index = i;
-                    break;
-                }
-            }
-            return new CombinationItem(StringItem.of(value.substring(0, index), true),
-                    new NumItem(Num.of(value, index, value.length())));
-        }
-
-        @Override
-        public int compareTo(Item item) {
-            if (item == null) {
-                int result = stringPart.compareTo(null);
-                return result == 0 ? digitPart.compareTo(null) : result;
-            }
-            if (item instanceof StringItem s) {
-                int result = stringPart.compareTo(s);
-                if (result == 0) {
-                    return stringPart.compareTo(null) == 0 ? digitPart.compareTo(null) : 1;
-                }
-                return result;
-            }
-            if (item instanceof CombinationItem c) {
-                int result = stringPart.compareTo(c.stringPart);
-                return result == 0 ? digitPart.compareTo(c.digitPart) : result;
-            }
-            return item instanceof ListItem l ? -l.compareTo(this) : -1;
-        }
-
-        @Override
-        public boolean isNull() {
-            return false;
+            return rank == RELEASE;
         }
     }
 
@@ -258,22 +213,15 @@ public record MavenScheme() implements VersionScheme {
             return items.isEmpty();
         }
 
+        /** Drops trailing null items (0, release qualifiers, empty lists), stopping at the first other non-list. */
         void normalize() {
             for (int i = items.size() - 1; i >= 0; i--) {
-                if (!items.get(i).isNull()) {
-                    continue;
-                }
-                if (i == items.size() - 1 || items.get(i + 1) instanceof StringItem) {
+                Item last = items.get(i);
+                if (last.isNull()) {
                     items.remove(i);
-                } else if (items.get(i + 1) instanceof ListItem next && !next.items.isEmpty()
-                        && (next.items.get(0) instanceof CombinationItem || next.items.get(0) instanceof StringItem)) {
-                    items.remove(i);
+                } else if (!(last instanceof ListItem)) {
+                    break;
                 }
-            }
-            if (items.size() == 1 && items.get(0) instanceof ListItem only) {
-                // removing a zero prefix must not leave an extra level of nesting
-                items.clear();
-                items.addAll(only.items);
             }
         }
 
@@ -285,6 +233,7 @@ public record MavenScheme() implements VersionScheme {
         @Override
         public int compareTo(Item item) {
             if (item == null) {
+                // the whole list against nothing, not just its first item (MNG-6964)
                 for (Item i : items) {
                     int result = i.compareTo(null);
                     if (result != 0) {
@@ -293,25 +242,17 @@ public record MavenScheme() implements VersionScheme {
                 }
                 return 0;
             }
-            if (item instanceof ListItem other) {
-                return compareList(other);
+            if (item instanceof NumItem) {
+                return -1; // 1-1 < 1.0.x
             }
-            return item instanceof NumItem ? -1 : compareScalar(item);
-        }
-
-        private int compareScalar(Item scalar) {
-            int result = items.isEmpty() ? -scalar.compareTo(null) : items.get(0).compareTo(scalar);
-            for (int i = 1; result == 0 && i < items.size(); i++) {
-                result = items.get(i).compareTo(null);
+            if (item instanceof StringItem) {
+                return 1; // 1-1 > 1-sp
             }
-            return result;
-        }
-
-        private int compareList(ListItem other) {
-            int n = Math.max(items.size(), other.items.size());
+            List<Item> other = ((ListItem) item).items;
+            int n = Math.max(items.size(), other.size());
             for (int i = 0; i < n; i++) {
                 Item l = i < items.size() ? items.get(i) : null;
-                Item r = i < other.items.size() ? other.items.get(i) : null;
+                Item r = i < other.size() ? other.get(i) : null;
                 int result = l == null ? (r == null ? 0 : -r.compareTo(null)) : l.compareTo(r);
                 if (result != 0) {
                     return result;

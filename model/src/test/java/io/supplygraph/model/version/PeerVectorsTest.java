@@ -30,12 +30,13 @@ class PeerVectorsTest {
 
     /**
      * Assertions where the peer's hand-written vector follows the POM reference's prose and Maven's own
-     * ComparableVersion (the native tool the acceptance set is generated with) disagrees. Traced by hand: the
-     * right side's "-.1" opens a sub-list [0, 1] while the left side's "baz-0.1" keeps the combination baz0 in the
-     * enclosing list, and ComparableVersion orders baz0 after baz. We side with the native tool and check that.
+     * ComparableVersion (maven-artifact 3.9.6, the native tool; {@code MavenOracleTest} checks these very pairs
+     * against it) disagrees: 3.9 has no "ga-1 is 1" rule, so {@code 1-ga-1} is the list [1, [ga, [1]]] whose
+     * release qualifier is dropped as a trailing null only at the end of a list, and orders before {@code 1-1}. We
+     * side with the native tool and check that.
      */
     private static final Map<String, Integer> NATIVE_TOOL_DISAGREES = Map.of(
-            "Maven 1-1.foo-bar-1-baz-0.1 = 1-1.foo-bar1baz-.1", 1);
+            "Maven 1-1 = 1-ga-1", 1);
 
     static Stream<Arguments> vectorFiles() throws IOException {
         Path dir = Corpus.path(DIR);

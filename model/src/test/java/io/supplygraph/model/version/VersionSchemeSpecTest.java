@@ -50,6 +50,11 @@ class VersionSchemeSpecTest {
         // rpm.org version comparison
         "Red_Hat 1.0~rc1 < 1.0", "Red_Hat 1.0^git1 > 1.0", "Red_Hat 1.0^git1 < 1.0.1", "Red_Hat 1:1.0 > 2.0",
         "Red_Hat 1.0-1.el9 < 1.0-2.el9", "Red_Hat 1.0a > 1.0", "Red_Hat 1.010 = 1.10", "openSUSE 2.0-150500.1.1 > 2.0-1",
+        // epochs (rpmvercmp and dpkg --compare-versions: a missing epoch is 0 and the epoch decides first), with the
+        // fixed versions of ALSA-2024:5231 (bind) and DSA-5586-1 (openssh)
+        "AlmaLinux:9 9.16.23-18.el9_4.6 < 32:9.16.23-18.el9_4.6", "AlmaLinux 33:9.11.0-1.el9 > 32:9.16.23-18.el9_4.6",
+        "AlmaLinux 0:9.16.23-18.el9_4.6 = 9.16.23-18.el9_4.6", "Debian:12 9.9p1-1 < 1:9.2p1-2+deb12u2",
+        "Debian 0:1.0-1 = 1.0-1", "Debian 2:1.0-1 > 1:9.2p1-2+deb12u2",
         // Haskell PVP and R package_version
         "Hackage 1.0 < 1.0.0", "Hackage 1.2.10 > 1.2.9", "CRAN 1.0-10 > 1.0-9", "CRAN 1.0-1 = 1.0.1",
         "Julia 1.10 > 1.9",

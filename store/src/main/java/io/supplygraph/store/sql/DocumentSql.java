@@ -57,6 +57,7 @@ public final class DocumentSql {
             "DELETE FROM advisory_affected WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
             "DELETE FROM advisory_alias WHERE advisory_id IN (SELECT id FROM advisory WHERE document_id = ?)",
             "DELETE FROM advisory WHERE document_id = ?",
+            "DELETE FROM cve_record WHERE document_id = ?",
             "DELETE FROM document WHERE id = ?");
 
     private final Session session;

@@ -5,6 +5,7 @@ import io.supplygraph.ingest.StoreResult;
 import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.model.fact.AttestationFacts;
 import io.supplygraph.model.fact.AdvisoryFacts;
+import io.supplygraph.model.fact.CveFacts;
 import io.supplygraph.model.fact.Facts;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.model.fact.ScorecardFacts;
@@ -71,6 +72,7 @@ public final class DocumentWriter {
     private final AttestationFactsWriter attestationWriter;
     private final ScorecardFactsWriter scorecardWriter;
     private final AdvisoryFactsWriter advisoryWriter = new AdvisoryFactsWriter();
+    private final CveFactsWriter cveWriter = new CveFactsWriter();
     private final List<FactsListener> listeners = new CopyOnWriteArrayList<>();
     private final EnumMap<StoreFault, Integer> retries = new EnumMap<>(StoreFault.class);
     private SQLException lastReconnectFailure;
@@ -306,6 +308,9 @@ public final class DocumentWriter {
         }
         if (record.facts() instanceof AdvisoryFacts advisories) {
             advisoryWriter.write(c, document, advisories);
+        }
+        if (record.facts() instanceof CveFacts cve) {
+            cveWriter.write(c, document, cve);
         }
         List<String> warnings = record.facts().warnings();
         if (warnings.isEmpty()) {

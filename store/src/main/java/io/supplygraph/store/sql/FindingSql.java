@@ -62,6 +62,7 @@ public final class FindingSql {
             ON CONFLICT (package_version_id, advisory_id)
             DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by, fixed = excluded.fixed
             """;
+    private static final String FORGET = "DELETE FROM finding WHERE package_version_id IN %s";
     private static final String LISTED = """
             SELECT f.package_version_id, pv.purl, f.advisory_id, f.status, f.decided_by, f.fixed
             FROM finding f JOIN package_version pv ON pv.id = f.package_version_id
@@ -180,6 +181,21 @@ public final class FindingSql {
             s.setString(3, k.release());
             s.setString(4, k.versionText());
         });
+    }
+
+    /**
+     * Drops the findings of versions about to be matched afresh. A version matching has not seen has none, unless a
+     * migration let it go because the rules changed (V9): then what the old rules found must not outlive them.
+     */
+    public void forgetFindingsOf(List<Long> versions) {
+        for (List<Long> chunk : Sql.chunks(versions.stream().sorted().toList())) {
+            try (PreparedStatement s = session.writer().connection().prepareStatement(Sql.inList(FORGET, chunk.size()))) {
+                Sql.bindLongs(s, 1, chunk);
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw Sql.failure("dropping findings to match again", e);
+            }
+        }
     }
 
     /** Package versions under any of these keys. */

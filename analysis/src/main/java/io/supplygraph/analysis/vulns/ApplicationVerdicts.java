@@ -1,0 +1,79 @@
+package io.supplygraph.analysis.vulns;
+
+import io.supplygraph.analysis.vex.VexVerdict;
+import io.supplygraph.analysis.vex.VexVerdicts;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.FindingStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A finding's status in each application (document) that contains the package version, and overall. VEX statements
+ * are scoped: a vendor saying its application is not affected says nothing about another application that ships
+ * the same package. So each containing document gets the verdict of the statements that apply to it ({@link
+ * VexVerdicts} with that document's subject as the only product), and a document without one keeps what matching
+ * found. The finding's status is the least reassuring of them: it is hidden only when every application says
+ * not_affected (or fixed).
+ */
+final class ApplicationVerdicts {
+
+    /**
+     * @param deciding      the VEX verdict behind {@code status}, or null when matching's status stands
+     * @param notAffectedIn the documents a VEX statement says are not affected
+     * @param affectedIn    the documents that stay exposed: neither not_affected nor fixed
+     */
+    record Outcome(FindingStatus status, VexVerdict deciding, List<Finding.Container> notAffectedIn,
+            List<Finding.Container> affectedIn) {}
+
+    private static final List<FindingStatus> LEAST_REASSURING_FIRST = List.of(FindingStatus.AFFECTED,
+            FindingStatus.UNDER_INVESTIGATION, FindingStatus.UNKNOWN, FindingStatus.FIXED, FindingStatus.NOT_AFFECTED);
+
+    private record InDocument(Contained document, FindingStatus status, VexVerdict verdict) {}
+
+    private final VexVerdicts vex;
+
+    ApplicationVerdicts(VexVerdicts vex) {
+        this.vex = vex;
+    }
+
+    /**
+     * @param ids        the vulnerability's id and aliases
+     * @param matched    what matching found: affected or unknown
+     * @param containers the documents containing the package version; with none, statements about the package
+     *                   itself still apply
+     */
+    Outcome decide(Set<String> ids, String purl, FindingStatus matched, List<Contained> containers) {
+        List<Set<String>> products = new ArrayList<>();
+        for (Contained c : containers) {
+            products.add(c.subjectPurl() == null ? Set.of() : Set.of(c.subjectPurl()));
+        }
+        if (containers.isEmpty()) {
+            products.add(Set.of());
+        }
+        List<VexVerdict> verdicts = vex.verdictsFor(ids, purl, products);
+        List<InDocument> each = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            VexVerdict v = verdicts.get(i);
+            Contained c = containers.isEmpty() ? null : containers.get(i);
+            each.add(new InDocument(c, v == null ? matched : FindingStatus.of(v.status()), v));
+        }
+        InDocument decisive = each.stream()
+                .min(Comparator.comparingInt(d -> LEAST_REASSURING_FIRST.indexOf(d.status()))).orElseThrow();
+        List<Finding.Container> notAffected = new ArrayList<>();
+        List<Finding.Container> affected = new ArrayList<>();
+        for (InDocument d : each) {
+            if (d.document() == null) {
+                continue;
+            }
+            Finding.Container c = new Finding.Container(d.document().digest(), d.document().subject());
+            if (d.status() == FindingStatus.NOT_AFFECTED) {
+                notAffected.add(c);
+            } else if (d.status() != FindingStatus.FIXED) {
+                affected.add(c);
+            }
+        }
+        return new Outcome(decisive.status(), decisive.verdict(), notAffected, affected);
+    }
+}
