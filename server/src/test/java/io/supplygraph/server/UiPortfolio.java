@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The portfolio the UI tests look at, uploaded through the API; every expected answer follows from these lines.
- * Payments lists log4j-core 2.14.1 directly, and the payments image's SBOM lists payments (a nested SBOM); billing has it through acme commons, whose own advisory a VEX
+ * Payments lists log4j-core 2.14.1 directly, and a VEX statement says payments is not affected by log4shell
+ * (which says nothing of the other applications); the payments image's SBOM lists payments (a nested SBOM); billing has it through acme commons, whose own advisory a VEX
  * statement says billing is not affected by; the shop contains a malicious npm package; one SBOM's subject and
  * component are named with markup, which every page must show as text.
  */
@@ -32,6 +33,7 @@ final class UiPortfolio {
     static final String COMMONS_ADVISORY = "GHSA-acme-commons-0001";
     static final String MEDIUM = "CVSS:3.1/AV:N/AC:H/PR:L/UI:N/S:U/C:L/I:L/A:L";
     static final String JUSTIFICATION = "vulnerable_code_not_in_execute_path";
+    static final String PAYMENTS_JUSTIFICATION = "inline_mitigations_already_exist";
     static final String SCRIPT_NAME = "<script>alert(1)</script>";
     static final String IMG_NAME = "<img src=x onerror=alert(2)>";
     static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
@@ -51,7 +53,8 @@ final class UiPortfolio {
         documents.put("log4j.osv.json", log4jAdvisory());
         documents.put("mal.osv.json", maliciousAdvisory());
         documents.put("commons.osv.json", TestBoms.osvMaven(COMMONS_ADVISORY, "acme:commons", "0", "1.1", MEDIUM));
-        documents.put("billing.openvex.json", billingVex());
+        documents.put("billing.openvex.json", vex("billing-1", COMMONS_ADVISORY, BILLING, COMMONS, JUSTIFICATION));
+        documents.put("payments.openvex.json", vex("payments-1", CVE, PAYMENTS, LOG4J_OLD, PAYMENTS_JUSTIFICATION));
         return documents;
     }
 
@@ -95,15 +98,16 @@ final class UiPortfolio {
         return record.toString();
     }
 
-    static String billingVex() {
+    /** An OpenVEX document: {@code product} is not affected by {@code vulnerability} in {@code subcomponent}. */
+    static String vex(String id, String vulnerability, String product, String subcomponent, String justification) {
         ObjectNode vex = JSON.createObjectNode().put("@context", "https://openvex.dev/ns/v0.2.0")
-                .put("@id", "https://acme.example/vex/billing-1").put("author", "Acme security")
+                .put("@id", "https://acme.example/vex/" + id).put("author", "Acme security")
                 .put("timestamp", "2026-03-01T00:00:00Z").put("version", 1);
         ObjectNode statement = vex.putArray("statements").addObject();
-        statement.putObject("vulnerability").put("name", COMMONS_ADVISORY);
-        statement.putArray("products").addObject().put("@id", BILLING).putArray("subcomponents").addObject()
-                .put("@id", COMMONS);
-        statement.put("status", "not_affected").put("justification", JUSTIFICATION);
+        statement.putObject("vulnerability").put("name", vulnerability);
+        statement.putArray("products").addObject().put("@id", product).putArray("subcomponents").addObject()
+                .put("@id", subcomponent);
+        statement.put("status", "not_affected").put("justification", justification);
         return vex.toString();
     }
 }

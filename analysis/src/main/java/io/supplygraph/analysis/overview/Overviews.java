@@ -86,7 +86,9 @@ public final class Overviews {
         List<Exposure> rows = new ArrayList<>();
         byPurl.forEach((purl, list) -> {
             Finding worst = list.stream().max(Comparator.comparing(Finding::severity, RATING)).orElseThrow();
-            int applications = (int) worst.documents().stream().map(Finding.Container::subject).distinct().count();
+            // the applications still exposed: VEX decides per application, and one that says not affected is not
+            List<Finding.Container> exposed = worst.affectedIn() == null ? worst.documents() : worst.affectedIn();
+            int applications = (int) exposed.stream().map(Finding.Container::subject).distinct().count();
             rows.add(new Exposure(purl, worst.id(), worst.severity(), list.size(), applications));
         });
         rows.sort(MOST_EXPOSED);

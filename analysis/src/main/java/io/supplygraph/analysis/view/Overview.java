@@ -7,10 +7,11 @@ import java.util.List;
  * A portfolio at a glance: what the graph holds, what is wrong with it and where, how much of it has provenance,
  * and what came in last. The findings are those {@code vulns --all} lists, counted the same way.
  *
- * @param findings   how many vulnerability findings each (rating, status) pair has; a null severity is unrated.
+ * @param findings   how many vulnerability findings each (rating, status) pair has, most severe first.
  *                   Malicious packages are not counted here but listed in {@code malicious}
  * @param malicious  every malicious package present, with how many applications contain it
- * @param exposed    the package versions with open findings that the most applications contain, most first
+ * @param exposed    the package versions with open findings that the most applications contain, most first (an
+ *                   application whose VEX says it is not affected does not count)
  * @param recent     the documents ingested last, advisories apart, newest first
  * @param rejections the documents uploads rejected last, newest first
  */

@@ -138,8 +138,8 @@ class ViewJsonTest {
     @Test
     void theUisViewsKeepTheirFields() {
         Overview overview = new Overview(new Overview.Counts(1, 2, 3, 4, "2026-01-01T00:00:00Z"),
-                List.of(new Overview.FindingCount(null, FindingStatus.AFFECTED, 3)),
-                List.of(new Overview.Exposure("pkg:npm/a@1", "MAL-1", null, 1, 2)), List.of(),
+                List.of(new Overview.FindingCount(Severity.UNRATED, FindingStatus.AFFECTED, 3)),
+                List.of(new Overview.Exposure("pkg:npm/a@1", "MAL-1", Severity.UNRATED, 1, 2)), List.of(),
                 new Overview.ProvenanceCoverage(5, 2, 1, List.of(new Overview.LevelCount(SlsaLevel.L3, 1))),
                 List.of(document()), List.of(new Overview.Rejection("x.json", "not a document", "2026-01-01", "j")));
         JsonNode json = Json.tree(overview);
@@ -148,7 +148,7 @@ class ViewJsonTest {
         assertThat(fields(json.get("counts"))).containsExactly("applications", "documents", "packages",
                 "advisories", "advisories_modified");
         assertThat(fields(json.get("findings").get(0))).containsExactly("severity", "status", "findings");
-        assertThat(json.get("findings").get(0).get("severity").isNull()).as("unrated is null, never low").isTrue();
+        assertThat(json.get("findings").get(0).get("severity").asText()).as("unrated, never low").isEqualTo("unrated");
         assertThat(fields(json.get("malicious").get(0))).containsExactly("purl", "id", "severity", "findings",
                 "applications");
         assertThat(fields(json.get("provenance"))).containsExactly("applications", "with_provenance", "verified",

@@ -8,10 +8,14 @@ import io.supplygraph.analysis.view.Document;
 import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.Json;
 import io.supplygraph.analysis.view.Page;
+import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.api.Paging;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An application: its documents, the component tree of one of them, its findings with VEX status, licences,
@@ -47,12 +51,22 @@ final class ApplicationPage implements Handler {
                     .orElseThrow(() -> new NotFoundException("no document of " + purl + " has the digest " + chosen));
             List<Finding> findings = g.vulns(new Vulns.Query(document.digest(), null, null, true));
             Page<Finding> page = paging.apply(findings, Json.mapper());
+            Map<String, VexStatement> statements = new HashMap<>();
+            for (Finding f : page.items()) {
+                if (f.notAffectedIn() != null && f.notAffectedIn().stream()
+                        .anyMatch(c -> c.digest().equals(document.digest()))) {
+                    // a statement names the vulnerability by one of its ids, not necessarily the finding's own
+                    Stream.concat(Stream.of(f.id()), f.aliases().stream())
+                            .flatMap(id -> g.vex(f.purl(), id).stream()).filter(v -> purl.equals(v.product()))
+                            .findFirst().ifPresent(v -> statements.put(ApplicationModel.key(f), v));
+                }
+            }
             String base = Links.application(purl, document.digest()) + (filter.isEmpty() ? ""
                     : "&filter=" + Links.encode(filter));
             return new ApplicationModel(application, document, g.nested(document.digest()),
                     ComponentTree.of(g.components(document.digest()), filter, TREE_LIMIT), filter, page,
                     Pager.of(base, paging, page), g.licences(document.digest()),
-                    Pages.orNone(() -> g.provenance(purl)), Pages.orNone(() -> g.scorecard(purl)));
+                    Pages.orNone(() -> g.provenance(purl)), Pages.orNone(() -> g.scorecard(purl)), statements);
         });
         templates.render(ctx, "application.jte", Chrome.of(model.application().name(), ""), model);
     }
