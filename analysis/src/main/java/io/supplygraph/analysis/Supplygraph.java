@@ -37,6 +37,7 @@ import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.OpenMode;
 import io.supplygraph.store.PoolOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -80,6 +81,15 @@ public final class Supplygraph implements AutoCloseable {
     /** As {@link #open(String)}, with the reader pool as {@code pool} says. */
     public static Supplygraph open(String location, PoolOptions pool) {
         return new Supplygraph(GraphStore.open(location, pool));
+    }
+
+    /**
+     * As {@link #open(String)}, but only a graph that exists: where there is none (no SQLite file, a PostgreSQL
+     * database without the schema) it throws {@link io.supplygraph.store.MissingGraphException} and creates nothing.
+     * For whoever only reads: a mistyped path must not answer "nothing found" from a new, empty graph.
+     */
+    public static Supplygraph openExisting(String location) {
+        return new Supplygraph(GraphStore.open(location, PoolOptions.defaults(), OpenMode.EXISTING));
     }
 
     /**

@@ -110,7 +110,7 @@ final class IngestCommand implements Callable<Integer> {
         };
         IngestSummary summary;
         OutOfMemory.whileIngesting(sources);
-        try (Supplygraph graph = store.open()) {
+        try (Supplygraph graph = store.openOrCreate()) {
             summary = graph.ingest(sources, System.in, listener,
                     new TrustPolicy(verification.policy(null), requireSignature));
         }

@@ -1,5 +1,6 @@
 package io.supplygraph.cli;
 
+import io.supplygraph.store.MissingGraphException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -69,6 +70,9 @@ public final class Main {
     }
 
     private static String message(Throwable e) {
+        if (e instanceof MissingGraphException missing) {
+            return StoreOption.missing(missing);
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -115,7 +115,7 @@ final class OsvCommand implements Runnable {
         @Override
         public Integer call() {
             List<Map<String, Object>> summaries = new ArrayList<>();
-            try (Supplygraph graph = store.open()) {
+            try (Supplygraph graph = store.openOrCreate()) {
                 IngestSummary summary = importAndReport(graph, paths, summaries);
                 if (json) {
                     Output.json(spec.commandLine().getOut(), summaries);
@@ -154,7 +154,7 @@ final class OsvCommand implements Runnable {
             boolean progress = !noProgress && !json && System.console() != null;
             List<Map<String, Object>> summaries = new ArrayList<>();
             List<OsvSync.Synced> synced;
-            try (Supplygraph graph = store.open()) {
+            try (Supplygraph graph = store.openOrCreate()) {
                 synced = sync.sync(ecosystems, (e, done, total) -> {
                     if (progress) {
                         err.printf("\r%s  %.1f MB%s ", e, done / 1e6, total < 0 ? "" : " of %.1f MB".formatted(total / 1e6));

@@ -28,9 +28,14 @@ abstract class QueryCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Supplygraph graph = store.open()) {
+        try (Supplygraph graph = createsGraph() ? store.openOrCreate() : store.open()) {
             return run(graph, spec.commandLine().getOut());
         }
+    }
+
+    /** Queries read the graph there is and create none, so that a mistyped --db is an error, not an empty answer. */
+    boolean createsGraph() {
+        return false;
     }
 
     abstract int run(Supplygraph graph, PrintWriter out);

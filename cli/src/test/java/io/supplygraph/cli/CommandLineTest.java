@@ -76,6 +76,7 @@ class CommandLineTest {
     @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(run("ingest").exit()).isEqualTo(2);
+        run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         assertThat(run("dependents", "pkg:").exit()).isEqualTo(2);
         CliRun unknown = run("no-such-command");
         assertThat(unknown.exit()).isEqualTo(2);
@@ -135,7 +136,8 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnknownSeverityIsAUsageErrorThatNamesTheRatings() {
+    void anUnknownSeverityIsAUsageErrorThatNamesTheRatings() throws Exception {
+        run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         CliRun severe = run("vulns", "--severity", "severe");
         assertThat(severe.exit()).isEqualTo(2);
         assertThat(severe.err()).contains("unknown severity 'severe'; one of none, low, medium, high, critical");
