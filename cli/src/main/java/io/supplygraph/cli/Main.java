@@ -48,8 +48,27 @@ public final class Main {
     /** Exit code when the work itself failed: the database is unreachable, a file cannot be written. */
     public static final int EXIT_FAILURE = 1;
 
+    private final Terminal terminal;
+
+    public Main() {
+        this(Terminal.system());
+    }
+
+    private Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Where the output goes, for every command to ask: cut to fit, and who may be asked before deleting. */
+    Terminal terminal() {
+        return terminal;
+    }
+
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(Terminal.system());
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::handle);
         return cli;

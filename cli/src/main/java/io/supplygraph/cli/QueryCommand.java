@@ -49,6 +49,11 @@ abstract class QueryCommand implements Callable<Integer> {
         Output.print(out, json, views, List.of(columns));
     }
 
+    /** Where the output goes (the root command's, so that a test can give one of its own). */
+    Terminal terminal() {
+        return ((Main) spec.root().userObject()).terminal();
+    }
+
     /** A note for people (never for scripts): on stderr, and only without --json. */
     void note(String message) {
         if (!json) {

@@ -190,7 +190,7 @@ class CommandLineTest {
         run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         String digest = new ObjectMapper().readTree(run("documents", "--json").out()).get(0).get("digest").asText();
 
-        assertThat(run("documents", "delete", digest.substring(0, 20)).exit()).isZero();
+        assertThat(run("documents", "delete", digest.substring(0, 20), "--yes").exit()).isZero();
         assertThat(run("dependents", "pkg:npm/minimist", "--json").out().strip()).isEqualTo("[ ]");
         assertThat(run("documents", "delete", digest).exit()).isEqualTo(2);
     }
