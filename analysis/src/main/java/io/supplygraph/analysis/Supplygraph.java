@@ -6,6 +6,7 @@ import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Deps;
 import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Inventory;
+import io.supplygraph.analysis.graph.MissingPackages;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.jobs.Jobs;
@@ -173,6 +174,15 @@ public final class Supplygraph implements AutoCloseable {
             throw new IllegalArgumentException("dependents takes a package (a purl or a name), not " + purl);
         }
         return new Dependents(store).of(packages);
+    }
+
+    /**
+     * Nothing, when {@code purlOrName} names a package version the graph holds (or a digest); else a
+     * {@link NotFoundException} that says so and names the closest packages it does hold. For telling an empty
+     * answer from a typo's.
+     */
+    public void requirePackage(String purlOrName) {
+        MissingPackages.requireHeld(store, purlOrName);
     }
 
     /** A shortest path, hop by hop; empty when the two are not connected. */

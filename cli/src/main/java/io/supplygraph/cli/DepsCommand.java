@@ -20,6 +20,9 @@ final class DepsCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var deps = graph.deps(target, transitive);
+        if (deps.isEmpty()) {
+            graph.requirePackage(target);
+        }
         if (transitive) {
             print(out, page(deps), "depth", "kind", "purl", "parent");
         } else {

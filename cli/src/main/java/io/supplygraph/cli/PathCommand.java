@@ -19,6 +19,10 @@ final class PathCommand extends QueryCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var hops = graph.path(from, to);
+        if (hops.isEmpty()) {
+            graph.requirePackage(from);
+            graph.requirePackage(to);
+        }
         print(out, hops, "from", "edge", "to");
         if (hops.isEmpty()) {
             note("no path between " + from + " and " + to);

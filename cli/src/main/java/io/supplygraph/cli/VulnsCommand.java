@@ -59,6 +59,9 @@ final class VulnsCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         List<Finding> findings = graph.vulns(new Vulns.Query(scope.document, scope.purl, severity, all));
+        if (findings.isEmpty() && scope.purl != null) {
+            graph.requirePackage(scope.purl);
+        }
         print(out, page(findings), Column.of("kind"), Column.of("purl"), Column.of("id"), Column.of("severity"),
                 Column.of("score"), FIXED, Column.of("status"), DOCUMENTS);
         note(findings.size() + " findings");

@@ -28,7 +28,9 @@ public sealed interface Target {
         String t = text.strip();
         if (PackageIdentity.looksLikePurl(t)) {
             try {
-                return new Packages(t, store.packages().matching(PackageIdentity.fromPurl(t)));
+                PackageIdentity identity = PackageIdentity.fromPurl(t);
+                PurlTypes.requireKnown(store, identity.type());
+                return new Packages(t, store.packages().matching(identity));
             } catch (InvalidPurlException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
