@@ -28,6 +28,7 @@ import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.analysis.view.VulnReport;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
@@ -43,6 +44,7 @@ import io.supplygraph.store.PoolOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
@@ -224,6 +226,17 @@ public final class Supplygraph implements AutoCloseable {
      */
     public IngestSummary importAdvisories(List<String> sources, InputStream stdin, IngestListener listener) {
         return ingest(sources, stdin, listener, OsvImporter.options());
+    }
+
+    /**
+     * As {@link #importAdvisories}, also counting the findings the import added and retracted (from the findings in
+     * force before and after it: another process's writes meanwhile count too).
+     */
+    public AdvisoryImport importAdvisoriesCountingFindings(List<String> sources, InputStream stdin,
+            IngestListener listener) {
+        Set<String> before = store.findings().inForce();
+        IngestSummary summary = importAdvisories(sources, stdin, listener);
+        return AdvisoryImport.of(summary, before, store.findings().inForce());
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */

@@ -3,6 +3,7 @@ package io.supplygraph.cli;
 import static io.supplygraph.cli.output.Rows.row;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
@@ -56,7 +57,7 @@ final class OsvCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             boolean progress = !noProgress && !json && System.console() != null;
             OutOfMemory.whileIngesting(sources);
-            IngestSummary summary = graph.importAdvisories(sources, System.in, new IngestListener() {
+            AdvisoryImport imported = graph.importAdvisoriesCountingFindings(sources, System.in, new IngestListener() {
                 private int seen;
 
                 @Override
@@ -82,18 +83,21 @@ final class OsvCommand implements Runnable {
                     err.flush();
                 }
             });
+            IngestSummary summary = imported.summary();
             if (progress) {
                 err.print("\r\033[K");
             }
             // The fields before not_attempted are a contract that scripts read; new ones go after them.
             summaries.add(row("sources", sources, "imported", summary.stored(), "already_imported",
                     summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected(),
-                    "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure()));
+                    "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure(),
+                    "findings_added", imported.findingsAdded(), "findings_retracted", imported.findingsRetracted()));
             StoreReport.reason(err, "osv import", summary);
             if (!json) {
                 err.printf("%d advisories imported, %d already imported, %d files skipped (not OSV), %d rejected%s%s%n",
                         summary.stored(), summary.alreadyStored(), summary.skipped(), summary.rejected(),
                         StoreReport.notAttemptedCount(summary), StoreReport.retries(summary));
+                err.printf("%d findings added, %d retracted%n", imported.findingsAdded(), imported.findingsRetracted());
             }
             StoreReport.notAttempted(err, summary, "import");
             err.flush();

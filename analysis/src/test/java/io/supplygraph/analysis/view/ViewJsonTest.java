@@ -143,12 +143,13 @@ class ViewJsonTest {
         assertThat(fields(new IngestOutcome.Rejected("a.json", "not JSON"))).containsExactly("source", "status",
                 "reason");
         assertThat(fields(new IngestOutcome.NotAttempted("a.json"))).containsExactly("source", "status");
-        assertThat(fields(new IngestOutcome.Summary(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null))).containsExactly(
+        assertThat(fields(new IngestOutcome.Summary(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null, 12))).containsExactly(
                 "status", "ingested", "already_ingested", "rejected", "not_attempted", "components", "bytes",
-                "retries", "deadlocks", "serialization_failures", "connection_failures", "busy", "store_failure");
+                "retries", "deadlocks", "serialization_failures", "connection_failures", "busy", "store_failure",
+                "skipped");
         assertThat(List.of(new IngestOutcome.Ingested("a", "d", DocumentFormat.OSV, 0, 0, Trust.State.UNSIGNED,
                         null, null), new IngestOutcome.AlreadyIngested("a", "d"), new IngestOutcome.Rejected("a", "r"),
-                new IngestOutcome.NotAttempted("a"), new IngestOutcome.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)))
+                new IngestOutcome.NotAttempted("a"), new IngestOutcome.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0)))
                 .extracting(o -> Json.tree(o).get("status").asText())
                 .containsExactly("ingested", "already-ingested", "rejected", "not-attempted", "summary");
 
