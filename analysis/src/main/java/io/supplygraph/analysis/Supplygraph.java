@@ -254,8 +254,9 @@ public final class Supplygraph implements AutoCloseable {
         return new Vulns(store).malicious();
     }
 
+    /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */
     public Stats stats() {
-        return new Inventory(store).stats();
+        return new Inventory(store).stats(vulns(new Vulns.Query(null, null, null, false)));
     }
 
     /** The server's API tokens. */

@@ -1,6 +1,7 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Column;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +25,9 @@ final class DepsCommand extends ListCommand {
             graph.requirePackage(target);
         }
         if (transitive) {
-            print(out, page(deps), "depth", "kind", "purl", "parent");
+            print(out, page(deps), Column.of("depth"), Column.of("kind"), Column.purl("purl"), Column.purl("parent"));
         } else {
-            print(out, page(deps), "kind", "purl");
+            print(out, page(deps), Column.of("kind"), Column.purl("purl"));
         }
         note(deps.size() + " dependencies");
         return 0;

@@ -14,13 +14,24 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "documents", mixinStandardHelpOptions = true,
         description = {"List the ingested documents, in the order they were ingested; 'documents show' and"
-                + " 'documents delete' act on one."},
+                + " 'documents delete' act on one.",
+                "SBOMs, attestations, VEX and scorecards; advisories (one document per OSV record) only with --kind"
+                        + " advisory or --kind all."},
         subcommands = {DocumentsCommand.Show.class, DocumentsCommand.Delete.class})
 final class DocumentsCommand extends ListCommand {
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Only these: sbom, attestation, vex, scorecard, advisory, or all. Default: all but advisories.")
+    DocumentKind kind;
+
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        print(out, page(graph.documents()), "digest", "format", "components", "subject", "trust", "ingested");
+        List<Document> all = graph.documents();
+        List<Document> listed = all.stream().filter(d -> DocumentKind.listed(kind, d.format())).toList();
+        print(out, page(listed), "digest", "format", "components", "subject", "trust", "ingested");
+        if (kind == null && listed.size() < all.size()) {
+            note((all.size() - listed.size()) + " advisories not listed: --kind advisory");
+        }
         return 0;
     }
 

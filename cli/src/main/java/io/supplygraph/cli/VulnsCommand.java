@@ -68,7 +68,8 @@ final class VulnsCommand extends ListCommand {
         if (findings.isEmpty() && scope.purl != null) {
             graph.requirePackage(scope.purl);
         }
-        print(out, page(findings), Column.of("kind"), Column.of("purl"), Column.of("id"), Column.of("severity"),
+        // The kind is left to --json: a malicious package's id says it (MAL-), and it sorts first.
+        print(out, page(findings), Column.purl("purl"), Column.of("id").atLeast(19), Column.of("severity"),
                 Column.of("score"), FIXED, Column.of("status"), DOCUMENTS);
         note(findings.size() + " findings");
         if (failOn == null) {

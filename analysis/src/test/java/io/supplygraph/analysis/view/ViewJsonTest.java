@@ -80,8 +80,12 @@ class ViewJsonTest {
         assertThat(fields(drift.get("versions").get(0))).containsExactly("version", "applications", "subjects");
         assertThat(fields(drift.get("behind").get(0))).containsExactly("document", "subject", "version", "newest");
 
-        assertThat(fields(new Stats(1, 2, 3, 4, 5, 6, "jdbc:sqlite:graph.db"))).containsExactly("documents",
-                "packages", "versions", "edges", "artifacts", "components", "database");
+        JsonNode stats = Json.tree(new Stats(1, 2, 3, 4, 5, 6, "jdbc:sqlite:graph.db", 7, 8, 9, 10,
+                new FindingCounts(11, 12, 13, 14, 15, 16, 17)));
+        assertThat(fields(stats)).containsExactly("documents", "packages", "versions", "edges", "artifacts",
+                "components", "database", "advisories", "vex_statements", "attestations", "scorecards", "findings");
+        assertThat(fields(stats.get("findings"))).containsExactly("malicious", "critical", "high", "medium", "low",
+                "none", "unrated");
     }
 
     @Test
