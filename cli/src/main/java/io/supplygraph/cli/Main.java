@@ -1,6 +1,9 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.store.MissingGraphException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -96,11 +99,21 @@ public final class Main {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** The version and commit the build recorded ({@code cli/pom.xml}); a build that recorded none says so. */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/supplygraph-build.properties";
+
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"supplygraph " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    return new String[] {"supplygraph development build (no build information)"};
+                }
+                build.load(in);
+            }
+            return new String[] {"supplygraph " + build.getProperty("version", "unknown") + " (commit "
+                    + build.getProperty("commit", "unknown") + ")"};
         }
     }
 }

@@ -106,7 +106,10 @@ class CommandLineTest {
 
         CliRun path = run("path", "pkg:npm/minimist@1.2.5", "pkg:generic/app@1");
         assertThat(path.exit()).isZero();
-        assertThat(path.out()).contains("depends-on");
+        assertThat(path.out().lines()).as("from FROM to TO: the app depends on minimist")
+                .containsExactly("pkg:npm/minimist@1.2.5", "  <-depends-on-  pkg:generic/app@1");
+        assertThat(run("path", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").out().lines())
+                .containsExactly("pkg:generic/app@1", "  -depends-on->  pkg:npm/minimist@1.2.5");
     }
 
     @Test

@@ -62,7 +62,7 @@ class OsvCommandTest {
         assertThat(first.exit()).as("broken.json is rejected").isEqualTo(1);
         JsonNode summary = json(first).get(0);
         assertThat(fields(summary)).containsExactly("sources", "imported", "already_imported", "skipped", "rejected",
-                "not_attempted", "store_failure");
+                "not_attempted", "store_failure", "findings_added", "findings_retracted");
         assertThat(summary.get("sources").get(0).asText()).isEqualTo(folder.toString());
         assertThat(summary.get("imported").asInt()).isEqualTo(1);
         assertThat(summary.get("skipped").asInt()).isEqualTo(1);
@@ -165,5 +165,17 @@ class OsvCommandTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOfflineSyncNamesTheHostItCannotReach() throws IOException {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        CliRun run = CliRun.of("osv", "sync", "--ecosystem", "Go", "--cache", tmp.resolve("cache").toString(),
+                "--base-url", "http://127.0.0.1:" + port + "/", "--db", tmp.resolve("graph.db").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("supplygraph sync: cannot reach 127.0.0.1:" + port + ": connection refused");
     }
 }

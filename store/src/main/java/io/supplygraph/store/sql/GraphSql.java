@@ -5,6 +5,7 @@ import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -133,6 +134,26 @@ public final class GraphSql {
             }
         } catch (SQLException e) {
             throw Sql.failure("finding artifact " + digest, e);
+        }
+    }
+
+    /** An artifact: its id and its digest. */
+    public record ArtifactRow(long id, String digest) {}
+
+    /** At most two artifacts whose digest starts with {@code prefix} (algorithm included): one, or ambiguity. */
+    public List<ArtifactRow> artifactsStartingWith(String prefix) {
+        try (PreparedStatement s = session.connection().prepareStatement(
+                "SELECT id, digest FROM artifact WHERE digest LIKE ? ORDER BY digest LIMIT 2")) {
+            s.setString(1, prefix.replace("%", "").replace("_", "") + "%");
+            List<ArtifactRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ArtifactRow(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Sql.failure("finding artifacts " + prefix, e);
         }
     }
 
