@@ -31,7 +31,7 @@ final class PathCommand extends QueryCommand {
         if (json) {
             Output.json(out, hops);
         } else if (!hops.isEmpty()) {
-            printFromTo(out, hops);
+            printFromTo(out, hops, from);
         }
         if (hops.isEmpty()) {
             note("no path between " + from + " and " + to);
@@ -44,8 +44,8 @@ final class PathCommand extends QueryCommand {
      * The hops keep the direction the graph states each edge in (their JSON says so); a person reads the path from
      * FROM on, so each edge is shown along it or against it.
      */
-    private void printFromTo(PrintWriter out, List<Hop> hops) {
-        String at = start(hops);
+    static void printFromTo(PrintWriter out, List<Hop> hops, String from) {
+        String at = start(hops, from);
         out.println(at);
         for (Hop hop : hops) {
             if (hop.from().equals(at)) {
@@ -60,7 +60,7 @@ final class PathCommand extends QueryCommand {
     }
 
     /** The end of the first hop that the second does not share; of a lone hop, the end that FROM names. */
-    private String start(List<Hop> hops) {
+    private static String start(List<Hop> hops, String from) {
         Hop first = hops.get(0);
         if (hops.size() > 1) {
             Hop second = hops.get(1);

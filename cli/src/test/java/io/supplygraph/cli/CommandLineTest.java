@@ -253,10 +253,15 @@ class CommandLineTest {
         CliRun demo = run("demo", "--db", tmp.resolve("demo.db").toString());
 
         assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("5 new documents")
+        assertThat(demo.out()).contains("8 new documents")
                 .contains("pkg:oci/payments")
                 .contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1")
                 .contains("1.4.14")
-                .contains("pkg:npm/mkdirp@0.5.5 -depends-on-> pkg:npm/minimist@1.2.5");
+                .contains("pkg:npm/minimist@1.2.5\n  <-depends-on-  pkg:npm/mkdirp@0.5.5\n"
+                        + "  <-depends-on-  pkg:generic/acme/web-shop@3.1.0")
+                .containsPattern("SGDEMO-2021-0001 +CVE-2021-44228")
+                .containsPattern("CVE-2021-44906 +pkg:generic/acme/web-shop@3.1.0 +not_affected")
+                .contains("https://github.com/acme/payments  4f1c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b")
+                .containsPattern("https://github.com/acme/payments +7.2 +2026-10-06 +provenance");
     }
 }
