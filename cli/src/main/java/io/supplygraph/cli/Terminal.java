@@ -37,53 +37,23 @@ interface Terminal {
 
     /** Output to a file or a pipe: no size, nobody to ask. */
     static Terminal piped() {
-        return new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public int columns() {
-                return Integer.MAX_VALUE;
-            }
-
-            @Override
-            public int rows() {
-                return Integer.MAX_VALUE;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                throw new IllegalStateException("nobody to ask: the output is not a terminal");
-            }
-        };
+        return new Fixed(false, Integer.MAX_VALUE, Integer.MAX_VALUE, new ArrayDeque<>());
     }
 
     /** A terminal of a known size that answers with {@code answers}, in turn (for tests). */
     static Terminal of(int columns, int rows, List<String> answers) {
-        Deque<String> left = new ArrayDeque<>(answers);
-        return new Terminal() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
+        return new Fixed(true, columns, rows, new ArrayDeque<>(answers));
+    }
 
-            @Override
-            public int columns() {
-                return columns;
+    /** A terminal that is what it is told, or none ({@code interactive} false). */
+    record Fixed(boolean interactive, int columns, int rows, Deque<String> answers) implements Terminal {
+        @Override
+        public boolean confirm(String question) {
+            if (!interactive) {
+                throw new IllegalStateException("nobody to ask: the output is not a terminal");
             }
-
-            @Override
-            public int rows() {
-                return rows;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return isYes(left.poll());
-            }
-        };
+            return isYes(answers.poll());
+        }
     }
 
     static boolean isYes(String answer) {

@@ -40,13 +40,18 @@ class TyposTest {
         assertThat(CliRun.of("drift", "pkg:nmp/lodash", "--db", db).exit()).isEqualTo(2);
     }
 
+    /** The blast radius of {@code purl}, which must be the one application of {@link #graph}. */
+    private static CliRun dependentsAreTheApp(String db, String purl) {
+        CliRun run = CliRun.of("dependents", purl, "--db", db);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pkg:generic/app@1");
+        return run;
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void aTypeNoSpecificationNamesIsKnownOnceADocumentUsedIt(TestStores.Kind kind) throws Exception {
-        String db = graph(kind);
-        CliRun run = CliRun.of("dependents", "pkg:acme-internal/tools/x", "--db", db);
-        assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("pkg:generic/app@1");
+        dependentsAreTheApp(graph(kind), "pkg:acme-internal/tools/x");
     }
 
     @ParameterizedTest
@@ -79,10 +84,8 @@ class TyposTest {
     @EnumSource(TestStores.Kind.class)
     void anNpmScopeWrittenWithAnAtIsTheSamePackageAsItsEncodedForm(TestStores.Kind kind) throws Exception {
         String db = graph(kind);
-        CliRun plain = CliRun.of("dependents", "pkg:npm/@angular/core@16.2.0", "--db", db);
-        assertThat(plain.exit()).isZero();
-        assertThat(plain.out()).contains("pkg:generic/app@1");
-        assertThat(CliRun.of("dependents", "pkg:npm/%40angular/core@16.2.0", "--db", db).out()).isEqualTo(plain.out());
+        CliRun plain = dependentsAreTheApp(db, "pkg:npm/@angular/core@16.2.0");
+        assertThat(dependentsAreTheApp(db, "pkg:npm/%40angular/core@16.2.0").out()).isEqualTo(plain.out());
     }
 
     @ParameterizedTest

@@ -89,18 +89,10 @@ public final class FindingSql {
      * the same advisory keeps): taken before and after an import, the two say which findings it added and retracted.
      */
     public Set<String> inForce() {
-        Set<String> keys = new HashSet<>();
-        try (PreparedStatement s = session.connection().prepareStatement("""
+        return new HashSet<>(Sql.query(session, """
                 SELECT f.package_version_id, a.osv_id FROM finding f JOIN advisory a ON a.id = f.advisory_id
                 WHERE a.withdrawn IS NULL
-                """); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                keys.add(rs.getLong(1) + ":" + rs.getString(2));
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw Sql.failure("reading the findings in force", e);
-        }
+                """, "reading the findings in force", rs -> rs.getLong(1) + ":" + rs.getString(2)));
     }
 
     /**

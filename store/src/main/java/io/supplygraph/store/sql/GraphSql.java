@@ -5,7 +5,6 @@ import io.supplygraph.store.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -142,19 +141,9 @@ public final class GraphSql {
 
     /** At most two artifacts whose digest starts with {@code prefix} (algorithm included): one, or ambiguity. */
     public List<ArtifactRow> artifactsStartingWith(String prefix) {
-        try (PreparedStatement s = session.connection().prepareStatement(
-                "SELECT id, digest FROM artifact WHERE digest LIKE ? ORDER BY digest LIMIT 2")) {
-            s.setString(1, prefix.replace("%", "").replace("_", "") + "%");
-            List<ArtifactRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ArtifactRow(rs.getLong(1), rs.getString(2)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw Sql.failure("finding artifacts " + prefix, e);
-        }
+        return Sql.query(session, "SELECT id, digest FROM artifact WHERE digest LIKE ? ORDER BY digest LIMIT 2",
+                "finding artifacts " + prefix, rs -> new ArtifactRow(rs.getLong(1), rs.getString(2)),
+                prefix.replace("%", "").replace("_", "") + "%");
     }
 
     private List<ContainsRow> contains(String template, Collection<Long> ids) {

@@ -66,7 +66,8 @@ public final class PackageSql {
 
     /** Whether any package of this purl type is stored (a type no specification names, but a document used). */
     public boolean hasType(String type) {
-        return !strings("SELECT type FROM package WHERE type = ? LIMIT 1", type).isEmpty();
+        return !Sql.query(session, "SELECT type FROM package WHERE type = ? LIMIT 1", "finding purl types",
+                rs -> rs.getString(1), type).isEmpty();
     }
 
     /**
@@ -74,33 +75,16 @@ public final class PackageSql {
      * that type may have meant. Reads every package of the type, so for error messages only.
      */
     public List<String> basesOfType(String type) {
-        return strings("""
+        return Sql.query(session, """
                 SELECT p.base FROM package p
                 WHERE p.type = ? AND EXISTS (SELECT 1 FROM package_version pv WHERE pv.package_id = p.id)
-                """, type);
+                """, "finding packages of a type", rs -> rs.getString(1), type);
     }
 
     /** The distinct package names of a length within the bounds: what a misspelt bare name may have meant. */
     public List<String> namesOfLength(int shortest, int longest) {
-        return strings("SELECT DISTINCT name FROM package WHERE LENGTH(name) BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)",
-                Integer.toString(shortest), Integer.toString(longest));
-    }
-
-    private List<String> strings(String sql, String... parameters) {
-        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw Sql.failure("finding package names", e);
-        }
+        return Sql.query(session, "SELECT DISTINCT name FROM package WHERE LENGTH(name) BETWEEN ? AND ?",
+                "finding package names", rs -> rs.getString(1), shortest, longest);
     }
 
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
