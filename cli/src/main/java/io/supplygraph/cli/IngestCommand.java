@@ -132,8 +132,8 @@ final class IngestCommand implements Callable<Integer> {
         IngestOptions options = IngestOptions.of(SourceLimits.defaults(),
                 new TrustPolicy(verification.policy(null), requireSignature));
         try (Supplygraph graph = store.openOrCreate()) {
-            summary = graph.ingest(sources, System.in, listener,
-                    strict ? options.withUnrecognised(IngestOptions.Unrecognised.REJECT) : options);
+            summary = graph.ingest(sources, System.in, listener, options.withUnrecognised(strict
+                    ? IngestOptions.Unrecognised.REJECT : IngestOptions.Unrecognised.SKIP_NON_DOCUMENTS_FOUND));
         }
         progress.clear();
         if (json) {
