@@ -17,6 +17,7 @@ import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Deps;
 import io.supplygraph.analysis.graph.Drift;
 import io.supplygraph.analysis.graph.Inventory;
+import io.supplygraph.analysis.graph.MissingPackages;
 import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.jobs.Jobs;
@@ -38,6 +39,7 @@ import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.analysis.view.VulnReport;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
@@ -49,10 +51,12 @@ import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.OpenMode;
 import io.supplygraph.store.PoolOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
@@ -92,6 +96,15 @@ public final class Supplygraph implements AutoCloseable {
     /** As {@link #open(String)}, with the reader pool as {@code pool} says. */
     public static Supplygraph open(String location, PoolOptions pool) {
         return new Supplygraph(GraphStore.open(location, pool));
+    }
+
+    /**
+     * As {@link #open(String)}, but only a graph that exists: where there is none (no SQLite file, a PostgreSQL
+     * database without the schema) it throws {@link io.supplygraph.store.MissingGraphException} and creates nothing.
+     * For whoever only reads: a mistyped path must not answer "nothing found" from a new, empty graph.
+     */
+    public static Supplygraph openExisting(String location) {
+        return new Supplygraph(GraphStore.open(location, PoolOptions.defaults(), OpenMode.EXISTING));
     }
 
     /**
@@ -177,6 +190,15 @@ public final class Supplygraph implements AutoCloseable {
         return new Dependents(store).of(packages);
     }
 
+    /**
+     * Nothing, when {@code purlOrName} names a package version the graph holds (or a digest); else a
+     * {@link NotFoundException} that says so and names the closest packages it does hold. For telling an empty
+     * answer from a typo's.
+     */
+    public void requirePackage(String purlOrName) {
+        MissingPackages.requireHeld(store, purlOrName);
+    }
+
     /** A shortest path, hop by hop; empty when the two are not connected. */
     public List<Hop> path(String from, String to) {
         return new Paths(store).between(Target.resolve(store, from), Target.resolve(store, to));
@@ -225,6 +247,17 @@ public final class Supplygraph implements AutoCloseable {
      */
     public IngestSummary importCves(List<String> sources, InputStream stdin, IngestListener listener) {
         return ingest(sources, stdin, listener, CveImporter.options());
+    }
+
+    /**
+     * As {@link #importAdvisories}, also counting the findings the import added and retracted (from the findings in
+     * force before and after it: another process's writes meanwhile count too).
+     */
+    public AdvisoryImport importAdvisoriesCountingFindings(List<String> sources, InputStream stdin,
+            IngestListener listener) {
+        Set<String> before = store.findings().inForce();
+        IngestSummary summary = importAdvisories(sources, stdin, listener);
+        return AdvisoryImport.of(summary, before, store.findings().inForce());
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */
@@ -285,8 +318,9 @@ public final class Supplygraph implements AutoCloseable {
         return new Applications(store).licences(digest);
     }
 
+    /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */
     public Stats stats() {
-        return new Inventory(store).stats();
+        return new Inventory(store).stats(vulns(new Vulns.Query(null, null, null, false)));
     }
 
     /** The server's API tokens. */

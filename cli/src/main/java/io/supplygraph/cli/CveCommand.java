@@ -1,6 +1,7 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
@@ -38,9 +39,10 @@ final class CveCommand implements Runnable {
     /** {@code osv import}'s reporting, over CVE records. */
     abstract static class ImportingCves extends OsvCommand.Importing {
 
+        /** A CVE record rates findings; it never adds or retracts one. */
         @Override
-        IngestSummary importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
-            return graph.importCves(sources, System.in, listener);
+        AdvisoryImport importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
+            return new AdvisoryImport(graph.importCves(sources, System.in, listener), 0, 0);
         }
 
         @Override

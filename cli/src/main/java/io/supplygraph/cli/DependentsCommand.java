@@ -18,6 +18,9 @@ final class DependentsCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var applications = graph.dependents(purl);
+        if (applications.isEmpty()) {
+            graph.requirePackage(purl);
+        }
         print(out, page(applications), "subject", "version", "path");
         note(applications.size() + " applications contain " + purl);
         return 0;

@@ -1,6 +1,7 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.cli.output.Column;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,10 +21,13 @@ final class DepsCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         var deps = graph.deps(target, transitive);
+        if (deps.isEmpty()) {
+            graph.requirePackage(target);
+        }
         if (transitive) {
-            print(out, page(deps), "depth", "kind", "purl", "parent");
+            print(out, page(deps), Column.of("depth"), Column.of("kind"), Column.purl("purl"), Column.purl("parent"));
         } else {
-            print(out, page(deps), "kind", "purl");
+            print(out, page(deps), Column.of("kind"), Column.purl("purl"));
         }
         note(deps.size() + " dependencies");
         return 0;

@@ -4,6 +4,8 @@ import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.view.DriftReport;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Output;
+import io.supplygraph.model.InvalidPurlException;
+import io.supplygraph.model.PackageIdentity;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,6 +22,13 @@ final class DriftCommand extends QueryCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         DriftReport report = graph.drift(purl);
+        if (report.newest() == null) {
+            graph.requirePackage(report.packagePurl());
+        }
+        if (hasVersion(purl)) {
+            note("drift compares every version of " + report.packagePurl() + "; the version in " + purl
+                    + " is ignored");
+        }
         if (json) {
             Output.json(out, List.of(report));
             return 0;
@@ -36,5 +45,13 @@ final class DriftCommand extends QueryCommand {
                 : report.behind().size() + " applications are behind " + report.newest() + ":");
         print(out, report.behind(), "subject", "version", "document");
         return 0;
+    }
+
+    private static boolean hasVersion(String purl) {
+        try {
+            return PackageIdentity.fromPurl(purl).version() != null;
+        } catch (InvalidPurlException e) {
+            return false; // graph.drift has said why already
+        }
     }
 }

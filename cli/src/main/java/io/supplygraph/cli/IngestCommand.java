@@ -5,8 +5,10 @@ import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.StoreRetries;
+import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest SBOMs: files, directories (recursively), .zip archives, gzip/bzip2/xz/zstd files, and -"
                 + " for stdin. Formats are recognised by content.",
+                "Files found in folders and archives that cannot be documents by name or content (a README, a LICENSE,"
+                        + " a CSV, an image) are skipped and counted; a file named here, or one that looked like a"
+                        + " document, is rejected (--strict rejects every file that is not a document).",
                 "Exit code 0 when every document was ingested (or was already), 1 when any was rejected."})
 final class IngestCommand implements Callable<Integer> {
 
@@ -39,6 +44,10 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "No progress line on stderr, even on a terminal.")
     boolean noProgress;
+
+    @Option(names = "--strict", description = "Reject every file that is not a document, instead of skipping those"
+            + " found in folders and archives that cannot be one.")
+    boolean strict;
 
     @Mixin
     VerificationOptions verification;
@@ -91,6 +100,16 @@ final class IngestCommand implements Callable<Integer> {
             }
 
             @Override
+            public void skipped(String source, String reason) {
+                progress.advance(0);
+                if (!quiet && !json) {
+                    progress.clear();
+                    err.printf("skipped   %s: %s%n", source, reason);
+                    err.flush();
+                }
+            }
+
+            @Override
             public void notAttempted(String source) {
                 progress.advance(0);
                 results.add(new IngestOutcome.NotAttempted(source));
@@ -110,9 +129,11 @@ final class IngestCommand implements Callable<Integer> {
         };
         IngestSummary summary;
         OutOfMemory.whileIngesting(sources);
-        try (Supplygraph graph = store.open()) {
-            summary = graph.ingest(sources, System.in, listener,
-                    new TrustPolicy(verification.policy(null), requireSignature));
+        IngestOptions options = IngestOptions.of(SourceLimits.defaults(),
+                new TrustPolicy(verification.policy(null), requireSignature));
+        try (Supplygraph graph = store.openOrCreate()) {
+            summary = graph.ingest(sources, System.in, listener, options.withUnrecognised(strict
+                    ? IngestOptions.Unrecognised.REJECT : IngestOptions.Unrecognised.SKIP_NON_DOCUMENTS_FOUND));
         }
         progress.clear();
         if (json) {
@@ -125,8 +146,9 @@ final class IngestCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter err, IngestSummary summary) {
         StoreReport.reason(err, "ingest", summary);
-        err.printf("%d ingested, %d already ingested, %d rejected%s (%d components, %.1f MB)%s%n", summary.stored(),
+        err.printf("%d ingested, %d already ingested, %d rejected%s%s (%d components, %.1f MB)%s%n", summary.stored(),
                 summary.alreadyStored(), summary.rejected(), StoreReport.notAttemptedCount(summary),
+                summary.skipped() == 0 ? "" : ", " + summary.skipped() + " skipped (not documents)",
                 summary.components(), summary.bytes() / 1e6, StoreReport.retries(summary));
         StoreReport.notAttempted(err, summary, "ingest");
         err.flush();

@@ -1,5 +1,9 @@
 package io.supplygraph.cli;
 
+import io.supplygraph.store.MissingGraphException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,8 +52,27 @@ public final class Main {
     /** Exit code when the work itself failed: the database is unreachable, a file cannot be written. */
     public static final int EXIT_FAILURE = 1;
 
+    private final Terminal terminal;
+
+    public Main() {
+        this(Terminal.system());
+    }
+
+    private Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Where the output goes, for every command to ask: cut to fit, and who may be asked before deleting. */
+    Terminal terminal() {
+        return terminal;
+    }
+
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(Terminal.system());
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::handle);
         return cli;
@@ -70,15 +93,28 @@ public final class Main {
     }
 
     private static String message(Throwable e) {
+        if (e instanceof MissingGraphException missing) {
+            return StoreOption.missing(missing);
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** The version and commit the build recorded ({@code cli/pom.xml}); a build that recorded none says so. */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/supplygraph-build.properties";
+
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"supplygraph " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    return new String[] {"supplygraph development build (no build information)"};
+                }
+                build.load(in);
+            }
+            return new String[] {"supplygraph " + build.getProperty("version", "unknown") + " (commit "
+                    + build.getProperty("commit", "unknown") + ")"};
         }
     }
 }

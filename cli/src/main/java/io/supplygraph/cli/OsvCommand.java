@@ -3,6 +3,7 @@ package io.supplygraph.cli;
 import static io.supplygraph.cli.output.Rows.row;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
@@ -51,9 +52,9 @@ final class OsvCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        /** Imports the sources: OSV records here, CVE records in {@link CveCommand}. */
-        IngestSummary importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
-            return graph.importAdvisories(sources, System.in, listener);
+        /** Imports the sources, counting the findings that came and went; CVE records in {@link CveCommand}. */
+        AdvisoryImport importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
+            return graph.importAdvisoriesCountingFindings(sources, System.in, listener);
         }
 
         /** The command, for messages. */
@@ -74,7 +75,7 @@ final class OsvCommand implements Runnable {
         /** {@code import}: the paths imported and reported; exit 1 when any record was rejected or the store failed. */
         Integer importPaths(List<String> paths) {
             List<Map<String, Object>> summaries = new ArrayList<>();
-            try (Supplygraph graph = store.open()) {
+            try (Supplygraph graph = store.openOrCreate()) {
                 IngestSummary summary = importAndReport(graph, paths, summaries);
                 if (json) {
                     Output.json(spec.commandLine().getOut(), summaries);
@@ -88,7 +89,7 @@ final class OsvCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             boolean progress = !noProgress && !json && System.console() != null;
             OutOfMemory.whileIngesting(sources);
-            IngestSummary summary = importInto(graph, sources, new IngestListener() {
+            AdvisoryImport imported = importInto(graph, sources, new IngestListener() {
                 private int seen;
 
                 @Override
@@ -114,18 +115,21 @@ final class OsvCommand implements Runnable {
                     err.flush();
                 }
             });
+            IngestSummary summary = imported.summary();
             if (progress) {
                 err.print("\r\033[K");
             }
             // The fields before not_attempted are a contract that scripts read; new ones go after them.
             summaries.add(row("sources", sources, "imported", summary.stored(), "already_imported",
                     summary.alreadyStored(), "skipped", summary.skipped(), "rejected", summary.rejected(),
-                    "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure()));
+                    "not_attempted", summary.notAttempted().size(), "store_failure", summary.storeFailure(),
+                    "findings_added", imported.findingsAdded(), "findings_retracted", imported.findingsRetracted()));
             StoreReport.reason(err, command(), summary);
             if (!json) {
                 err.printf("%d %s imported, %d already imported, %d files skipped (not %s), %d rejected%s%s%n",
                         summary.stored(), records(), summary.alreadyStored(), summary.skipped(), format(),
                         summary.rejected(), StoreReport.notAttemptedCount(summary), StoreReport.retries(summary));
+                err.printf("%d findings added, %d retracted%n", imported.findingsAdded(), imported.findingsRetracted());
             }
             StoreReport.notAttempted(err, summary, "import");
             err.flush();
@@ -179,7 +183,7 @@ final class OsvCommand implements Runnable {
             boolean progress = !noProgress && !json && System.console() != null;
             List<Map<String, Object>> summaries = new ArrayList<>();
             List<OsvSync.Synced> synced;
-            try (Supplygraph graph = store.open()) {
+            try (Supplygraph graph = store.openOrCreate()) {
                 synced = sync.sync(ecosystems, (e, done, total) -> {
                     if (progress) {
                         err.printf("\r%s  %.1f MB%s ", e, done / 1e6, total < 0 ? "" : " of %.1f MB".formatted(total / 1e6));

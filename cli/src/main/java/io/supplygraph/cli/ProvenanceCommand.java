@@ -19,6 +19,9 @@ final class ProvenanceCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         List<Build> builds = graph.provenance(target);
+        if (builds.isEmpty()) {
+            graph.requirePackage(target);
+        }
         print(out, page(builds), "subject", "builder", "source", "revision", "level", "trust", "document");
         note(builds.isEmpty() ? "no provenance found for " + target : builds.size() + " builds");
         return 0;

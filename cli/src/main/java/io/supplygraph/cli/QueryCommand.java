@@ -2,6 +2,7 @@ package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.cli.output.Column;
+import io.supplygraph.cli.output.Fit;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,25 +24,52 @@ abstract class QueryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array (stable field names) instead of a table.")
     boolean json;
 
+    @Option(names = "--wide", description = "On a terminal, show every cell whole instead of cutting long ones to"
+            + " the terminal's width (output to a file or a pipe is never cut).")
+    boolean wide;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public final Integer call() {
-        try (Supplygraph graph = store.open()) {
+        try (Supplygraph graph = createsGraph() ? store.openOrCreate() : store.open()) {
             return run(graph, spec.commandLine().getOut());
         }
+    }
+
+    /** Queries read the graph there is and create none, so that a mistyped --db is an error, not an empty answer. */
+    boolean createsGraph() {
+        return false;
     }
 
     abstract int run(Supplygraph graph, PrintWriter out);
 
     /** The views as JSON, or as a table of these fields. */
     void print(PrintWriter out, List<?> views, String... columns) {
-        Output.print(out, json, views, Column.all(columns));
+        print(out, views, Column.all(columns));
     }
 
     void print(PrintWriter out, List<?> views, Column... columns) {
-        Output.print(out, json, views, List.of(columns));
+        print(out, views, List.of(columns));
+    }
+
+    void print(PrintWriter out, List<?> views, List<Column> columns) {
+        Output.print(out, json, views, columns, fit());
+        afterTable();
+    }
+
+    /** What a command says once its table is out (a list says how many more there are). */
+    void afterTable() {}
+
+    /** On a terminal, its width, unless --wide; elsewhere no limit: a file or a pipe gets every character. */
+    Fit fit() {
+        return wide || json || !terminal().interactive() ? Fit.UNLIMITED : new Fit(terminal().columns());
+    }
+
+    /** Where the output goes (the root command's, so that a test can give one of its own). */
+    Terminal terminal() {
+        return ((Main) spec.root().userObject()).terminal();
     }
 
     /** A note for people (never for scripts): on stderr, and only without --json. */

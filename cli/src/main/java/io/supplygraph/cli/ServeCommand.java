@@ -2,6 +2,7 @@ package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.server.Server;
+import io.supplygraph.store.MissingGraphException;
 import io.supplygraph.server.ServerOptions;
 import io.supplygraph.server.ops.AccessLog;
 import io.supplygraph.ingest.osv.OsvSync;
@@ -60,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " else OSV's own.")
     String osvUrl;
 
+    @Option(names = "--create",
+            description = "Create an empty graph when there is none at --db (without it, a missing graph is an error,"
+                    + " so that a mistyped --db does not serve an empty graph).")
+    boolean create;
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +76,9 @@ final class ServeCommand implements Callable<Integer> {
             format = AccessLog.Format.of(accessLog);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--access-log is text, json or off, not " + accessLog);
+        }
+        if (!create) {
+            requireGraph();
         }
         Path spoolFolder = spool != null ? spool
                 : Supplygraph.DEFAULT_DATABASE.resolveSibling("spool").resolve(Integer.toString(port));
@@ -86,6 +95,16 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.serveUntilStopped();
         return 0;
+    }
+
+    /** Opened and closed at once: the server opens it again, and the second open in one JVM costs milliseconds. */
+    private void requireGraph() {
+        try {
+            store.open().close();
+        } catch (MissingGraphException e) {
+            throw new IllegalStateException(StoreOption.missing(e) + ", or `supplygraph serve --create` to serve an"
+                    + " empty one", e);
+        }
     }
 
     /** As {@code osv sync} finds it: the option, else the environment, else OSV's own bucket. */

@@ -1,6 +1,7 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.store.MissingGraphException;
 import picocli.CommandLine.Option;
 
 /** {@code --db}, on every command that reads or writes the graph. */
@@ -9,7 +10,8 @@ public final class StoreOption {
     static final String ENVIRONMENT = "SUPPLYGRAPH_DB";
 
     @Option(names = "--db", paramLabel = "PATH|URL",
-            description = "The graph database: an SQLite file path or a JDBC URL (jdbc:postgresql://host/db?user=...). "
+            description = "The graph database: an SQLite file path, a PostgreSQL URL (postgresql://user@host/db) or a"
+                    + " JDBC URL (jdbc:postgresql://host/db?user=...). "
                     + "Default: $" + ENVIRONMENT + ", else ~/.supplygraph/graph.db.")
     String db;
 
@@ -22,7 +24,18 @@ public final class StoreOption {
                 : Supplygraph.DEFAULT_DATABASE.toString();
     }
 
+    /** The graph there, for commands that read: where there is none, one line says so and nothing is created. */
     Supplygraph open() {
+        return Supplygraph.openExisting(location());
+    }
+
+    /** The graph there, created when there is none: only for the commands that bring documents in. */
+    Supplygraph openOrCreate() {
         return Supplygraph.open(location());
+    }
+
+    /** What a reader tells the user when {@link #open} finds no graph. */
+    static String missing(MissingGraphException e) {
+        return e.getMessage() + ": run `supplygraph ingest` first";
     }
 }

@@ -29,6 +29,12 @@ final class TokenCommand {
                 description = "read or write (default ${DEFAULT-VALUE}); write implies read.")
         String scope;
 
+        /** A new server's first step may be its token, before any document: it creates the graph like ingest. */
+        @Override
+        boolean createsGraph() {
+            return true;
+        }
+
         @Override
         int run(Supplygraph graph, PrintWriter out) {
             Tokens.Created created = graph.tokens().create(name, Scope.of(scope));

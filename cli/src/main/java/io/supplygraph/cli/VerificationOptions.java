@@ -34,6 +34,12 @@ public final class VerificationOptions {
             description = "The OIDC issuer a keyless signing certificate must name.")
     String issuer;
 
+    @Option(names = "--insecure-ignore-tlog",
+            description = "Take a bundle signed with a --key on its signature alone, without --trusted-root and without"
+                    + " checking its transparency-log entries (as cosign's option of that name). Keyless bundles still"
+                    + " need --trusted-root.")
+    boolean ignoreTlog;
+
     /** The policy these options describe; a key or root file that cannot be read is a usage error. */
     VerificationPolicy policy(Artifact artifact) {
         List<PublicKey> publicKeys = new ArrayList<>();
@@ -48,6 +54,6 @@ public final class VerificationOptions {
         } catch (IOException | DocumentRejectedException e) {
             throw new IllegalArgumentException("cannot read a key or trusted root: " + e.getMessage(), e);
         }
-        return new VerificationPolicy(publicKeys, root, identity, issuer, artifact, Instant.now());
+        return new VerificationPolicy(publicKeys, root, identity, issuer, artifact, Instant.now(), ignoreTlog);
     }
 }

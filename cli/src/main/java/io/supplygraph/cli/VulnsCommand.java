@@ -5,6 +5,7 @@ import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.Severity;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.cli.output.Column;
+import io.supplygraph.model.fact.AdvisoryFacts;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +45,11 @@ final class VulnsCommand extends ListCommand {
     @Option(names = "--all", description = "Also findings whose status is not affected (unknown, VEX statuses).")
     boolean all;
 
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = SeverityOption.class,
+            description = "Exit 1 when a finding of the answer (every page of it) is still exposed after VEX (affected"
+                    + " or under investigation) and rated at least LEVEL, or is a malicious package. For CI gates.")
+    Severity failOn;
+
     /** A rating in any case; anything else is a usage error naming the ratings. */
     static final class SeverityOption implements ITypeConverter<Severity> {
         @Override
@@ -59,9 +65,27 @@ final class VulnsCommand extends ListCommand {
     @Override
     int run(Supplygraph graph, PrintWriter out) {
         List<Finding> findings = graph.vulns(new Vulns.Query(scope.document, scope.purl, severity, all));
-        print(out, page(findings), Column.of("kind"), Column.of("purl"), Column.of("id"), Column.of("severity"),
+        if (findings.isEmpty() && scope.purl != null) {
+            graph.requirePackage(scope.purl);
+        }
+        // The kind is left to --json: a malicious package's id says it (MAL-), and it sorts first.
+        print(out, page(findings), Column.purl("purl"), Column.of("id").atLeast(19), Column.of("severity"),
                 Column.of("score"), FIXED, Column.of("status"), DOCUMENTS);
         note(findings.size() + " findings");
-        return 0;
+        if (failOn == null) {
+            return 0;
+        }
+        long failing = findings.stream().filter(this::fails).count();
+        if (failing > 0) {
+            spec.commandLine().getErr().println(failing + " findings at or above " + failOn.label() + " (--fail-on)");
+            spec.commandLine().getErr().flush();
+        }
+        return failing > 0 ? Main.EXIT_FAILURE : 0;
+    }
+
+    /** Unrated findings pass a gate of any level above none: nothing says how severe they are. */
+    private boolean fails(Finding f) {
+        return f.status().stillExposed() && (f.kind() == AdvisoryFacts.Kind.MALICIOUS
+                || f.severity() != null && f.severity().atLeast(failOn));
     }
 }

@@ -7,10 +7,16 @@ import picocli.CommandLine;
 /** One run of the CLI as a user makes it: arguments in; exit code, stdout and stderr out. */
 record CliRun(int exit, String out, String err) {
 
+    /** Run as a script runs it: the output piped, nobody to ask. */
     static CliRun of(String... args) {
+        return on(Terminal.piped(), args);
+    }
+
+    /** Run with the output on this terminal. */
+    static CliRun on(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(terminal);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);

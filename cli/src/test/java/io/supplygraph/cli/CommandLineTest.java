@@ -76,6 +76,7 @@ class CommandLineTest {
     @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(run("ingest").exit()).isEqualTo(2);
+        run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         assertThat(run("dependents", "pkg:").exit()).isEqualTo(2);
         CliRun unknown = run("no-such-command");
         assertThat(unknown.exit()).isEqualTo(2);
@@ -105,7 +106,10 @@ class CommandLineTest {
 
         CliRun path = run("path", "pkg:npm/minimist@1.2.5", "pkg:generic/app@1");
         assertThat(path.exit()).isZero();
-        assertThat(path.out()).contains("depends-on");
+        assertThat(path.out().lines()).as("from FROM to TO: the app depends on minimist")
+                .containsExactly("pkg:npm/minimist@1.2.5", "  <-depends-on-  pkg:generic/app@1");
+        assertThat(run("path", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").out().lines())
+                .containsExactly("pkg:generic/app@1", "  -depends-on->  pkg:npm/minimist@1.2.5");
     }
 
     @Test
@@ -135,7 +139,8 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnknownSeverityIsAUsageErrorThatNamesTheRatings() {
+    void anUnknownSeverityIsAUsageErrorThatNamesTheRatings() throws Exception {
+        run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         CliRun severe = run("vulns", "--severity", "severe");
         assertThat(severe.exit()).isEqualTo(2);
         assertThat(severe.err()).contains("unknown severity 'severe'; one of none, low, medium, high, critical");
@@ -188,7 +193,7 @@ class CommandLineTest {
         run("ingest", sbom("a.json", "pkg:generic/app@1", "pkg:npm/minimist@1.2.5").toString());
         String digest = new ObjectMapper().readTree(run("documents", "--json").out()).get(0).get("digest").asText();
 
-        assertThat(run("documents", "delete", digest.substring(0, 20)).exit()).isZero();
+        assertThat(run("documents", "delete", digest.substring(0, 20), "--yes").exit()).isZero();
         assertThat(run("dependents", "pkg:npm/minimist", "--json").out().strip()).isEqualTo("[ ]");
         assertThat(run("documents", "delete", digest).exit()).isEqualTo(2);
     }
@@ -248,10 +253,15 @@ class CommandLineTest {
         CliRun demo = run("demo", "--db", tmp.resolve("demo.db").toString());
 
         assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("5 new documents")
+        assertThat(demo.out()).contains("8 new documents")
                 .contains("pkg:oci/payments")
                 .contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1")
                 .contains("1.4.14")
-                .contains("pkg:npm/mkdirp@0.5.5 -depends-on-> pkg:npm/minimist@1.2.5");
+                .contains("pkg:npm/minimist@1.2.5\n  <-depends-on-  pkg:npm/mkdirp@0.5.5\n"
+                        + "  <-depends-on-  pkg:generic/acme/web-shop@3.1.0")
+                .containsPattern("SGDEMO-2021-0001 +CVE-2021-44228")
+                .containsPattern("CVE-2021-44906 +pkg:generic/acme/web-shop@3.1.0 +not_affected")
+                .contains("https://github.com/acme/payments  4f1c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b")
+                .containsPattern("https://github.com/acme/payments +7.2 +2026-10-06 +provenance");
     }
 }

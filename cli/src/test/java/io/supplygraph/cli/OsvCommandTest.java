@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +62,7 @@ class OsvCommandTest {
         assertThat(first.exit()).as("broken.json is rejected").isEqualTo(1);
         JsonNode summary = json(first).get(0);
         assertThat(fields(summary)).containsExactly("sources", "imported", "already_imported", "skipped", "rejected",
-                "not_attempted", "store_failure");
+                "not_attempted", "store_failure", "findings_added", "findings_retracted");
         assertThat(summary.get("sources").get(0).asText()).isEqualTo(folder.toString());
         assertThat(summary.get("imported").asInt()).isEqualTo(1);
         assertThat(summary.get("skipped").asInt()).isEqualTo(1);
@@ -81,7 +82,7 @@ class OsvCommandTest {
             Files.writeString(folder.resolve("GO-%d.json".formatted(i)), record("GO-" + i));
         }
         String db = TestStores.fresh(kind, tmp);
-        assertThat(CliRun.of("stats", "--db", db).exit()).as("the schema is created").isZero();
+        Supplygraph.open(db).close(); // the schema is created
 
         CliRun failed = CliRun.of("osv", "import", "--db", readOnly(kind, db), folder.toString());
         CliRun json = CliRun.of("osv", "import", "--json", "--db", readOnly(kind, db), folder.toString());
@@ -123,7 +124,7 @@ class OsvCommandTest {
         server.start();
         try {
             String db = TestStores.fresh(kind, tmp);
-            assertThat(CliRun.of("stats", "--db", db).exit()).isZero();
+            Supplygraph.open(db).close(); // the schema is created
             String[] sync = {"osv", "sync", "--ecosystem", "Go", "--cache", tmp.resolve("cache").toString(),
                     "--base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/", "--db"};
 
@@ -164,5 +165,17 @@ class OsvCommandTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOfflineSyncNamesTheHostItCannotReach() throws IOException {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        CliRun run = CliRun.of("osv", "sync", "--ecosystem", "Go", "--cache", tmp.resolve("cache").toString(),
+                "--base-url", "http://127.0.0.1:" + port + "/", "--db", tmp.resolve("graph.db").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("supplygraph sync: cannot reach 127.0.0.1:" + port + ": connection refused");
     }
 }

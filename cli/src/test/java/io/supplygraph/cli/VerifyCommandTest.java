@@ -80,6 +80,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aManagedKeyBundleVerifiesWithItsKeyAloneWhenToldToIgnoreTheLog() {
+        Path cases = Corpus.path("attest-vex/sigstore-conformance/bundle-verify");
+        Path dir = cases.resolve("managed-key-happy-path");
+        String bundle = dir.resolve("bundle.sigstore.json").toString();
+        String artifact = cases.resolve("a.txt").toString();
+        String key = dir.resolve("key.pub").toString();
+
+        CliRun withoutRoot = run("verify", bundle, "--key", key, "--artifact", artifact);
+        assertThat(withoutRoot.exit()).isEqualTo(1);
+        assertThat(withoutRoot.out()).contains("give --trusted-root, or --insecure-ignore-tlog");
+
+        CliRun ignoringTheLog = run("verify", bundle, "--key", key, "--artifact", artifact, "--insecure-ignore-tlog");
+        assertThat(ignoringTheLog.exit()).as(ignoringTheLog.out() + ignoringTheLog.err()).isZero();
+        assertThat(ignoringTheLog.out()).startsWith("verified: sha256:");
+
+        CliRun wrongKey = run("verify", bundle, "--key", pem.toString(), "--artifact", artifact, "--insecure-ignore-tlog");
+        assertThat(wrongKey.exit()).as("the signature still has to verify").isEqualTo(1);
+    }
+
+    @Test
     void artifactAndDigestTogetherIsAUsageError() throws Exception {
         Path envelope = envelope(PAYLOAD, PAYLOAD);
         assertThat(run("verify", envelope.toString(), "--artifact", envelope.toString(), "--digest",

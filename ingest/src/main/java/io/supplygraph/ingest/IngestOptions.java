@@ -36,13 +36,25 @@ public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition 
         /** Reported as rejected, and the command exits 1: the user named a file that cannot be ingested. */
         REJECT,
         /** Reported and counted as skipped: files that merely sit beside the documents (a LICENSE, a README). */
-        SKIP
+        SKIP,
+        /**
+         * Skipped when found in a folder or an archive and neither its name nor its content can be a document
+         * ({@link io.supplygraph.ingest.recognise.NonDocuments}); rejected when named on the command line, or when
+         * it looked like a document: the CLI's {@code ingest} without {@code --strict}, so that a repository folder
+         * ingests cleanly.
+         */
+        SKIP_NON_DOCUMENTS_FOUND
     }
 
-    /** Every supported format, rejecting anything else: {@code ingest}. */
+    /** Every supported format, rejecting anything else (what a server's uploads take). */
     public static IngestOptions of(SourceLimits limits, TrustPolicy trust) {
         return new IngestOptions(limits, trust, new Recogniser(), Unrecognised.REJECT, DOCUMENTS_PER_BATCH,
                 UnaryOperator.identity());
+    }
+
+    /** The same options, with unrecognised files treated as {@code unrecognised} says ({@code ingest} skips some). */
+    public IngestOptions withUnrecognised(Unrecognised unrecognised) {
+        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, sourceNames);
     }
 
     /** The same options, recording and reporting files under {@code names} of their paths. */

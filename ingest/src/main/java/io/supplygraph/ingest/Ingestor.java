@@ -1,5 +1,6 @@
 package io.supplygraph.ingest;
 
+import io.supplygraph.ingest.recognise.NonDocuments;
 import io.supplygraph.ingest.recognise.Recognition;
 import io.supplygraph.ingest.source.DocumentSources;
 import io.supplygraph.ingest.source.SourceDocument;
@@ -17,8 +18,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ingest pipeline for a batch: sources are expanded into documents, each is recognised by its content,
@@ -56,6 +59,9 @@ public final class Ingestor {
     /** Ingests every document the arguments name: files, directories, archives, compressed files, {@code -} for stdin. */
     public IngestSummary ingest(List<String> arguments, InputStream stdin, IngestListener listener) {
         // Every event, rejections included, reaches the listener from the writer thread, in reading order.
+        Set<String> named = new HashSet<>();
+        arguments.forEach(a -> named.add(a.equals(DocumentSources.STDIN_ARGUMENT) ? DocumentSources.STDIN_NAME
+                : options.sourceNames().apply(a)));
         try (StoreWriter writer = new StoreWriter(store, listener, options.maxBatch())) {
             new DocumentSources(options.limits(), stdin, options.sourceNames()).walk(arguments, new SourceVisitor() {
                 @Override
@@ -69,7 +75,7 @@ public final class Ingestor {
                             writer.submit(record.source(), record);
                         }
                     } catch (UnrecognisedDocument e) {
-                        if (options.unrecognised() == IngestOptions.Unrecognised.SKIP) {
+                        if (skips(e, named.contains(document.name()))) {
                             writer.skipped(document.name(), e.getMessage());
                         } else {
                             writer.rejected(document.name(), e.getMessage());
@@ -88,6 +94,14 @@ public final class Ingestor {
         }
     }
 
+    private boolean skips(UnrecognisedDocument e, boolean namedOnTheCommandLine) {
+        return switch (options.unrecognised()) {
+            case SKIP -> true;
+            case REJECT -> false;
+            case SKIP_NON_DOCUMENTS_FOUND -> !namedOnTheCommandLine && e.cannotBeDocument;
+        };
+    }
+
     /**
      * Recognises, parses and assembles one document: the records to store, one for most formats, one per signed
      * statement for a file of DSSE envelopes. The digest is computed while parsing, over every byte, so a
@@ -102,7 +116,7 @@ public final class Ingestor {
         try (InputStream raw = document.open()) {
             DigestInputStream hashing = new DigestInputStream(raw, sha256());
             BufferedInputStream in = new BufferedInputStream(hashing, headBytes);
-            DocumentFormat format = recognise(in, headBytes);
+            DocumentFormat format = recognise(in, headBytes, document.name());
             if (format == DocumentFormat.DSSE_ENVELOPE || format == DocumentFormat.SIGSTORE_BUNDLE) {
                 return signed.read(in.readNBytes(SignedDocumentReader.MAX_BYTES + 1), format, document.name());
             }
@@ -125,7 +139,7 @@ public final class Ingestor {
         }
     }
 
-    private DocumentFormat recognise(BufferedInputStream in, int headBytes)
+    private DocumentFormat recognise(BufferedInputStream in, int headBytes, String name)
             throws IOException, DocumentRejectedException {
         in.mark(HEAD_BYTES);
         byte[] head = new byte[headBytes];
@@ -133,16 +147,20 @@ public final class Ingestor {
         in.reset();
         Recognition recognition = options.recognition();
         if (length == 0) {
-            throw new UnrecognisedDocument("empty file: " + recognition.unrecognised());
+            throw new UnrecognisedDocument("empty file: " + recognition.unrecognised(), true);
         }
-        return recognition.recognise(head, length)
-                .orElseThrow(() -> new UnrecognisedDocument(recognition.unrecognised()));
+        return recognition.recognise(head, length).orElseThrow(() -> new UnrecognisedDocument(
+                recognition.unrecognised(), NonDocuments.cannotBeDocument(name, head, length)));
     }
 
     /** A document of no format the options read: rejected or skipped, as {@link IngestOptions#unrecognised()} says. */
     private static final class UnrecognisedDocument extends DocumentRejectedException {
-        UnrecognisedDocument(String reason) {
+        /** Its name or content says it is no document of any kind (a README), rather than a broken one. */
+        final boolean cannotBeDocument;
+
+        UnrecognisedDocument(String reason, boolean cannotBeDocument) {
             super(reason);
+            this.cannotBeDocument = cannotBeDocument;
         }
     }
 

@@ -41,6 +41,14 @@ public enum DocumentFormat {
         return sbom;
     }
 
+    /**
+     * Advisory data: OSV records and CVE records, imported by the thousand, one document each; lists of what people
+     * ingested leave them out.
+     */
+    public boolean isAdvisory() {
+        return this == OSV || this == CVE_RECORD;
+    }
+
     public static DocumentFormat fromLabel(String label) {
         for (DocumentFormat f : values()) {
             if (f.label.equals(label)) {

@@ -64,7 +64,23 @@ public final class PackageIdentity {
     }
 
     private static PackageIdentity parse(String purl) throws InvalidPurlException {
-        return of(PurlParts.parse(purl.trim()), false);
+        return of(PurlParts.parse(withEncodedScopes(purl.trim())), false);
+    }
+
+    /**
+     * {@code pkg:npm/@scope/name}, as most tools write it, with the scope's {@code @} encoded as the specification
+     * asks ({@code %40scope}). An {@code @} that starts a path segment cannot separate a version (a name comes
+     * first), yet packageurl-java takes the last {@code @} for that separator and would read {@code scope/name} as
+     * the version.
+     */
+    static String withEncodedScopes(String purl) {
+        int end = purl.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = purl.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        String path = purl.substring(0, end);
+        return path.contains("/@") ? path.replace("/@", "/%40") + purl.substring(end) : purl;
     }
 
     /** The identity of a component that has no (valid) purl: {@code pkg:generic/NAME@VERSION}. */

@@ -19,6 +19,22 @@ class PackageIdentityTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "pkg:npm/@angular/core@16.2.0 | pkg:npm/%40angular/core@16.2.0 | @angular | core | 16.2.0",
+        "pkg:npm/%40angular/core@16.2.0 | pkg:npm/%40angular/core@16.2.0 | @angular | core | 16.2.0",
+        "pkg:npm/@types/node | pkg:npm/%40types/node | @types | node | ",
+        "pkg:npm/@babel/core@7.0.0?x=@y#a/@b | pkg:npm/%40babel/core@7.0.0?x=%40y#a/%40b | @babel | core | 7.0.0",
+    })
+    void anUnencodedNpmScopeIsTheScopeNotAVersion(String written, String canonical, String namespace, String name,
+            String version) throws InvalidPurlException {
+        PackageIdentity id = PackageIdentity.fromPurl(written);
+        assertThat(id.purl()).isEqualTo(canonical);
+        assertThat(id.namespace()).isEqualTo(namespace);
+        assertThat(id.name()).isEqualTo(name);
+        assertThat(id.version()).isEqualTo(version);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "pkg:npm/%F0%9F%92%A9-pkg@1 | pkg:npm/%F0%9F%92%A9-pkg@1",
         "pkg:npm/💩-pkg@1 | pkg:npm/%F0%9F%92%A9-pkg@1",
         "pkg:npm/caf%c3%a9@1 | pkg:npm/caf%C3%A9@1",

@@ -37,6 +37,9 @@ final class Connector {
         this.url = url;
         this.dialect = dialect;
         this.properties = dialect == Dialect.SQLITE ? sqliteConfig().toProperties() : new Properties();
+        if (dialect == Dialect.SQLITE) {
+            SqliteNativeLibrary.useCachedCopy();
+        }
     }
 
     /**

@@ -55,15 +55,25 @@ public final class Database implements Session, AutoCloseable {
         return open(location, PoolOptions.defaults());
     }
 
-    /**
-     * Opens (creating, for SQLite, the file and its folder) and migrates the database at {@code location}: a JDBC
-     * URL, or a file path meaning an SQLite database. Whatever goes wrong is one line naming the database.
-     */
+    /** As {@link #open(String, PoolOptions, OpenMode)}, creating the graph when there is none. */
     public static Database open(String location, PoolOptions pool) {
-        String url = toJdbcUrl(location);
+        return open(location, pool, OpenMode.CREATE);
+    }
+
+    /**
+     * Opens and migrates the database at {@code location}: a JDBC URL, a libpq URL ({@code postgresql://...}), or a
+     * file path meaning an SQLite database. With {@link OpenMode#CREATE} a missing SQLite file (and its folder) is
+     * created; with {@link OpenMode#EXISTING} a missing graph is a {@link MissingGraphException}. Whatever else goes
+     * wrong is one line naming the database.
+     */
+    public static Database open(String location, PoolOptions pool, OpenMode mode) {
+        String url = DatabaseLocation.toJdbcUrl(location);
         Dialect dialect = Dialect.of(url);
         Path file = dialect == Dialect.SQLITE ? sqliteFile(url) : null;
         String displayName = file != null ? file.toString() : redact(location);
+        if (mode == OpenMode.EXISTING && file != null && isMissing(file)) {
+            throw new MissingGraphException(displayName);
+        }
         Connector connector = new Connector(url, dialect);
         Connection connection = null;
         try {
@@ -71,8 +81,14 @@ public final class Database implements Session, AutoCloseable {
                 createParentFolder(file);
             }
             connection = connector.connect();
+            if (mode == OpenMode.EXISTING && SchemaMigration.installedVersion(connection).isEmpty()) {
+                throw new MissingGraphException(displayName);
+            }
             SchemaMigration.ensureCurrent(connection, connector, file);
             return new Database(connector, pool, connection);
+        } catch (MissingGraphException e) {
+            closeQuietly(connection);
+            throw e;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             String reason = e instanceof StoreException && e.getCause() == null ? e.getMessage()
@@ -81,15 +97,13 @@ public final class Database implements Session, AutoCloseable {
         }
     }
 
-    static String toJdbcUrl(String location) {
-        if (location.startsWith("jdbc:")) {
-            if (location.startsWith("jdbc:postgresql:") && !location.contains("reWriteBatchedInserts")) {
-                // The driver then sends a batch as multi-row INSERTs: 2-3x faster bulk writes (DESIGN.md).
-                return location + (location.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-            }
-            return location;
+    /** No file, or an empty one (SQLite writes its header with the first table; an empty file holds no graph). */
+    private static boolean isMissing(Path file) {
+        try {
+            return !Files.isRegularFile(file) || Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return true;
         }
-        return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
     }
 
     /** The file of an SQLite URL; null for an in-memory or URI-style database, which has no folder to create. */
@@ -114,9 +128,9 @@ public final class Database implements Session, AutoCloseable {
         }
     }
 
-    /** Hides a password given in the URL when the URL is shown in a message. */
+    /** Hides a password given in the URL (as a parameter, or a libpq URL's user:password@) when it is shown. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("^([A-Za-z]+://[^:/@]*:)[^@/]*@", "$1***@");
     }
 
     /**

@@ -88,7 +88,12 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     /** As {@link #open(String)}, with the reader pool as {@code pool} says. */
     public static GraphStore open(String location, PoolOptions pool) {
-        Database database = Database.open(location, pool);
+        return open(location, pool, OpenMode.CREATE);
+    }
+
+    /** As {@link #open(String, PoolOptions)}; {@code mode} says whether a missing graph is created or refused. */
+    public static GraphStore open(String location, PoolOptions pool, OpenMode mode) {
+        Database database = Database.open(location, pool, mode);
         return new GraphStore(database, database, new DocumentWriter(database));
     }
 

@@ -36,6 +36,7 @@ public final class Drift {
         PackageIdentity identity;
         try {
             identity = PackageIdentity.fromPurl(purl);
+            PurlTypes.requireKnown(store, identity.type());
         } catch (InvalidPurlException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

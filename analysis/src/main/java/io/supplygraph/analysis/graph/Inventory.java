@@ -1,5 +1,7 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.FindingCounts;
 import io.supplygraph.analysis.view.PackageUsage;
 import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.store.GraphStore;
@@ -26,9 +28,12 @@ public final class Inventory {
                 .toList();
     }
 
-    public Stats stats() {
+    /** The counts, with {@code findings} as {@code vulns} lists them. */
+    public Stats stats(List<Finding> findings) {
         var s = store.stats().stats();
+        var k = store.stats().knowledge();
         return new Stats(s.documents(), s.packages(), s.versions(), s.edges(), s.artifacts(), s.components(),
-                store.database().url());
+                store.database().url(), k.advisories(), k.vexStatements(), k.attestations(), k.scorecards(),
+                FindingCounts.of(findings));
     }
 }

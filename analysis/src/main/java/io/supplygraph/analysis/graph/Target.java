@@ -1,5 +1,6 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.AmbiguousException;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.documents.Documents;
 import io.supplygraph.model.Digest;
@@ -7,6 +8,7 @@ import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,9 @@ public sealed interface Target {
         String t = text.strip();
         if (PackageIdentity.looksLikePurl(t)) {
             try {
-                return new Packages(t, store.packages().matching(PackageIdentity.fromPurl(t)));
+                PackageIdentity identity = PackageIdentity.fromPurl(t);
+                PurlTypes.requireKnown(store, identity.type());
+                return new Packages(t, store.packages().matching(identity));
             } catch (InvalidPurlException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -38,14 +42,22 @@ public sealed interface Target {
             if (document.isPresent()) {
                 return new Document(document.get());
             }
-            String digest = Digest.parse(t).toString();
-            Long artifact = store.graph().artifact(digest);
-            if (artifact == null) {
-                throw new NotFoundException("no document or artifact has the digest " + digest);
-            }
-            return new Artifact(artifact, digest);
+            return artifact(store, t);
         }
         return new Packages(t, store.packages().named(t));
+    }
+
+    /** The artifact with this digest, or the one whose digest starts with it, as a document prefix is taken. */
+    private static Artifact artifact(GraphStore store, String digest) {
+        String lower = digest.toLowerCase(java.util.Locale.ROOT);
+        List<GraphSql.ArtifactRow> found = store.graph().artifactsStartingWith(lower);
+        if (found.size() > 1 && found.stream().noneMatch(a -> a.digest().equals(lower))) {
+            throw new AmbiguousException("'" + digest + "' is the start of more than one artifact digest; give more"
+                    + " of it");
+        }
+        return found.stream().filter(a -> a.digest().equals(lower)).findFirst().or(() -> found.stream().findFirst())
+                .map(a -> new Artifact(a.id(), a.digest()))
+                .orElseThrow(() -> new NotFoundException("no document or artifact has the digest " + digest));
     }
 
     /** The package versions this target stands for: a document stands for its subjects. */

@@ -91,13 +91,13 @@ public sealed interface IngestOutcome {
     @JsonPropertyOrder({"status"})
     record Summary(int ingested, int alreadyIngested, int rejected, int notAttempted, long components, long bytes,
             int retries, int deadlocks, int serializationFailures, int connectionFailures, int busy,
-            String storeFailure) implements IngestOutcome {
+            String storeFailure, int skipped) implements IngestOutcome {
 
         public static Summary of(IngestSummary s) {
             StoreRetries r = s.retries();
             return new Summary(s.stored(), s.alreadyStored(), s.rejected(), s.notAttempted().size(), s.components(),
                     s.bytes(), r.total(), r.deadlocks(), r.serializationFailures(), r.connectionFailures(), r.busy(),
-                    s.storeFailure());
+                    s.storeFailure(), s.skipped());
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.view.Build;
 import io.supplygraph.analysis.view.Dependency;
@@ -114,6 +115,10 @@ class ProvenanceQueriesTest {
             });
             assertThat(graph.provenance("sha256:" + D)).singleElement()
                     .satisfies(b -> assertThat(b.via()).isEqualTo("sha256:" + D));
+            assertThat(graph.provenance("sha256:" + D.substring(0, 12))).as("a digest prefix, as documents take")
+                    .singleElement().satisfies(b -> assertThat(b.via()).isEqualTo("sha256:" + D));
+            assertThatThrownBy(() -> graph.provenance("sha256:" + "0".repeat(12)))
+                    .isInstanceOf(NotFoundException.class);
             assertThat(graph.provenance("pkg:oci/shop@sha256%3A0d7e")).isEmpty();
 
             graph.deleteDocument(sha256(slsa));

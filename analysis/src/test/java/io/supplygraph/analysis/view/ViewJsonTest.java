@@ -80,8 +80,12 @@ class ViewJsonTest {
         assertThat(fields(drift.get("versions").get(0))).containsExactly("version", "applications", "subjects");
         assertThat(fields(drift.get("behind").get(0))).containsExactly("document", "subject", "version", "newest");
 
-        assertThat(fields(new Stats(1, 2, 3, 4, 5, 6, "jdbc:sqlite:graph.db"))).containsExactly("documents",
-                "packages", "versions", "edges", "artifacts", "components", "database");
+        JsonNode stats = Json.tree(new Stats(1, 2, 3, 4, 5, 6, "jdbc:sqlite:graph.db", 7, 8, 9, 10,
+                new FindingCounts(11, 12, 13, 14, 15, 16, 17)));
+        assertThat(fields(stats)).containsExactly("documents", "packages", "versions", "edges", "artifacts",
+                "components", "database", "advisories", "vex_statements", "attestations", "scorecards", "findings");
+        assertThat(fields(stats.get("findings"))).containsExactly("malicious", "critical", "high", "medium", "low",
+                "none", "unrated");
     }
 
     @Test
@@ -183,12 +187,13 @@ class ViewJsonTest {
         assertThat(fields(new IngestOutcome.Rejected("a.json", "not JSON"))).containsExactly("source", "status",
                 "reason");
         assertThat(fields(new IngestOutcome.NotAttempted("a.json"))).containsExactly("source", "status");
-        assertThat(fields(new IngestOutcome.Summary(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null))).containsExactly(
+        assertThat(fields(new IngestOutcome.Summary(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null, 12))).containsExactly(
                 "status", "ingested", "already_ingested", "rejected", "not_attempted", "components", "bytes",
-                "retries", "deadlocks", "serialization_failures", "connection_failures", "busy", "store_failure");
+                "retries", "deadlocks", "serialization_failures", "connection_failures", "busy", "store_failure",
+                "skipped");
         assertThat(List.of(new IngestOutcome.Ingested("a", "d", DocumentFormat.OSV, 0, 0, Trust.State.UNSIGNED,
                         null, null), new IngestOutcome.AlreadyIngested("a", "d"), new IngestOutcome.Rejected("a", "r"),
-                new IngestOutcome.NotAttempted("a"), new IngestOutcome.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)))
+                new IngestOutcome.NotAttempted("a"), new IngestOutcome.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0)))
                 .extracting(o -> Json.tree(o).get("status").asText())
                 .containsExactly("ingested", "already-ingested", "rejected", "not-attempted", "summary");
 

@@ -13,11 +13,18 @@ import java.util.List;
  * @param header    the column's title, upper-cased in the table; the field's name unless {@link #titled} says
  * @param member    for a list of objects, the member shown of each; else null
  * @param separator what a list's items are joined with
+ * @param narrowest  how narrow a terminal may make it, at most (a shorter column stays as wide as its cells); 0 for
+ *                   the default, {@link Fit#NARROWEST} or its title
  */
-public record Column(String header, String field, String member, String separator) {
+public record Column(String header, String field, String member, String separator, int narrowest) {
 
     public static Column of(String field) {
-        return new Column(field, field, null, " > ");
+        return new Column(field, field, null, " > ", 0);
+    }
+
+    /** A purl: cut, on a narrow terminal, to no fewer than 30 characters, which keep its name and version. */
+    public static Column purl(String field) {
+        return of(field).atLeast(30);
     }
 
     public static List<Column> all(String... fields) {
@@ -25,15 +32,25 @@ public record Column(String header, String field, String member, String separato
     }
 
     public Column joined(String separator) {
-        return new Column(header, field, member, separator);
+        return new Column(header, field, member, separator, narrowest);
     }
 
     public Column each(String member) {
-        return new Column(header, field, member, separator);
+        return new Column(header, field, member, separator, narrowest);
     }
 
     public Column titled(String header) {
-        return new Column(header, field, member, separator);
+        return new Column(header, field, member, separator, narrowest);
+    }
+
+    /** A column a person needs to read whole, or nearly (a purl, an id): cut to no fewer than this many characters. */
+    public Column atLeast(int characters) {
+        return new Column(header, field, member, separator, characters);
+    }
+
+    /** The narrowest a terminal may make this column, given its widest cell. */
+    int floor(int natural) {
+        return Math.min(natural, Math.max(narrowest > 0 ? narrowest : Fit.NARROWEST, header.length()));
     }
 
     String cell(JsonNode row) {

@@ -20,24 +20,32 @@ public final class Output {
         out.flush();
     }
 
-    /** The views as a table of the given columns. */
+    /** The views as a table of the given columns, never cut (piped output). */
     public static void table(PrintWriter out, List<?> views, List<Column> columns) {
+        table(out, views, columns, Fit.UNLIMITED);
+    }
+
+    /** The views as a table of the given columns, its long cells cut with {@code …} to fit. */
+    public static void table(PrintWriter out, List<?> views, List<Column> columns, Fit fit) {
         List<List<String>> cells = new ArrayList<>();
-        int[] widths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            widths[c] = columns.get(c).header().length();
-        }
+        cells.add(columns.stream().map(c -> c.header().toUpperCase()).toList());
         for (Object view : views) {
             JsonNode row = Json.tree(view);
-            List<String> line = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                String cell = columns.get(c).cell(row);
-                widths[c] = Math.max(widths[c], cell.length());
-                line.add(cell);
-            }
-            cells.add(line);
+            cells.add(columns.stream().map(c -> c.cell(row)).toList());
         }
-        out.println(line(columns.stream().map(c -> c.header().toUpperCase()).toList(), widths));
+        int[] natural = new int[columns.size()];
+        int[] floors = new int[columns.size()];
+        int[] titles = new int[columns.size()];
+        for (List<String> line : cells) {
+            for (int c = 0; c < natural.length; c++) {
+                natural[c] = Math.max(natural[c], line.get(c).length());
+            }
+        }
+        for (int c = 0; c < floors.length; c++) {
+            floors[c] = columns.get(c).floor(natural[c]);
+            titles[c] = columns.get(c).header().length();
+        }
+        int[] widths = fit.widths(natural, floors, titles);
         for (List<String> line : cells) {
             out.println(line(line, widths));
         }
@@ -45,10 +53,14 @@ public final class Output {
     }
 
     public static void print(PrintWriter out, boolean json, List<?> views, List<Column> columns) {
+        print(out, json, views, columns, Fit.UNLIMITED);
+    }
+
+    public static void print(PrintWriter out, boolean json, List<?> views, List<Column> columns, Fit fit) {
         if (json) {
             json(out, views);
         } else {
-            table(out, views, columns);
+            table(out, views, columns, fit);
         }
     }
 
@@ -56,9 +68,10 @@ public final class Output {
         StringBuilder b = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             if (c > 0) {
-                b.append("  ");
+                b.append(Fit.GAP);
             }
-            b.append(c == cells.size() - 1 ? cells.get(c) : pad(cells.get(c), widths[c]));
+            String cell = Cells.cut(cells.get(c), widths[c]);
+            b.append(c == cells.size() - 1 ? cell : pad(cell, widths[c]));
         }
         return b.toString();
     }

@@ -6,7 +6,11 @@ import io.supplygraph.analysis.view.Json;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.model.ecosystem.Ecosystem;
 import io.supplygraph.model.osv.OsvRecord;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +30,8 @@ public final class AffectedCommand implements Callable<Integer> {
             description = "OSV ecosystem (PyPI, Debian:12) or purl type (pypi, deb), any case")
     String ecosystem;
 
-    @Option(names = "--osv", required = true, paramLabel = "FILE", description = "OSV record (JSON)")
+    @Option(names = "--osv", required = true, paramLabel = "FILE",
+            description = "OSV record, JSON or YAML (as the PyPA advisory database writes them)")
     Path osv;
 
     @Option(names = {"-p", "--package"}, paramLabel = "NAME", description = "only entries for this package name")
@@ -49,7 +54,7 @@ public final class AffectedCommand implements Callable<Integer> {
         }
         OsvRecord record;
         try {
-            record = ReadLimits.jsonMapper().readValue(osv.toFile(), OsvRecord.class);
+            record = read(osv);
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: cannot read OSV record " + osv + ": " + e.getMessage());
             return 1;
@@ -65,5 +70,25 @@ public final class AffectedCommand implements Callable<Integer> {
         out.println(json ? Json.compact(answer) : answer.verdict() + " (" + answer.decidedBy() + ")");
         out.flush();
         return 0;
+    }
+
+    /**
+     * JSON when it starts with a brace, else YAML, as {@code osv import} reads them; bound straight to the record, so
+     * an unquoted YAML version such as {@code 1.10} stays the text it is. YAML is bounded before it is parsed.
+     */
+    static OsvRecord read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(ReadLimits.MAX_YAML_DOCUMENT + 1);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "");
+        if (text.startsWith("{")) {
+            return ReadLimits.jsonMapper().readValue(file.toFile(), OsvRecord.class);
+        }
+        if (bytes.length > ReadLimits.MAX_YAML_DOCUMENT) {
+            throw new IOException(ReadLimits.yamlTooLong());
+        }
+        return ReadLimits.yamlMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(bytes, OsvRecord.class);
     }
 }

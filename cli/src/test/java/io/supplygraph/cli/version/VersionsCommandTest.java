@@ -93,6 +93,30 @@ class VersionsCommandTest {
     }
 
     @Test
+    void readsAYamlRecordAsOsvImportDoesKeepingAnUnquotedVersionAsWritten(@TempDir Path dir) throws Exception {
+        // As the PyPA advisory database writes them: YAML, versions unquoted, 1.10 a version and not the number 1.1
+        Path osv = Files.writeString(dir.resolve("PYSEC-2099-1.yaml"), """
+                id: PYSEC-2099-1
+                modified: 2024-01-01T00:00:00Z
+                affected:
+                - package:
+                    name: example
+                    ecosystem: PyPI
+                  ranges:
+                  - type: ECOSYSTEM
+                    events:
+                    - introduced: "0"
+                    - fixed: 1.10
+                """);
+        Run before = run("", "versions", "affected", "-e", "PyPI", "--osv", osv.toString(), "1.9");
+        assertEquals(0, before.exit(), before.err());
+        assertTrue(before.out().startsWith("affected (example PyPI: range ECOSYSTEM [introduced 0, fixed 1.10])"),
+                before.out());
+        Run fixed = run("", "versions", "affected", "-e", "PyPI", "--osv", osv.toString(), "1.10");
+        assertTrue(fixed.out().startsWith("not affected"), fixed.out());
+    }
+
+    @Test
     void listsEcosystemsWithPurlTypes() {
         String out = run("", "versions", "ecosystems").out();
         assertTrue(out.contains("crates.io") && out.contains("cargo") && out.contains("deb/ubuntu"), out);

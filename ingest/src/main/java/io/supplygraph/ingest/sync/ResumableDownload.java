@@ -122,9 +122,20 @@ public final class ResumableDownload {
         }
     }
 
+    /**
+     * The answer; a server that cannot be reached is one line naming it ("cannot reach osv.dev: connection
+     * refused"): the JDK's {@code ConnectException} has no message at all.
+     */
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        String host = request.uri().getHost() + (request.uri().getPort() < 0 ? "" : ":" + request.uri().getPort());
         try {
             return client.send(request, handler);
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot reach " + host + ": connection refused", e);
+        } catch (java.nio.channels.UnresolvedAddressException | java.net.UnknownHostException e) {
+            throw new IOException("cannot reach " + host + ": unknown host", e);
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            throw new IOException("cannot reach " + host + ": no answer in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + request.uri(), e);

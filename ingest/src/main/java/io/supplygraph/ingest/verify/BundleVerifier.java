@@ -41,9 +41,14 @@ public final class BundleVerifier {
     }
 
     private String check(Bundle bundle) throws VerificationException {
+        if (policy.ignoreTlog() && !bundle.signedWithCertificate()) {
+            // The key is the whole of the trust: no log time is needed to judge a key that has no validity period.
+            return PublicKeys.id(signingKey(bundle));
+        }
         TrustedRoot root = policy.trustedRoot();
         if (root == null) {
-            throw new VerificationException("a Sigstore bundle is verified against a trusted root: give --trusted-root");
+            throw new VerificationException("a Sigstore bundle is verified against a trusted root: give --trusted-root"
+                    + (bundle.signedWithCertificate() ? "" : ", or --insecure-ignore-tlog to trust the --key alone"));
         }
         PublicKey key = signingKey(bundle);
         byte[] signerDer = bundle.signedWithCertificate() ? der(bundle.leaf()) : key.getEncoded();

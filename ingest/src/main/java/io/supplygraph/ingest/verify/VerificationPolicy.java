@@ -15,12 +15,20 @@ import java.util.List;
  * @param issuer      the certificate's expected OIDC issuer, or null to accept any and record it
  * @param artifact    null when none was given
  * @param now         the time against which "in the future" is judged
+ * @param ignoreTlog  a bundle signed with a managed key is taken on its signature alone, its log entries unread
+ *                    (cosign's {@code --insecure-ignore-tlog}): for keys that sign offline, where the key is trusted
+ *                    and there is no log to check
  */
 public record VerificationPolicy(List<PublicKey> keys, TrustedRoot trustedRoot, String identity, String issuer,
-        Artifact artifact, Instant now) {
+        Artifact artifact, Instant now, boolean ignoreTlog) {
 
     public VerificationPolicy {
         keys = List.copyOf(keys);
+    }
+
+    public VerificationPolicy(List<PublicKey> keys, TrustedRoot trustedRoot, String identity, String issuer,
+            Artifact artifact, Instant now) {
+        this(keys, trustedRoot, identity, issuer, artifact, now, false);
     }
 
     public static VerificationPolicy none() {
@@ -32,6 +40,6 @@ public record VerificationPolicy(List<PublicKey> keys, TrustedRoot trustedRoot, 
     }
 
     public VerificationPolicy withArtifact(Artifact artifact) {
-        return new VerificationPolicy(keys, trustedRoot, identity, issuer, artifact, now);
+        return new VerificationPolicy(keys, trustedRoot, identity, issuer, artifact, now, ignoreTlog);
     }
 }

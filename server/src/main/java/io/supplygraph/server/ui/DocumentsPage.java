@@ -5,7 +5,6 @@ import io.javalin.http.Handler;
 import io.supplygraph.analysis.view.Document;
 import io.supplygraph.analysis.view.Json;
 import io.supplygraph.analysis.view.Page;
-import io.supplygraph.model.DocumentFormat;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.api.Paging;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class DocumentsPage implements Handler {
         boolean advisories = "advisory".equals(ctx.queryParam("kind"));
         Paging paging = Paging.of(ctx);
         List<Document> documents = new ArrayList<>(graph.read(g -> g.documents()).stream()
-                .filter(d -> (d.format() == DocumentFormat.OSV) == advisories).toList());
+                .filter(d -> d.format().isAdvisory() == advisories).toList());
         Collections.reverse(documents);
         Page<Document> page = paging.apply(documents, Json.mapper());
         String base = advisories ? Links.documents() + "?kind=advisory" : Links.documents();

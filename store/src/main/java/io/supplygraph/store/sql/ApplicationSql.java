@@ -20,14 +20,14 @@ public final class ApplicationSql {
     static final String SUBJECTS = """
             SELECT DISTINCT c.package_version_id FROM contains c
             JOIN document d ON d.id = c.document_id
-            WHERE c.depth = 0 AND d.format <> 'osv'
+            WHERE c.depth = 0 AND d.format NOT IN ('osv', 'cve')
             """;
     private static final String NAMED = """
             SELECT pv.id, pv.purl, p.name, pv.version, pv.synthetic, COUNT(*) FROM contains c
             JOIN document d ON d.id = c.document_id
             JOIN package_version pv ON pv.id = c.package_version_id
             JOIN package p ON p.id = pv.package_id
-            WHERE c.depth = 0 AND d.format <> 'osv'
+            WHERE c.depth = 0 AND d.format NOT IN ('osv', 'cve')
               AND (LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(pv.purl) LIKE ? ESCAPE '\\')
             GROUP BY pv.id, pv.purl, p.name, pv.version, pv.synthetic
             ORDER BY p.name, pv.purl
@@ -37,7 +37,7 @@ public final class ApplicationSql {
             SELECT c.document_id FROM contains c
             JOIN package_version pv ON pv.id = c.package_version_id
             JOIN document d ON d.id = c.document_id
-            WHERE c.depth = 0 AND d.format <> 'osv' AND pv.purl = ?
+            WHERE c.depth = 0 AND d.format NOT IN ('osv', 'cve') AND pv.purl = ?
             ORDER BY c.document_id DESC
             """;
 

@@ -33,7 +33,7 @@ public final class DocumentSql {
     private static final String DIGESTS = "SELECT id, digest FROM document WHERE id IN %s";
     private static final String BY_DIGEST_PREFIX = SELECT + " WHERE d.digest LIKE ? ORDER BY d.id";
     /** Advisories are imported by the thousand: "recent" means the documents people ingested. */
-    private static final String RECENT = SELECT + " WHERE d.format <> 'osv' ORDER BY d.id DESC LIMIT ?";
+    private static final String RECENT = SELECT + " WHERE d.format NOT IN ('osv', 'cve') ORDER BY d.id DESC LIMIT ?";
     private static final String WARNINGS = """
             SELECT message FROM document_warning WHERE document_id = ? ORDER BY ordinal
             """;

@@ -10,7 +10,9 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -81,6 +83,17 @@ public final class FindingSql {
 
     public FindingSql(Session session) {
         this.session = session;
+    }
+
+    /**
+     * Every finding of an advisory in force, as "package version id:advisory id" (the OSV id, which a newer record of
+     * the same advisory keeps): taken before and after an import, the two say which findings it added and retracted.
+     */
+    public Set<String> inForce() {
+        return new HashSet<>(Sql.query(session, """
+                SELECT f.package_version_id, a.osv_id FROM finding f JOIN advisory a ON a.id = f.advisory_id
+                WHERE a.withdrawn IS NULL
+                """, "reading the findings in force", rs -> rs.getLong(1) + ":" + rs.getString(2)));
     }
 
     /**

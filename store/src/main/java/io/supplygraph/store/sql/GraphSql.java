@@ -145,6 +145,16 @@ public final class GraphSql {
         }
     }
 
+    /** An artifact: its id and its digest. */
+    public record ArtifactRow(long id, String digest) {}
+
+    /** At most two artifacts whose digest starts with {@code prefix} (algorithm included): one, or ambiguity. */
+    public List<ArtifactRow> artifactsStartingWith(String prefix) {
+        return Sql.query(session, "SELECT id, digest FROM artifact WHERE digest LIKE ? ORDER BY digest LIMIT 2",
+                "finding artifacts " + prefix, rs -> new ArtifactRow(rs.getLong(1), rs.getString(2)),
+                prefix.replace("%", "").replace("_", "") + "%");
+    }
+
     private List<ContainsRow> contains(String template, Collection<Long> ids) {
         return select(template, ids, "reading what documents contain", rs -> {
             // wasNull speaks of the column read last, so the parent's is asked before any other column is read.

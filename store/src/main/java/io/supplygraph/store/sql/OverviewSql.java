@@ -20,7 +20,7 @@ public final class OverviewSql {
 
     private static final String COUNTS = """
             SELECT
-              (SELECT COUNT(*) FROM document WHERE format <> 'osv'),
+              (SELECT COUNT(*) FROM document WHERE format NOT IN ('osv', 'cve')),
               (SELECT COUNT(*) FROM (%s) subjects),
               (SELECT COUNT(*) FROM package p WHERE EXISTS (
                  SELECT 1 FROM package_version pv JOIN contains c ON c.package_version_id = pv.id

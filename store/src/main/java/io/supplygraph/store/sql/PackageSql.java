@@ -64,6 +64,29 @@ public final class PackageSql {
         return select(BY_NAME, name);
     }
 
+    /** Whether any package of this purl type is stored (a type no specification names, but a document used). */
+    public boolean hasType(String type) {
+        return !Sql.query(session, "SELECT type FROM package WHERE type = ? LIMIT 1", "finding purl types",
+                rs -> rs.getString(1), type).isEmpty();
+    }
+
+    /**
+     * The base purls of the packages of this type that have a version in some document: what a misspelt query of
+     * that type may have meant. Reads every package of the type, so for error messages only.
+     */
+    public List<String> basesOfType(String type) {
+        return Sql.query(session, """
+                SELECT p.base FROM package p
+                WHERE p.type = ? AND EXISTS (SELECT 1 FROM package_version pv WHERE pv.package_id = p.id)
+                """, "finding packages of a type", rs -> rs.getString(1), type);
+    }
+
+    /** The distinct package names of a length within the bounds: what a misspelt bare name may have meant. */
+    public List<String> namesOfLength(int shortest, int longest) {
+        return Sql.query(session, "SELECT DISTINCT name FROM package WHERE LENGTH(name) BETWEEN ? AND ?",
+                "finding package names", rs -> rs.getString(1), shortest, longest);
+    }
+
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
         Map<Long, VersionRow> byId = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {

@@ -104,6 +104,24 @@ final class Sql {
         return rows;
     }
 
+    /** Runs {@code sql} with these parameters, bound in order; one result per row. */
+    static <R> List<R> query(Session session, String sql, String what, RowReader<R> reader, Object... parameters) {
+        try (PreparedStatement s = session.connection().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<R> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
     /** One JDBC batch of {@code sql}, a row per value, on the writer connection (inside its transaction). */
     static <T> void batch(Session session, String sql, List<T> values, String what, Binder<T> binder) {
         Connection writer = session.writer().connection();

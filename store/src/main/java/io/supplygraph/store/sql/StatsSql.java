@@ -11,6 +11,17 @@ public final class StatsSql {
     /** The graph's size. */
     public record Stats(long documents, long packages, long versions, long edges, long artifacts, long components) {}
 
+    /** What the graph knows of its packages' security: advisories in force, VEX statements, attestations, scorecards. */
+    public record Knowledge(long advisories, long vexStatements, long attestations, long scorecards) {}
+
+    private static final String KNOWLEDGE = """
+            SELECT
+              (SELECT COUNT(*) FROM advisory WHERE withdrawn IS NULL),
+              (SELECT COUNT(*) FROM vex_statement),
+              (SELECT COUNT(*) FROM attestation),
+              (SELECT COUNT(*) FROM scorecard)
+            """;
+
     private static final String COUNTS = """
             SELECT
               (SELECT COUNT(*) FROM document),
@@ -35,6 +46,15 @@ public final class StatsSql {
             rs.next();
         } catch (SQLException e) {
             throw Sql.failure("checking the database", e);
+        }
+    }
+
+    public Knowledge knowledge() {
+        try (Statement s = session.connection().createStatement(); ResultSet rs = s.executeQuery(KNOWLEDGE)) {
+            rs.next();
+            return new Knowledge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        } catch (SQLException e) {
+            throw Sql.failure("counting advisories, VEX statements and attestations", e);
         }
     }
 
