@@ -101,7 +101,7 @@ final class CveCommand implements Runnable {
             boolean progress = !noProgress && !json && System.console() != null;
             List<Map<String, Object>> summaries = new ArrayList<>();
             CveSync.Synced synced;
-            try (Supplygraph graph = store.open()) {
+            try (Supplygraph graph = store.openOrCreate()) {
                 synced = new CveSync(base(), cache).sync((done, total) -> {
                     if (progress) {
                         err.printf("\rCVE records  %.1f MB%s ", done / 1e6,

@@ -34,14 +34,21 @@ public enum Severity {
         return label == null ? UNRATED : valueOf(label.toUpperCase(Locale.ROOT));
     }
 
-    /** A rating a user typed, in any case; an unknown one is a usage error that names the accepted values. */
+    /**
+     * A rating a user typed as a minimum, in any case; an unknown one is a usage error that names the accepted
+     * values. {@link #UNRATED} is not one: as a minimum it would ask for everything, which no option does.
+     */
     public static Severity parse(String text) {
-        for (Severity s : values()) {
+        for (Severity s : ratings()) {
             if (s.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
                 return s;
             }
         }
         throw new IllegalArgumentException("unknown severity '" + text + "'; one of "
-                + Arrays.stream(values()).map(Severity::label).collect(Collectors.joining(", ")));
+                + Arrays.stream(ratings()).map(Severity::label).collect(Collectors.joining(", ")));
+    }
+
+    private static Severity[] ratings() {
+        return Arrays.stream(values()).filter(s -> s != UNRATED).toArray(Severity[]::new);
     }
 }
