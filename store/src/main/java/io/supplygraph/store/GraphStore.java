@@ -7,9 +7,11 @@ import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.store.sql.AdvisorySql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
+import io.supplygraph.store.sql.EpssSql;
 import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.JobSql;
+import io.supplygraph.store.sql.KevSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
 import io.supplygraph.store.sql.ScorecardSql;
@@ -21,7 +23,7 @@ import java.util.List;
 
 /**
  * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX, provenance,
- * source repositories and their scorecards.
+ * source repositories and their scorecards, exploit data (KEV, EPSS).
  *
  * <p>The store that {@link #open} returns reads and writes through the database's writer connection: its queries are
  * for one thread at a time, while any number of threads may store documents through it. {@link #reading} gives a
@@ -47,6 +49,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final FindingSql findings;
     private final TokenSql tokens;
     private final JobSql jobs;
+    private final KevSql kev;
+    private final EpssSql epss;
 
     private GraphStore(Database database, Session session, DocumentWriter writer) {
         this.database = database;
@@ -64,6 +68,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.findings = new FindingSql(session);
         this.tokens = new TokenSql(session);
         this.jobs = new JobSql(session);
+        this.kev = new KevSql(session);
+        this.epss = new EpssSql(session);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -173,6 +179,16 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public JobSql jobs() {
         return jobs;
+    }
+
+    /** CISA's Known Exploited Vulnerabilities catalog. */
+    public KevSql kev() {
+        return kev;
+    }
+
+    /** FIRST's EPSS scores. */
+    public EpssSql epss() {
+        return epss;
     }
 
     /** The database this store reads; a reading store's too (whose queries do not read through its connections). */

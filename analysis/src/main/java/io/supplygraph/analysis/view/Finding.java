@@ -18,10 +18,34 @@ import java.util.List;
  *                      then digest
  * @param justification why not affected, when a VEX statement decided the status
  * @param vexDocument   the digest of the VEX document whose statement decided the status, or null
+ * @param kev           its entry in CISA's Known Exploited Vulnerabilities catalog, through any of its ids, or null
+ * @param epss          its EPSS score, through any of its ids (the highest when several are scored), or null
  */
 public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
         List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
-        String justification, String vexDocument) {
+        String justification, String vexDocument, Kev kev, Epss epss) {
+
+    /** A finding before exploit data was joined to it. */
+    public Finding(String purl, String id, List<String> aliases, Severity severity, Double score, List<String> fixed,
+            FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
+            String justification, String vexDocument) {
+        this(purl, id, aliases, severity, score, fixed, status, kind, range, documents, justification, vexDocument,
+                null, null);
+    }
+
+    /** The same finding with its exploit data. */
+    public Finding withExploits(Kev kev, Epss epss) {
+        return new Finding(purl, id, aliases, severity, score, fixed, status, kind, range, documents, justification,
+                vexDocument, kev, epss);
+    }
+
+    /** Its id and aliases. */
+    public List<String> ids() {
+        List<String> ids = new java.util.ArrayList<>(aliases.size() + 1);
+        ids.add(id);
+        ids.addAll(aliases);
+        return ids;
+    }
 
     /** A document containing the package version: its digest, and its subject as people read it. */
     public record Container(String digest, String subject) {}

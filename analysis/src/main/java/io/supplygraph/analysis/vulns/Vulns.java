@@ -52,7 +52,47 @@ public final class Vulns {
      * @param minimumSeverity only findings rated at least this (malicious packages always), or null for all
      * @param all             also the findings that {@link FindingStatus#hiddenByDefault} hides
      */
-    public record Query(String document, String purl, Severity minimumSeverity, boolean all) {}
+    public record Query(String document, String purl, Severity minimumSeverity, boolean all, Sort sort,
+            boolean knownExploitedOnly) {
+
+        /** In the default order ({@link Sort#SEVERITY}), exploited or not. */
+        public Query(String document, String purl, Severity minimumSeverity, boolean all) {
+            this(document, purl, minimumSeverity, all, Sort.SEVERITY, false);
+        }
+
+        public Query {
+            sort = sort == null ? Sort.SEVERITY : sort;
+        }
+    }
+
+    /** The orders findings can be listed in; malicious packages come first in each. */
+    public enum Sort {
+        /** By {@link RiskScore} (severity, KEV, EPSS), highest first, then as {@link #SEVERITY}. */
+        RISK,
+        /** By score, then rating, most severe first, then purl and id: the order since findings exist. */
+        SEVERITY,
+        /** By EPSS probability, highest first (unscored last), then as {@link #SEVERITY}. */
+        EPSS;
+
+        /** A sort a user typed, in any case; anything else names the accepted values. */
+        public static Sort parse(String text) {
+            for (Sort s : values()) {
+                if (s.name().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown sort '" + text + "'; one of risk, severity, epss");
+        }
+
+        Comparator<Finding> order() {
+            return switch (this) {
+                case SEVERITY -> ORDER;
+                case RISK -> MALICIOUS_FIRST.thenComparing(RiskScore::of, Comparator.reverseOrder()).thenComparing(ORDER);
+                case EPSS -> MALICIOUS_FIRST.thenComparing(f -> f.epss() == null ? -1 : f.epss().probability(),
+                        Comparator.reverseOrder()).thenComparing(ORDER);
+            };
+        }
+    }
 
     /** A document containing a package version; its subject's purl is a product that VEX statements may name. */
     private record Contained(String digest, String subject, String subjectPurl) {}
@@ -60,9 +100,10 @@ public final class Vulns {
     /** Unrated sorts below every rating. */
     private static final Comparator<Severity> RATING = Comparator.nullsFirst(Comparator.naturalOrder());
 
+    private static final Comparator<Finding> MALICIOUS_FIRST = Comparator.comparing(f -> f.kind() != Kind.MALICIOUS);
+
     /** Malicious first, then the most severe; purl and id are unique. */
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.kind() != Kind.MALICIOUS)
+    private static final Comparator<Finding> ORDER = MALICIOUS_FIRST
             .thenComparing(f -> f.score() == null ? -1 : f.score(), Comparator.reverseOrder())
             .thenComparing(Finding::severity, RATING.reversed())
             .thenComparing(Finding::purl).thenComparing(Finding::id);
@@ -95,6 +136,8 @@ public final class Vulns {
                 .filter(f -> query.all() || !f.status().hiddenByDefault())
                 .filter(f -> f.kind() == Kind.MALICIOUS || minimum == null
                         || f.severity() != null && f.severity().atLeast(minimum))
+                .filter(f -> !query.knownExploitedOnly() || f.kev() != null)
+                .sorted(query.sort().order())
                 .toList();
     }
 
@@ -157,10 +200,17 @@ public final class Vulns {
         Map<Long, List<Listed>> byVersion = new LinkedHashMap<>();
         rows.forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r));
         Map<Long, List<Contained>> containers = containers(byVersion.keySet());
+        Set<String> ids = new HashSet<>();
+        advisories.values().forEach(a -> {
+            ids.add(a.osvId());
+            ids.addAll(a.aliases());
+        });
+        Exploits exploits = Exploits.of(store, ids);
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<Long, List<Listed>> e : byVersion.entrySet()) {
             for (List<Listed> group : VulnerabilityGroups.of(e.getValue(), advisories)) {
-                findings.add(finding(group, advisories, containers.getOrDefault(e.getKey(), List.of())));
+                Finding f = finding(group, advisories, containers.getOrDefault(e.getKey(), List.of()));
+                findings.add(f.withExploits(exploits.kev(f.ids()), exploits.epss(f.ids())));
             }
         }
         findings.sort(ORDER);

@@ -29,6 +29,8 @@ public final class PackageSql {
     private static final String BY_PURL = SELECT + " WHERE pv.purl = ?";
     private static final String BY_IDS = SELECT + " WHERE pv.id IN %s";
     private static final String BY_NAME = SELECT + " WHERE p.name = ?";
+    private static final String BY_BASES = SELECT + " WHERE p.base IN %s";
+    private static final String BY_PURLS = SELECT + " WHERE pv.purl IN %s";
     private static final String USAGE = """
             SELECT pv.purl, p.name, pv.version, pv.synthetic, COUNT(DISTINCT c.document_id)
             FROM contains c
@@ -62,6 +64,16 @@ public final class PackageSql {
     /** Versions of packages with exactly this name, for queries that give a bare name instead of a purl. */
     public List<VersionRow> named(String name) {
         return select(BY_NAME, name);
+    }
+
+    /** Every stored version of these packages (purls without version), for remediation's candidate versions. */
+    public List<VersionRow> ofBases(Collection<String> bases) {
+        return Sql.selectStrings(session, BY_BASES, bases, "finding package versions", PackageSql::row);
+    }
+
+    /** The stored versions with exactly these purls. */
+    public List<VersionRow> byPurls(Collection<String> purls) {
+        return Sql.selectStrings(session, BY_PURLS, purls, "finding package versions", PackageSql::row);
     }
 
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
@@ -112,10 +124,14 @@ public final class PackageSql {
         List<VersionRow> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                rows.add(new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6) == 1));
+                rows.add(row(rs));
             }
         }
         return rows;
+    }
+
+    private static VersionRow row(ResultSet rs) throws SQLException {
+        return new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6) == 1);
     }
 }
