@@ -1,11 +1,13 @@
 package io.supplygraph.ingest.epss;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.download.Feed;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,10 @@ import java.util.zip.GZIPInputStream;
 public final class EpssCsvReader {
 
     static final int MAX_ROWS = 5_000_000;
+
+    /** FIRST publishes the latest day's scores at {@code <base>/epss_scores-current.csv.gz}. */
+    public static final Feed FEED = new Feed("epss", URI.create("https://epss.empiricalsecurity.com/"),
+            "epss_scores-current.csv.gz");
 
     private static final Pattern COMMENT_FIELD = Pattern.compile("(model_version|score_date):([^,\\s]+)");
 

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.ReadLimits;
+import io.supplygraph.ingest.download.Feed;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,10 @@ import java.util.Locale;
  * without a CVE id is skipped: the catalog has none, and nothing could join it to a finding.
  */
 public final class KevCatalogReader {
+
+    /** CISA publishes the catalog at {@code <base>/known_exploited_vulnerabilities.json}. */
+    public static final Feed FEED = new Feed("kev", URI.create("https://www.cisa.gov/sites/default/files/feeds/"),
+            "known_exploited_vulnerabilities.json");
 
     private static final ObjectMapper JSON = ReadLimits.jsonMapper();
 

@@ -1,32 +1,21 @@
 package io.supplygraph.ingest.osv;
 
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.download.CachedDownload;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Downloads OSV's bulk exports ({@code <base>/<Ecosystem>/all.zip}) into a cache folder, one folder per
- * ecosystem. A download that broke off resumes where it stopped (HTTP Range, guarded by If-Range with the
- * validator the partial download started under, so a file that changed meanwhile starts over); a finished one is
- * fetched again only when the server says it changed (If-None-Match / If-Modified-Since). A download stays pending
- * until {@link #imported} says its import completed, so that an import the store stopped part-way is taken up by
- * the next sync though the export did not change.
+ * ecosystem, each kept as a {@link CachedDownload}: resumed when it broke off, skipped when unchanged, and pending
+ * until {@link #imported} says its import completed.
  */
 public final class OsvSync {
 
@@ -57,26 +46,20 @@ public final class OsvSync {
     /** What became of one ecosystem: {@code summary} null when its export was current and imported before. */
     public record Synced(String ecosystem, Fetched fetched, IngestSummary summary) {}
 
-    private static final String ETAG = "etag";
-    private static final String LAST_MODIFIED = "last-modified";
-    private static final String PART_VALIDATOR = "part-validator";
-    private static final String PENDING = "import-pending";
-
     private final HttpClient client;
     private final URI base;
     private final Path cache;
 
     public OsvSync(URI base, Path cache) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.client = CachedDownload.client();
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.cache = cache;
     }
 
     /** The ecosystems the server exports, from its {@code ecosystems.txt}. */
     public List<String> ecosystems() throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("ecosystems.txt")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CachedDownload.send(client,
+                HttpRequest.newBuilder(base.resolve("ecosystems.txt")).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + base.resolve("ecosystems.txt") + " answered " + response.statusCode());
         }
@@ -108,112 +91,22 @@ public final class OsvSync {
     }
 
     public Fetched fetch(String ecosystem, Progress progress) throws IOException {
-        Path folder = Files.createDirectories(folder(ecosystem));
-        Path zip = folder.resolve("all.zip");
-        Path part = folder.resolve("all.zip.part");
-        Path metaFile = metaFile(ecosystem);
-        Properties meta = load(metaFile);
-        URI uri = base.resolve(URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20") + "/all.zip");
-
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        long offset = 0;
-        String partValidator = meta.getProperty(PART_VALIDATOR);
-        if (Files.exists(part) && partValidator != null && Files.size(part) > 0) {
-            offset = Files.size(part);
-            request.header("Range", "bytes=" + offset + "-").header("If-Range", partValidator);
-        } else if (Files.exists(zip)) {
-            Optional.ofNullable(meta.getProperty(ETAG)).ifPresent(v -> request.header("If-None-Match", v));
-            Optional.ofNullable(meta.getProperty(LAST_MODIFIED)).ifPresent(v -> request.header("If-Modified-Since", v));
-        }
-        HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        int status = response.statusCode();
-        if (status == 304) {
-            response.body().close();
-            return new Fetched(ecosystem, zip, false, false, meta.containsKey(PENDING));
-        }
-        if (status != 200 && status != 206) {
-            response.body().close();
-            throw new IOException("GET " + uri + " answered " + status);
-        }
-        boolean resumed = status == 206;
-        String etag = response.headers().firstValue("ETag").orElse(null);
-        String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-        if (!resumed) {
-            offset = 0;
-            String validator = etag != null ? etag : lastModified;
-            meta.remove(PART_VALIDATOR);
-            if (validator != null) {
-                meta.setProperty(PART_VALIDATOR, validator);
-            }
-            store(meta, metaFile);
-        }
-        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        total = total < 0 ? -1 : total + offset;
-        try (InputStream in = response.body();
-                OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-            byte[] buffer = new byte[64 * 1024];
-            long done = offset;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                done += n;
-                progress.bytes(ecosystem, done, total);
-            }
-        }
-        Files.move(part, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Properties done = new Properties();
-        if (etag != null) {
-            done.setProperty(ETAG, etag);
-        }
-        if (lastModified != null) {
-            done.setProperty(LAST_MODIFIED, lastModified);
-        }
-        done.setProperty(PENDING, "true");
-        store(done, metaFile);
-        return new Fetched(ecosystem, zip, true, resumed, true);
+        CachedDownload.Fetched f = download(ecosystem).fetch((done, total) -> progress.bytes(ecosystem, done, total));
+        return new Fetched(ecosystem, f.file(), f.changed(), f.resumed(), f.pending());
     }
 
     /** The export's import completed (rejected records included: importing them again would not help). */
     public void imported(Fetched fetched) throws IOException {
-        Path metaFile = metaFile(fetched.ecosystem());
-        Properties meta = load(metaFile);
-        if (meta.remove(PENDING) != null) {
-            store(meta, metaFile);
-        }
+        download(fetched.ecosystem()).imported();
+    }
+
+    private CachedDownload download(String ecosystem) {
+        URI uri = base.resolve(URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20") + "/all.zip");
+        return new CachedDownload(client, uri, folder(ecosystem).resolve("all.zip"));
     }
 
     private Path folder(String ecosystem) {
         return cache.resolve(ecosystem.replace('/', '_'));
     }
 
-    private Path metaFile(String ecosystem) {
-        return folder(ecosystem).resolve("all.zip.meta");
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-        try {
-            return client.send(request, handler);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + request.uri(), e);
-        }
-    }
-
-    private static Properties load(Path file) {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return p;
-    }
-
-    private static void store(Properties p, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "validators of the cached OSV export");
-        }
-    }
 }
