@@ -15,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -46,9 +44,7 @@ class FixCommandTest {
     Path tmp;
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db", tmp.resolve("graph.db").toString()));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.against(tmp.resolve("graph.db"), args);
     }
 
     private static byte[] gzip(String text) throws IOException {

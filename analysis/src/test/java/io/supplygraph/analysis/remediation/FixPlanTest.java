@@ -65,6 +65,13 @@ class FixPlanTest {
                 == OsvVerdict.Verdict.AFFECTED);
     }
 
+    /** The plan row of a package version in an application that holds only it, once these advisories are in. */
+    private Upgrade planOf(Supplygraph graph, String purl, Path... advisories) throws IOException {
+        ingest(graph, Apps.write(tmp, "app.cdx.json", APP, purl));
+        importOsv(graph, advisories);
+        return row(graph.fix(APP), purl.substring(0, purl.lastIndexOf('@')));
+    }
+
     private static Path[] ghsa(String... ids) {
         return Stream.of(ids).map(id -> Corpus.path("osv/ghsa-sample/" + id + ".json")).toArray(Path[]::new);
     }
@@ -102,10 +109,7 @@ class FixPlanTest {
     void aFixedVersionInsideAnotherAdvisorysRangeIsNotTheTarget(Kind kind) throws Exception {
         Path folder = Corpus.path("osv/pypa-advisory-database/vulns/pyarrow");
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            ingest(graph, Apps.write(tmp, "app.cdx.json", APP, "pkg:pypi/pyarrow@0.12.0"));
-            importOsv(graph, folder);
-
-            Upgrade pyarrow = row(graph.fix(APP), "pkg:pypi/pyarrow");
+            Upgrade pyarrow = planOf(graph, "pkg:pypi/pyarrow@0.12.0", folder);
             // PYSEC-2019-196 (introduced 0.12.0, fixed 0.15.0) is the only record affecting 0.12.0, so the naive
             // answer is 0.15.0; but PYSEC-2023-238's range (introduced 0.14.0, fixed 14.0.1) includes 0.15.0
             Path[] records;
@@ -126,10 +130,7 @@ class FixPlanTest {
     @EnumSource(Kind.class)
     void theSameMajorIsPreferredAndTheOtherMajorsFixIsReported(Kind kind) throws Exception {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            ingest(graph, Apps.write(tmp, "app.cdx.json", APP, "pkg:pypi/django@3.2.0"));
-            importOsv(graph, Corpus.path("osv/ghsa-sample"));
-
-            Upgrade django = row(graph.fix(APP), "pkg:pypi/django");
+            Upgrade django = planOf(graph, "pkg:pypi/django@3.2.0", Corpus.path("osv/ghsa-sample"));
             // Eleven records affect 3.2.0; GHSA-8x94-hmjh-97hq's 3.2 branch is fixed last, in 3.2.15, which every
             // other record but one leaves alone: GHSA-rrqc-c2jx-6jgv (introduced 0, fixed 4.2.16) covers all of 3.x
             // and 4.x up to 4.2.16, which is the lowest version none of them affects
@@ -153,10 +154,8 @@ class FixPlanTest {
     @EnumSource(Kind.class)
     void aGoModuleWithSeveralAdvisoriesIncludingLastAffected(Kind kind) throws Exception {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            ingest(graph, Apps.write(tmp, "app.cdx.json", APP, "pkg:golang/github.com/opencontainers/runc@v1.1.3"));
-            importOsv(graph, Corpus.path("osv/ghsa-sample"));
-
-            Upgrade runc = row(graph.fix(APP), "pkg:golang/github.com/opencontainers/runc");
+            Upgrade runc = planOf(graph, "pkg:golang/github.com/opencontainers/runc@v1.1.3",
+                    Corpus.path("osv/ghsa-sample"));
             // GHSA-vpvm-3wq2-2wvm: last_affected 1.1.4; m8cg and g2j6: fixed 1.1.5; xr7r: fixed 1.1.12;
             // jfvp: fixed 1.1.14, the highest, and in no other record's range
             List<OsvAffected> entries = entries("github.com/opencontainers/runc", ghsa("GHSA-vpvm-3wq2-2wvm",
@@ -174,11 +173,9 @@ class FixPlanTest {
     @EnumSource(Kind.class)
     void lastAffectedNeedsALaterVersionTheGraphKnows(Kind kind) throws Exception {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            ingest(graph, Apps.write(tmp, "app.cdx.json", APP, "pkg:pypi/flask-cors@4.0.0"));
-            importOsv(graph, ghsa("GHSA-84pr-m4jr-85g5", "GHSA-hxwh-jpp2-84pm"));
-
+            Upgrade none = planOf(graph, "pkg:pypi/flask-cors@4.0.0",
+                    ghsa("GHSA-84pr-m4jr-85g5", "GHSA-hxwh-jpp2-84pm"));
             // GHSA-84pr-m4jr-85g5: last_affected 4.0.0; GHSA-hxwh-jpp2-84pm: last_affected 4.0.1; no fixed event
-            Upgrade none = row(graph.fix(APP), "pkg:pypi/flask-cors");
             assertThat(none.action()).isEqualTo(FixAction.NONE);
             assertThat(none.target()).isNull();
             assertThat(none.targetAnyMajor()).isNull();
@@ -200,11 +197,9 @@ class FixPlanTest {
     @EnumSource(Kind.class)
     void noFixReleasedIsSaidPlainly(Kind kind) throws Exception {
         try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
-            ingest(graph, Apps.write(tmp, "app.cdx.json", APP, "pkg:pypi/gateone@1.2.0"));
             // PYSEC-2021-423: one range with only "introduced: 0", and the version list [1.2.0]
-            importOsv(graph, Corpus.path("osv/pypa-advisory-database/vulns/gateone"));
-
-            Upgrade gateone = row(graph.fix(APP), "pkg:pypi/gateone");
+            Upgrade gateone = planOf(graph, "pkg:pypi/gateone@1.2.0",
+                    Corpus.path("osv/pypa-advisory-database/vulns/gateone"));
             assertThat(gateone.action()).isEqualTo(FixAction.NONE);
             assertThat(gateone.target()).isNull();
             assertThat(gateone.removes()).isEmpty();

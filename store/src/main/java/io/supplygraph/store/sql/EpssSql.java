@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** FIRST's EPSS scores: per CVE, the probability of exploitation in the next 30 days and its percentile. */
 public final class EpssSql {
@@ -42,8 +41,4 @@ public final class EpssSql {
                 (ResultSet rs) -> new EpssRow(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4)));
     }
 
-    /** The model version and score date imported last, if any. */
-    public Optional<String> version() {
-        return ExploitFeeds.feed(session, SOURCE).map(ExploitFeeds.Feed::version);
-    }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** CISA's Known Exploited Vulnerabilities catalog, one row per CVE. */
 public final class KevSql {
@@ -48,10 +47,6 @@ public final class KevSql {
         return Sql.selectStrings(session, BY_CVES, cves, "reading known exploited vulnerabilities", KevSql::row);
     }
 
-    /** The catalog version imported last, if any. */
-    public Optional<String> version() {
-        return ExploitFeeds.feed(session, SOURCE).map(ExploitFeeds.Feed::version);
-    }
 
     private static KevRow row(ResultSet rs) throws SQLException {
         return new KevRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -66,13 +66,6 @@ final class GoModManifest implements ManifestFormat {
     }
 
     private static String withoutComments(String text) {
-        StringBuilder b = new StringBuilder(text);
-        Matcher m = COMMENT.matcher(text);
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                b.setCharAt(i, ' ');
-            }
-        }
-        return b.toString();
+        return Text.blanked(text, COMMENT);
     }
 }

@@ -141,18 +141,8 @@ final class PomManifest implements ManifestFormat {
         return m.find() ? m.group(1) : null;
     }
 
-    /** The text with every comment's characters replaced by spaces: offsets stay those of the text. */
     private static String withoutComments(String text) {
-        StringBuilder b = new StringBuilder(text);
-        Matcher m = COMMENT.matcher(text);
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                if (b.charAt(i) != '\n') {
-                    b.setCharAt(i, ' ');
-                }
-            }
-        }
-        return b.toString();
+        return Text.blanked(text, COMMENT);
     }
 
     private static void requireWellFormed(String text) throws Refused {

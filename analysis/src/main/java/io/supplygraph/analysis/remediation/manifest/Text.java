@@ -47,6 +47,23 @@ final class Text {
         return text.lastIndexOf('\n', offset - 1) + 1;
     }
 
+    /**
+     * The text with every match of {@code comment} blanked out (line breaks kept): offsets stay those of the text,
+     * and a commented-out declaration is never found.
+     */
+    static String blanked(String text, Pattern comment) {
+        StringBuilder b = new StringBuilder(text);
+        Matcher m = comment.matcher(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (b.charAt(i) != '\n') {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        return b.toString();
+    }
+
     static String replace(String text, int start, int end, String with) {
         return text.substring(0, start) + with + text.substring(end);
     }
