@@ -37,7 +37,7 @@ public final class FixPlans {
         Set<String> seen = new HashSet<>();
         Vulns vulns = new Vulns(store);
         for (DocumentRow d : documents) {
-            for (Finding f : vulns.list(new Vulns.Query(d.digest(), null, null, true))) {
+            for (Finding f : vulns.listWithoutDocuments(new Vulns.Query(d.digest(), null, null, true))) {
                 if (seen.add(f.purl() + " " + f.id())) {
                     byPurl.computeIfAbsent(f.purl(), p -> new ArrayList<>()).add(f);
                 }

@@ -60,6 +60,8 @@ final class FixingVersions {
     private final VersionScheme scheme;
     private final Map<String, Advisory> advisories = new TreeMap<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    /** Evaluations by version: a portfolio asks about the same versions (often candidates themselves) many times. */
+    private final Map<String, Set<String>> affecting = new HashMap<>();
 
     FixingVersions(Ecosystem ecosystem, VersionScheme scheme, Collection<Advisory> advisories,
             Collection<String> knownVersions) {
@@ -88,6 +90,10 @@ final class FixingVersions {
 
     /** Ids of the advisories whose entries say this version is affected (an undecidable entry does not count). */
     Set<String> affecting(String version) {
+        return affecting.computeIfAbsent(version, this::evaluate);
+    }
+
+    private Set<String> evaluate(String version) {
         Set<String> ids = new TreeSet<>();
         for (Advisory a : advisories.values()) {
             for (OsvAffected entry : a.entries()) {
@@ -164,18 +170,5 @@ final class FixingVersions {
         } catch (InvalidVersionException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    /** For tests and callers that hold many versions: the candidate texts, oldest first. */
-    List<String> candidates() {
-        List<String> texts = new ArrayList<>();
-        candidates.forEach(c -> texts.add(c.text()));
-        return texts;
-    }
-
-    static Map<String, Advisory> byId(Collection<Advisory> advisories) {
-        Map<String, Advisory> map = new HashMap<>();
-        advisories.forEach(a -> map.put(a.id(), a));
-        return map;
     }
 }

@@ -5,8 +5,6 @@ import io.supplygraph.analysis.view.PortfolioUpgrade;
 import io.supplygraph.analysis.vulns.RiskScore;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.store.GraphStore;
-import io.supplygraph.store.sql.GraphSql.ContainsRow;
-import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,12 +34,13 @@ public final class PortfolioFixes {
     }
 
     public List<PortfolioUpgrade> ranked() {
+        Vulns.Portfolio portfolio = new Vulns(store).portfolio();
         Map<String, List<Finding>> byPurl = new LinkedHashMap<>();
-        for (Finding f : new Vulns(store).list(new Vulns.Query(null, null, null, true))) {
+        for (Finding f : portfolio.findings()) {
             byPurl.computeIfAbsent(f.purl(), p -> new ArrayList<>()).add(f);
         }
         Map<String, PackageFixes.Fix> fixes = PackageFixes.of(store, byPurl.keySet());
-        Set<String> direct = directlyDeclared(byPurl.keySet());
+        Set<String> direct = portfolio.declaredDirectly();
         // Purls that differ only in qualifiers are one package version: one row, their applications merged.
         Map<String, List<Finding>> byVersion = new LinkedHashMap<>();
         Map<String, Set<String>> applications = new HashMap<>();
@@ -60,7 +59,7 @@ public final class PortfolioFixes {
             merged.forEach(f -> ids.add(f.id()));
             counted.stream().filter(f -> ids.add(f.id())).forEach(merged::add);
             Set<String> apps = applications.computeIfAbsent(key, k -> new HashSet<>());
-            counted.forEach(f -> f.documents().forEach(d -> apps.add(String.valueOf(d.subject()))));
+            apps.addAll(portfolio.subjectsByPurl().getOrDefault(purl, Set.of()));
             directByVersion.merge(key, direct.contains(purl), Boolean::logicalOr);
         });
         List<PortfolioUpgrade> upgrades = new ArrayList<>();
@@ -74,20 +73,5 @@ public final class PortfolioFixes {
         });
         upgrades.sort(ORDER);
         return upgrades;
-    }
-
-    /** The purls some document lists as a direct dependency of its subject. */
-    private Set<String> directlyDeclared(Set<String> purls) {
-        Map<Long, String> ids = new HashMap<>();
-        for (VersionRow v : store.packages().byPurls(purls)) {
-            ids.put(v.id(), v.purl());
-        }
-        Set<String> direct = new HashSet<>();
-        for (ContainsRow row : store.graph().containing(ids.keySet())) {
-            if (row.depth() == 1) {
-                direct.add(ids.get(row.version()));
-            }
-        }
-        return direct;
     }
 }

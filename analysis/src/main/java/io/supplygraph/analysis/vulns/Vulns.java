@@ -120,6 +120,25 @@ public final class Vulns {
     }
 
     public List<Finding> list(Query query) {
+        return list(query, Gather.DOCUMENTS);
+    }
+
+    /**
+     * As {@link #list}, but each finding without its documents, which an upgrade plan does not print: the
+     * applications containing a package version are then read only where a VEX statement may need them.
+     */
+    public List<Finding> listWithoutDocuments(Query query) {
+        return list(query, Gather.NOTHING);
+    }
+
+    /** What to read beside the findings: the applications containing each version cost as much as the rest. */
+    private enum Gather {
+        DOCUMENTS,
+        SUBJECTS,
+        NOTHING
+    }
+
+    private List<Finding> list(Query query, Gather gather) {
         List<Listed> rows;
         if (query.purl() != null) {
             rows = store.findings().ofVersions(Target.versions(store, Target.resolve(store, query.purl())));
@@ -132,7 +151,7 @@ public final class Vulns {
             rows = store.findings().inPortfolio();
         }
         Severity minimum = query.minimumSeverity();
-        return findings(rows).stream()
+        return findings(rows, gather, null, new HashSet<>()).stream()
                 .filter(f -> query.all() || !f.status().hiddenByDefault())
                 .filter(f -> f.kind() == Kind.MALICIOUS || minimum == null
                         || f.severity() != null && f.severity().atLeast(minimum))
@@ -196,10 +215,42 @@ public final class Vulns {
 
     /** Findings grouped into vulnerabilities per package version, sorted malicious first, then most severe. */
     private List<Finding> findings(List<Listed> rows) {
+        return findings(rows, Gather.DOCUMENTS, null, new HashSet<>());
+    }
+
+    /**
+     * The portfolio's findings as "fix first" reads them: every one with VEX and exploit data applied, but without
+     * its documents (a portfolio's findings times the applications holding each are millions of rows, which no plan
+     * prints), and beside them the subjects of the applications containing each package version.
+     *
+     * @param subjectsByPurl   per package version's purl, the subjects of the documents containing it
+     * @param declaredDirectly the purls some document lists as a direct dependency of its subject
+     */
+    public record Portfolio(List<Finding> findings, Map<String, Set<String>> subjectsByPurl,
+            Set<String> declaredDirectly) {}
+
+    public Portfolio portfolio() {
+        Map<String, Set<String>> subjects = new HashMap<>();
+        Set<Long> direct = new HashSet<>();
+        List<Listed> rows = store.findings().inPortfolio();
+        List<Finding> findings = findings(rows, Gather.SUBJECTS, subjects, direct);
+        Set<String> declaredDirectly = new HashSet<>();
+        rows.forEach(r -> {
+            if (direct.contains(r.version())) {
+                declaredDirectly.add(r.purl());
+            }
+        });
+        return new Portfolio(findings, subjects, declaredDirectly);
+    }
+
+    private List<Finding> findings(List<Listed> rows, Gather gather, Map<String, Set<String>> subjects,
+            Set<Long> declaredDirectly) {
         Map<Long, AdvisoryRow> advisories = store.advisories().byIds(rows.stream().map(Listed::advisory).toList());
         Map<Long, List<Listed>> byVersion = new LinkedHashMap<>();
         rows.forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r));
-        Map<Long, List<Contained>> containers = containers(byVersion.keySet());
+        Map<Long, List<Contained>> containers = containers(gather == Gather.NOTHING
+                ? versionsVexMayName(byVersion, advisories) : byVersion.keySet(), gather == Gather.DOCUMENTS,
+                declaredDirectly);
         Set<String> ids = new HashSet<>();
         advisories.values().forEach(a -> {
             ids.add(a.osvId());
@@ -208,8 +259,22 @@ public final class Vulns {
         Exploits exploits = Exploits.of(store, ids);
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<Long, List<Listed>> e : byVersion.entrySet()) {
+            List<Contained> in = containers.getOrDefault(e.getKey(), List.of());
+            Set<String> products = new TreeSet<>();
+            in.forEach(c -> {
+                if (c.subjectPurl() != null) {
+                    products.add(c.subjectPurl());
+                }
+            });
+            List<Finding.Container> documents = gather == Gather.DOCUMENTS
+                    ? in.stream().map(c -> new Finding.Container(c.digest(), c.subject())).toList() : List.of();
+            if (subjects != null) {
+                Set<String> named = new HashSet<>();
+                in.forEach(c -> named.add(String.valueOf(c.subject())));
+                subjects.put(e.getValue().get(0).purl(), named);
+            }
             for (List<Listed> group : VulnerabilityGroups.of(e.getValue(), advisories)) {
-                Finding f = finding(group, advisories, containers.getOrDefault(e.getKey(), List.of()));
+                Finding f = finding(group, advisories, products, documents);
                 findings.add(f.withExploits(exploits.kev(f.ids()), exploits.epss(f.ids())));
             }
         }
@@ -217,7 +282,8 @@ public final class Vulns {
         return findings;
     }
 
-    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers) {
+    private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, Set<String> products,
+            List<Finding.Container> documents) {
         Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
                 .orElse(group.get(0));
         String id = advisories.get(first.advisory()).osvId();
@@ -240,39 +306,55 @@ public final class Vulns {
                 severity = rating;
             }
         }
-        Set<String> products = new TreeSet<>();
-        containers.forEach(c -> {
-            if (c.subjectPurl() != null) {
-                products.add(c.subjectPurl());
-            }
-        });
         // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
         VexVerdict verdict = malicious ? null : vex.verdictFor(ids, first.purl(), products).orElse(null);
         FindingStatus status = verdict == null ? FindingStatus.fromLabel(first.status())
                 : FindingStatus.of(verdict.status());
         List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
-        List<Finding.Container> documents = containers.stream()
-                .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
         return new Finding(first.purl(), id, aliases, severity, score, List.copyOf(fixed), status,
                 malicious ? Kind.MALICIOUS : Kind.VULNERABILITY, first.decidedBy(), documents,
                 verdict == null ? null : verdict.justification(), verdict == null ? null : verdict.documentDigest());
     }
 
-    /** The documents containing each version, nested SBOMs included (a container image listing the jar that has it). */
-    private Map<Long, List<Contained>> containers(Collection<Long> versions) {
-        Map<Long, Set<Long>> containing = new Containment(store).documentsContaining(versions);
+    /** The versions one of whose advisories a VEX statement names: only their verdicts need the applications. */
+    private Set<Long> versionsVexMayName(Map<Long, List<Listed>> byVersion, Map<Long, AdvisoryRow> advisories) {
+        Set<Long> versions = new HashSet<>();
+        byVersion.forEach((version, listed) -> {
+            for (Listed l : listed) {
+                AdvisoryRow a = advisories.get(l.advisory());
+                Set<String> ids = new HashSet<>(a.aliases());
+                ids.add(a.osvId());
+                if (vex.anyNamed(ids)) {
+                    versions.add(version);
+                    return;
+                }
+            }
+        });
+        return versions;
+    }
+
+    /**
+     * The documents containing each version, nested SBOMs included (a container image listing the jar that has it);
+     * sorted by subject, then digest, when {@code sorted}.
+     */
+    private Map<Long, List<Contained>> containers(Collection<Long> versions, boolean sorted,
+            Set<Long> declaredDirectly) {
+        Map<Long, Set<Long>> containing = new Containment(store).documentsContaining(versions, declaredDirectly);
         Set<Long> ids = new HashSet<>();
         containing.values().forEach(ids::addAll);
         Map<Long, DocumentRow> documents = store.documents().byIds(ids);
+        Map<Long, Contained> byDocument = new HashMap<>();
+        documents.forEach((id, d) -> byDocument.put(id, new Contained(d.digest(), Documents.subject(d), d.subjectPurl())));
         Map<Long, List<Contained>> byVersion = new HashMap<>();
         containing.forEach((version, docs) -> {
-            List<Contained> list = new ArrayList<>();
+            List<Contained> list = new ArrayList<>(docs.size());
             for (long id : docs) {
-                DocumentRow d = documents.get(id);
-                list.add(new Contained(d.digest(), Documents.subject(d), d.subjectPurl()));
+                list.add(byDocument.get(id));
             }
-            list.sort(Comparator.comparing((Contained c) -> String.valueOf(c.subject()))
-                    .thenComparing(Contained::digest));
+            if (sorted) {
+                list.sort(Comparator.comparing((Contained c) -> String.valueOf(c.subject()))
+                        .thenComparing(Contained::digest));
+            }
             byVersion.put(version, list);
         });
         return byVersion;

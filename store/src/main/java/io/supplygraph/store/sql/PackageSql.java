@@ -30,7 +30,6 @@ public final class PackageSql {
     private static final String BY_IDS = SELECT + " WHERE pv.id IN %s";
     private static final String BY_NAME = SELECT + " WHERE p.name = ?";
     private static final String BY_BASES = SELECT + " WHERE p.base IN %s";
-    private static final String BY_PURLS = SELECT + " WHERE pv.purl IN %s";
     private static final String USAGE = """
             SELECT pv.purl, p.name, pv.version, pv.synthetic, COUNT(DISTINCT c.document_id)
             FROM contains c
@@ -69,11 +68,6 @@ public final class PackageSql {
     /** Every stored version of these packages (purls without version), for remediation's candidate versions. */
     public List<VersionRow> ofBases(Collection<String> bases) {
         return Sql.selectStrings(session, BY_BASES, bases, "finding package versions", PackageSql::row);
-    }
-
-    /** The stored versions with exactly these purls. */
-    public List<VersionRow> byPurls(Collection<String> purls) {
-        return Sql.selectStrings(session, BY_PURLS, purls, "finding package versions", PackageSql::row);
     }
 
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
