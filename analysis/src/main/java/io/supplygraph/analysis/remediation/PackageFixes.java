@@ -81,21 +81,31 @@ final class PackageFixes {
                 versionsByBase.computeIfAbsent(v.base(), b -> new ArrayList<>()).add(v.version());
             }
         }
-        Map<String, FixingVersions> byPackage = new HashMap<>();
+        Map<String, Package> byPackage = new HashMap<>();
         Map<String, Fix> fixes = new LinkedHashMap<>();
         subjects.forEach((purl, s) -> {
-            List<AffectedRow> rows = new ArrayList<>();
-            s.keys().forEach(k -> entriesByKey.getOrDefault(k.key(), List.of()).stream()
-                    .filter(e -> PackageKeys.sameRelease(e.key(), e.release(), k.release())).forEach(rows::add));
-            String packageKey = s.identity().base() + "|" + s.release();
-            FixingVersions versions = byPackage.computeIfAbsent(packageKey, k -> new FixingVersions(s.ecosystem(),
-                    VersionSchemes.forEcosystem(s.ecosystem()), advisories(rows, advisories),
-                    known(s, versionsByBase.getOrDefault(s.identity().base(), List.of()))));
-            FixingVersions.Choice choice = spelled(s, versions.choose(s.version()));
-            fixes.put(purl, new Fix(s.identity().base(), s.identity().version(), choice, commitOnly(rows, advisories)));
+            Package p = byPackage.computeIfAbsent(s.identity().base() + "|" + s.release(), k -> {
+                List<AffectedRow> rows = new ArrayList<>();
+                s.keys().forEach(key -> entriesByKey.getOrDefault(key.key(), List.of()).stream()
+                        .filter(e -> PackageKeys.sameRelease(e.key(), e.release(), key.release())).forEach(rows::add));
+                Map<AffectedRow, OsvAffected> entries = new LinkedHashMap<>();
+                rows.forEach(r -> entries.put(r, StoredEntries.decidable(r)));
+                return new Package(new FixingVersions(s.ecosystem(), VersionSchemes.forEcosystem(s.ecosystem()),
+                        advisories(entries, advisories),
+                        known(s, versionsByBase.getOrDefault(s.identity().base(), List.of()))),
+                        commitOnly(entries, advisories));
+            });
+            FixingVersions.Choice choice = spelled(s, p.versions().choose(s.version()));
+            fixes.put(purl, new Fix(s.identity().base(), s.identity().version(), choice, p.commitOnly()));
         });
         return fixes;
     }
+
+    /**
+     * What every version of one package (in one distribution release) shares: its fixing versions, and which of its
+     * advisories only commit ranges bound. Built once per package, however many of its versions are asked about.
+     */
+    private record Package(FixingVersions versions, Map<String, Boolean> commitOnly) {}
 
     private static java.util.Optional<Subject> subject(String purl) {
         try {
@@ -113,9 +123,10 @@ final class PackageFixes {
     }
 
     /** The advisories of these entries, each with its entries (read as matching reads them); withdrawn ones left out. */
-    private static List<FixingVersions.Advisory> advisories(List<AffectedRow> rows, Map<Long, AdvisoryRow> advisories) {
+    private static List<FixingVersions.Advisory> advisories(Map<AffectedRow, OsvAffected> rows,
+            Map<Long, AdvisoryRow> advisories) {
         Map<Long, List<OsvAffected>> entries = new LinkedHashMap<>();
-        rows.forEach(r -> entries.computeIfAbsent(r.advisory(), a -> new ArrayList<>()).add(StoredEntries.decidable(r)));
+        rows.forEach((r, entry) -> entries.computeIfAbsent(r.advisory(), a -> new ArrayList<>()).add(entry));
         List<FixingVersions.Advisory> list = new ArrayList<>();
         entries.forEach((id, e) -> {
             AdvisoryRow a = advisories.get(id);
@@ -128,14 +139,15 @@ final class PackageFixes {
     }
 
     /** Per advisory id: true when only commit ranges bound its entries for this package. */
-    private static Map<String, Boolean> commitOnly(List<AffectedRow> rows, Map<Long, AdvisoryRow> advisories) {
+    private static Map<String, Boolean> commitOnly(Map<AffectedRow, OsvAffected> rows,
+            Map<Long, AdvisoryRow> advisories) {
         Map<String, Boolean> commitOnly = new HashMap<>();
-        for (AffectedRow r : rows) {
+        rows.forEach((r, entry) -> {
             AdvisoryRow a = advisories.get(r.advisory());
             if (a != null) {
-                commitOnly.merge(a.osvId(), StoredEntries.commitOnly(StoredEntries.decidable(r)), Boolean::logicalAnd);
+                commitOnly.merge(a.osvId(), StoredEntries.commitOnly(entry), Boolean::logicalAnd);
             }
-        }
+        });
         return commitOnly;
     }
 

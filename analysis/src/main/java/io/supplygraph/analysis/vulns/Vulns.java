@@ -113,6 +113,7 @@ public final class Vulns {
 
     private final GraphStore store;
     private final VexVerdicts vex;
+    private final Map<String, List<String>> fixedLists = new HashMap<>();
 
     public Vulns(GraphStore store) {
         this.store = store;
@@ -360,11 +361,14 @@ public final class Vulns {
         return byVersion;
     }
 
-    private static List<String> fixedOf(Listed l) {
-        try {
-            return JSON.readValue(l.fixed(), STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored finding's fixed versions no longer read", e);
-        }
+    /** Read once per distinct list: a portfolio's hundred thousand findings repeat a few thousand of them. */
+    private List<String> fixedOf(Listed l) {
+        return fixedLists.computeIfAbsent(l.fixed(), json -> {
+            try {
+                return JSON.readValue(json, STRINGS);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored finding's fixed versions no longer read", e);
+            }
+        });
     }
 }
