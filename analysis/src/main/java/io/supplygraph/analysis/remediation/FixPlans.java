@@ -32,7 +32,10 @@ public final class FixPlans {
     }
 
     public List<Upgrade> of(String application) {
-        List<DocumentRow> documents = documents(application);
+        Map<Long, NestedDocuments.Reached> reached = NestedDocuments.under(store,
+                documents(application).stream().map(DocumentRow::id).toList());
+        List<DocumentRow> documents = new ArrayList<>(store.documents().byIds(reached.keySet()).values());
+        documents.sort(java.util.Comparator.comparing(DocumentRow::digest));
         Map<String, List<Finding>> byPurl = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         Vulns vulns = new Vulns(store);
@@ -44,7 +47,7 @@ public final class FixPlans {
             }
         }
         Map<String, PackageFixes.Fix> fixes = PackageFixes.of(store, byPurl.keySet());
-        Paths paths = new Paths(documents);
+        Paths paths = new Paths(reached);
         List<Map.Entry<String, Planned>> plans = new ArrayList<>();
         byPurl.forEach((purl, findings) -> {
             PackageFixes.Fix fix = fixes.get(purl);
@@ -84,14 +87,19 @@ public final class FixPlans {
         return rows;
     }
 
-    /** Shortest paths from an application's subject to what its documents contain, by their parent pointers. */
+    /**
+     * Shortest paths from an application's subject to what its documents contain, by their parent pointers; a nested
+     * document's paths continue the path to the component that stands for its subject.
+     */
     private final class Paths {
+        private final Map<Long, NestedDocuments.Reached> reached;
         private final Map<Long, Map<Long, ContainsRow>> byDocument = new LinkedHashMap<>();
         private final Map<String, List<Long>> versionsByPurl = new HashMap<>();
         private final Map<Long, String> purls = new HashMap<>();
 
-        Paths(List<DocumentRow> documents) {
-            List<ContainsRow> rows = store.graph().containedIn(documents.stream().map(DocumentRow::id).toList());
+        Paths(Map<Long, NestedDocuments.Reached> reached) {
+            this.reached = reached;
+            List<ContainsRow> rows = store.graph().containedIn(reached.keySet());
             Set<Long> versions = new HashSet<>();
             for (ContainsRow r : rows) {
                 byDocument.computeIfAbsent(r.document(), d -> new HashMap<>()).put(r.version(), r);
@@ -103,26 +111,43 @@ public final class FixPlans {
             }
         }
 
-        /** Purls from the subject down to the package version; just the package when only a nested SBOM has it. */
+        /** Purls from the application's subject down to the package version; just the package when none is found. */
         List<String> to(String purl) {
             List<Long> best = null;
             for (long version : versionsByPurl.getOrDefault(purl, List.of())) {
-                for (Map<Long, ContainsRow> chain : byDocument.values()) {
-                    ContainsRow row = chain.get(version);
-                    if (row == null) {
-                        continue;
-                    }
-                    List<Long> path = new ArrayList<>();
-                    for (ContainsRow r = row; r != null && path.size() <= row.depth();
-                            r = r.parent() == null ? null : chain.get(r.parent())) {
-                        path.add(0, r.version());
-                    }
-                    if (best == null || path.size() < best.size()) {
+                for (long document : byDocument.keySet()) {
+                    List<Long> path = path(document, version, 0);
+                    if (path != null && (best == null || path.size() < best.size())) {
                         best = path;
                     }
                 }
             }
             return best == null ? List.of(purl) : best.stream().map(purls::get).toList();
+        }
+
+        /** The path to a version within one document, behind the path to the document's subject; null if absent. */
+        private List<Long> path(long document, long version, int nesting) {
+            Map<Long, ContainsRow> chain = byDocument.get(document);
+            ContainsRow row = chain == null ? null : chain.get(version);
+            if (row == null || nesting > reached.size()) {
+                return null;
+            }
+            List<Long> path = new ArrayList<>();
+            for (ContainsRow r = row; r != null && path.size() <= row.depth();
+                    r = r.parent() == null ? null : chain.get(r.parent())) {
+                path.add(0, r.version());
+            }
+            NestedDocuments.Reached how = reached.get(document);
+            if (how == null || how.parent() == null) {
+                return path;
+            }
+            List<Long> prefix = path(how.parent(), how.standingFor(), nesting + 1);
+            if (prefix == null) {
+                return path;
+            }
+            List<Long> whole = new ArrayList<>(prefix);
+            whole.addAll(path.get(0).equals(prefix.get(prefix.size() - 1)) ? path.subList(1, path.size()) : path);
+            return whole;
         }
     }
 }
