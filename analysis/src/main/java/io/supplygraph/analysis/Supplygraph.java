@@ -22,6 +22,9 @@ import io.supplygraph.analysis.graph.Paths;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.provenance.Provenances;
+import io.supplygraph.analysis.remediation.ExploitImports;
+import io.supplygraph.analysis.remediation.FixPlans;
+import io.supplygraph.analysis.remediation.PortfolioFixes;
 import io.supplygraph.analysis.provenance.Scorecards;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
@@ -30,18 +33,22 @@ import io.supplygraph.analysis.view.Build;
 import io.supplygraph.analysis.view.DeletedDocument;
 import io.supplygraph.analysis.view.Dependency;
 import io.supplygraph.analysis.view.Document;
+import io.supplygraph.analysis.view.ExploitImport;
 import io.supplygraph.analysis.view.DriftReport;
 import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.Hop;
 import io.supplygraph.analysis.view.Malicious;
 import io.supplygraph.analysis.view.PackageUsage;
+import io.supplygraph.analysis.view.PortfolioUpgrade;
 import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.analysis.view.Stats;
 import io.supplygraph.analysis.view.VexStatement;
+import io.supplygraph.analysis.view.Upgrade;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
+import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
@@ -53,6 +60,7 @@ import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.OpenMode;
 import io.supplygraph.store.PoolOptions;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -278,6 +286,31 @@ public final class Supplygraph implements AutoCloseable {
     /** Every malicious package version present, with the applications that contain it. */
     public List<Malicious> malicious() {
         return new Vulns(store).malicious();
+    }
+
+    /**
+     * An application's upgrade plan (by its subject's purl, or a document digest): per vulnerable package version,
+     * the version to move to and what that removes; see {@link Upgrade}.
+     */
+    public List<Upgrade> fix(String application) {
+        return new FixPlans(store).of(application);
+    }
+
+    /** The upgrades that remove the most risk across every application, highest first; see {@link PortfolioUpgrade}. */
+    public List<PortfolioUpgrade> fixPortfolio() {
+        return new PortfolioFixes(store).ranked();
+    }
+
+    /** Replaces the stored KEV catalog with this one (the catalog's JSON). */
+    public ExploitImport importKev(InputStream catalog) throws IOException, DocumentRejectedException {
+        store.requireWritable();
+        return ExploitImports.kev(store, catalog);
+    }
+
+    /** Replaces the stored EPSS scores with this day's (the daily CSV, gzipped or not). */
+    public ExploitImport importEpss(InputStream scores) throws IOException, DocumentRejectedException {
+        store.requireWritable();
+        return ExploitImports.epss(store, scores);
     }
 
     /** The portfolio at a glance: counts, findings by rating and status, exposure, provenance, what came in last. */

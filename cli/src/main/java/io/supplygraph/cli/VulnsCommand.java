@@ -7,6 +7,7 @@ import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.model.fact.AdvisoryFacts;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ final class VulnsCommand extends ListCommand {
     /** The columns a table shows of a finding's lists: what fixes it, and the subjects of the documents with it. */
     static final Column FIXED = Column.of("fixed").joined(", ");
     static final Column DOCUMENTS = Column.of("documents").each("subject").joined(", ");
+    /** When a finding entered CISA's KEV catalog, and its EPSS probability. */
+    static final Column KEV = Column.of("kev").each("date_added");
+    static final Column EPSS = Column.of("epss").each("probability");
 
     static final class Scope {
         @Option(names = "--doc", paramLabel = "DIGEST", description = "Only what this document contains.")
@@ -50,6 +54,25 @@ final class VulnsCommand extends ListCommand {
                     + " or under investigation) and rated at least LEVEL, or is a malicious package. For CI gates.")
     Severity failOn;
 
+    @Option(names = "--sort", paramLabel = "ORDER", converter = SortOption.class,
+            description = "severity (the default: score, then rating), risk (severity weighted by KEV and EPSS, see"
+                    + " the README) or epss (probability of exploitation). Malicious packages always come first.")
+    Vulns.Sort sort = Vulns.Sort.SEVERITY;
+
+    @Option(names = "--kev", description = "Only findings in CISA's Known Exploited Vulnerabilities catalog.")
+    boolean kev;
+
+    static final class SortOption implements ITypeConverter<Vulns.Sort> {
+        @Override
+        public Vulns.Sort convert(String value) {
+            try {
+                return Vulns.Sort.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A rating in any case; anything else is a usage error naming the ratings. */
     static final class SeverityOption implements ITypeConverter<Severity> {
         @Override
@@ -64,13 +87,20 @@ final class VulnsCommand extends ListCommand {
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        List<Finding> findings = graph.vulns(new Vulns.Query(scope.document, scope.purl, severity, all));
+        List<Finding> findings = graph.vulns(new Vulns.Query(scope.document, scope.purl, severity, all, sort, kev));
         if (findings.isEmpty() && scope.purl != null) {
             graph.requirePackage(scope.purl);
         }
-        // The kind is left to --json: a malicious package's id says it (MAL-), and it sorts first.
-        print(out, page(findings), Column.purl("purl"), Column.of("id").atLeast(19), Column.of("severity"),
-                Column.of("score"), FIXED, Column.of("status"), DOCUMENTS);
+        // The kind is left to --json: a malicious package's id says it (MAL-), and it sorts first. KEV and EPSS
+        // take columns only when some finding has them, so that a table without exploit data keeps its width.
+        boolean exploits = findings.stream().anyMatch(f -> f.kev() != null || f.epss() != null);
+        List<Column> columns = new ArrayList<>(List.of(Column.purl("purl"), Column.of("id").atLeast(19),
+                Column.of("severity"), Column.of("score"), FIXED, Column.of("status")));
+        if (exploits) {
+            columns.addAll(List.of(KEV, EPSS));
+        }
+        columns.add(DOCUMENTS);
+        print(out, page(findings), columns.toArray(Column[]::new));
         note(findings.size() + " findings");
         if (failOn == null) {
             return 0;

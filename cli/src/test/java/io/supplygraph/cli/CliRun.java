@@ -7,6 +7,14 @@ import picocli.CommandLine;
 /** One run of the CLI as a user makes it: arguments in; exit code, stdout and stderr out. */
 record CliRun(int exit, String out, String err) {
 
+    /** A run against the graph at {@code db}: the arguments, then {@code --db db}. */
+    static CliRun against(java.nio.file.Path db, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--db";
+        all[args.length + 1] = db.toString();
+        return of(all);
+    }
+
     /** Run as a script runs it: the output piped, nobody to ask. */
     static CliRun of(String... args) {
         return on(Terminal.piped(), args);

@@ -102,7 +102,24 @@ class OpenApiContractTest {
             validate("GET", path.getKey(), reply);
             checked.add(path.getKey());
         });
-        assertThat(checked).contains("/api/v1/dependents", "/api/v1/vulns/{id}", "/api/v1/jobs/{id}", "/health");
+        assertThat(checked).contains("/api/v1/dependents", "/api/v1/vulns/{id}", "/api/v1/jobs/{id}", "/health",
+                "/api/v1/fix", "/api/v1/fix/portfolio");
+    }
+
+    @Test
+    void theFixPlanAnswersWithTypedUpgrades() {
+        Reply plan = s.get("/api/v1/fix?app=" + RunningServer.encode(ServerApiTest.APP_A), s.readToken);
+        assertThat(plan.status()).as(plan.text()).isEqualTo(200);
+        validate("GET", "/api/v1/fix", plan);
+        // TEST-2021-0001: log4j-core introduced 2.0, fixed 2.15.0
+        JsonNode upgrade = plan.body().path("items").get(0);
+        assertThat(upgrade.path("package").asText()).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core");
+        assertThat(upgrade.path("target").asText()).isEqualTo("2.15.0");
+        assertThat(upgrade.path("removes").get(0).path("id").asText()).isEqualTo("TEST-2021-0001");
+        Reply portfolio = s.get("/api/v1/fix/portfolio", s.readToken);
+        validate("GET", "/api/v1/fix/portfolio", portfolio);
+        assertThat(portfolio.body().path("items").get(0).path("applications").asInt()).isEqualTo(1);
+        validate("GET", "/api/v1/fix", s.get("/api/v1/fix?app=pkg:generic/nobody@1", s.readToken));
     }
 
     @Test
@@ -125,7 +142,7 @@ class OpenApiContractTest {
     private String withParameters(String path, JsonNode parameters) {
         Map<String, String> values = Map.of("digest", digest, "purl", ServerApiTest.LOG4J, "from",
                 ServerApiTest.APP_A, "to", ServerApiTest.OLD, "ecosystem", "Maven", "a", "1.0", "b", "1.0.1",
-                "term", "log4j", "subject", ServerApiTest.APP_A);
+                "term", "log4j", "subject", ServerApiTest.APP_A, "app", ServerApiTest.APP_A);
         String target = path.replace("{digest}", digest)
                 .replace("{id}", path.startsWith("/api/v1/jobs") ? jobId : "TEST-2021-0001");
         StringBuilder query = new StringBuilder();

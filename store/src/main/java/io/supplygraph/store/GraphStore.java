@@ -9,9 +9,11 @@ import io.supplygraph.store.sql.ApplicationSql;
 import io.supplygraph.store.sql.CveSql;
 import io.supplygraph.store.sql.DocumentSql;
 import io.supplygraph.store.sql.DocumentWriter;
+import io.supplygraph.store.sql.EpssSql;
 import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.JobSql;
+import io.supplygraph.store.sql.KevSql;
 import io.supplygraph.store.sql.LicenceSql;
 import io.supplygraph.store.sql.OverviewSql;
 import io.supplygraph.store.sql.PackageSql;
@@ -26,7 +28,7 @@ import java.util.List;
 
 /**
  * The graph's database and the SQL for each concern: documents, packages, the graph's edges, counts, VEX, provenance,
- * source repositories and their scorecards.
+ * source repositories and their scorecards, exploit data (KEV, EPSS).
  *
  * <p>The store that {@link #open} returns reads and writes through the database's writer connection: its queries are
  * for one thread at a time, while any number of threads may store documents through it. {@link #reading} gives a
@@ -57,6 +59,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final ApplicationSql applications;
     private final SearchSql search;
     private final LicenceSql licences;
+    private final KevSql kev;
+    private final EpssSql epss;
 
     private GraphStore(Database database, Session session, DocumentWriter writer) {
         this.database = database;
@@ -79,6 +83,8 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.applications = new ApplicationSql(session);
         this.search = new SearchSql(session);
         this.licences = new LicenceSql(session);
+        this.kev = new KevSql(session);
+        this.epss = new EpssSql(session);
     }
 
     /** Opens the store at a JDBC URL or an SQLite file path, migrating its schema first. */
@@ -213,6 +219,16 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public LicenceSql licences() {
         return licences;
+    }
+
+    /** CISA's Known Exploited Vulnerabilities catalog. */
+    public KevSql kev() {
+        return kev;
+    }
+
+    /** FIRST's EPSS scores. */
+    public EpssSql epss() {
+        return epss;
     }
 
     /** The database this store reads; a reading store's too (whose queries do not read through its connections). */

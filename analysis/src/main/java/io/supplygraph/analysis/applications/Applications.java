@@ -97,7 +97,7 @@ public final class Applications {
         rows.forEach(r -> (r.depth() == 0 ? subjects : components).add(r.version()));
         Map<Long, Join> found = new LinkedHashMap<>();
         Map<Long, VersionRow> versions = store.packages().byIds(rows.stream().map(ContainsRow::version).toList());
-        for (ContainsRow other : store.graph().asSubjects(components)) {
+        for (ContainsRow other : store.graph().describing(components)) {
             if (other.document() != document.id()) {
                 found.putIfAbsent(other.document(), new Join(Relation.HOLDS, JoinedBy.PURL,
                         versions.get(other.version()).purl()));

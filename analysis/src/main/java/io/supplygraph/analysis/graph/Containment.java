@@ -24,17 +24,37 @@ public final class Containment {
     }
 
     public Map<Long, Set<Long>> documentsContaining(Collection<Long> versions) {
+        return documentsContaining(versions, new HashSet<>());
+    }
+
+    /**
+     * As {@link #documentsContaining(Collection)}, adding to {@code declaredDirectly} the versions some document
+     * lists as a direct dependency of its subject: the same rows say so, read once.
+     */
+    public Map<Long, Set<Long>> documentsContaining(Collection<Long> versions, Set<Long> declaredDirectly) {
         Map<Long, Set<Long>> byVersion = new HashMap<>();
-        Map<Long, Set<Long>> versionsByDocument = new HashMap<>();
+        Set<Long> documents = new HashSet<>();
         for (ContainsRow row : store.graph().containing(versions)) {
+            if (row.depth() == 1) {
+                declaredDirectly.add(row.version());
+            }
             byVersion.computeIfAbsent(row.version(), v -> new HashSet<>()).add(row.document());
-            versionsByDocument.computeIfAbsent(row.document(), d -> new HashSet<>()).add(row.version());
+            documents.add(row.document());
         }
+        // Built only once some document turns out to be nested in another: a portfolio's findings are in a million
+        // (version, document) rows, and most portfolios nest little or nothing.
+        Map<Long, Set<Long>> versionsByDocument = null;
         Set<Long> expanded = new HashSet<>();
-        Set<Long> frontier = new HashSet<>(versionsByDocument.keySet());
+        Set<Long> frontier = documents;
         while (!frontier.isEmpty()) {
             expanded.addAll(frontier);
             Map<Long, Set<Long>> parents = parentDocuments(frontier);
+            if (parents.isEmpty()) {
+                break;
+            }
+            if (versionsByDocument == null) {
+                versionsByDocument = byDocument(byVersion);
+            }
             Set<Long> next = new HashSet<>();
             for (Map.Entry<Long, Set<Long>> e : parents.entrySet()) {
                 for (long parent : e.getValue()) {
@@ -51,6 +71,13 @@ public final class Containment {
             frontier = next;
         }
         return byVersion;
+    }
+
+    private static Map<Long, Set<Long>> byDocument(Map<Long, Set<Long>> byVersion) {
+        Map<Long, Set<Long>> versionsByDocument = new HashMap<>();
+        byVersion.forEach((version, documents) -> documents.forEach(
+                d -> versionsByDocument.computeIfAbsent(d, x -> new HashSet<>()).add(version)));
+        return versionsByDocument;
     }
 
     /** Per document, the documents that list its subject below their own subject, by purl or by artifact digest. */

@@ -62,6 +62,8 @@ public final class VexVerdicts {
 
     private final VexSql vex;
     private final Map<String, List<StatementRow>> byPackage = new HashMap<>();
+    /** Null until the first verdict asked for. */
+    private Set<String> namedVulnerabilities;
 
     public VexVerdicts(GraphStore store) {
         this.vex = store.vex();
@@ -73,6 +75,11 @@ public final class VexVerdicts {
      * @param productPurls     the products (applications) containing it; may be empty
      */
     public Optional<VexVerdict> verdictFor(Set<String> vulnerabilityIds, String purl, Set<String> productPurls) {
+        if (!anyNamed(vulnerabilityIds)) {
+            // no statement names the vulnerability: nothing to resolve, however many products contain it (a
+            // portfolio's findings are each in hundreds of applications, and most have no VEX at all)
+            return Optional.empty();
+        }
         PackageIdentity pkg = PurlMatch.parse(purl);
         List<PackageIdentity> products = productPurls.stream().map(PurlMatch::parse).toList();
         Set<String> ids = new HashSet<>();
@@ -139,6 +146,14 @@ public final class VexVerdicts {
         return winners.stream()
                 .min(Comparator.<StatementRow>comparingInt(r -> SEVERITY.indexOf(r.status())).thenComparing(AGE.reversed()))
                 .orElseThrow();
+    }
+
+    /** True when some statement names one of these ids: only then can a verdict exist. */
+    public boolean anyNamed(Set<String> vulnerabilityIds) {
+        if (namedVulnerabilities == null) {
+            namedVulnerabilities = vex.namedVulnerabilities();
+        }
+        return vulnerabilityIds.stream().anyMatch(id -> namedVulnerabilities.contains(VexSql.normaliseId(id)));
     }
 
     private List<StatementRow> statements(Set<String> bases) {

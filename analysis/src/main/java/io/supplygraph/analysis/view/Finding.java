@@ -28,11 +28,36 @@ import java.util.List;
  *                      reassuring of the applications', so it is not_affected only when this is empty
  * @param severitySource where the severity came from: the id of the advisory that rates it (its own or a related
  *                      one), or {@code cve} for a CVE record; null when unrated
+ * @param kev           its entry in CISA's Known Exploited Vulnerabilities catalog, through any of its ids, or null
+ * @param epss          its EPSS score, through any of its ids (the highest when several are scored), or null
  */
 public record Finding(String purl, String id, List<String> aliases, Severity severity, Double score,
         List<String> fixed, FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
         String justification, String vexDocument, String version, List<Container> notAffectedIn,
-        List<Container> affectedIn, String severitySource) {
+        List<Container> affectedIn, String severitySource, Kev kev, Epss epss) {
+
+    /** A finding before exploit data was joined to it. */
+    public Finding(String purl, String id, List<String> aliases, Severity severity, Double score, List<String> fixed,
+            FindingStatus status, AdvisoryFacts.Kind kind, String range, List<Container> documents,
+            String justification, String vexDocument, String version, List<Container> notAffectedIn,
+            List<Container> affectedIn, String severitySource) {
+        this(purl, id, aliases, severity, score, fixed, status, kind, range, documents, justification, vexDocument,
+                version, notAffectedIn, affectedIn, severitySource, null, null);
+    }
+
+    /** The same finding with its exploit data. */
+    public Finding withExploits(Kev kev, Epss epss) {
+        return new Finding(purl, id, aliases, severity, score, fixed, status, kind, range, documents, justification,
+                vexDocument, version, notAffectedIn, affectedIn, severitySource, kev, epss);
+    }
+
+    /** Its id and aliases. */
+    public List<String> ids() {
+        List<String> ids = new java.util.ArrayList<>(aliases.size() + 1);
+        ids.add(id);
+        ids.addAll(aliases);
+        return ids;
+    }
 
     /** A document containing the package version: its digest, and its subject as people read it. */
     public record Container(String digest, String subject) {}

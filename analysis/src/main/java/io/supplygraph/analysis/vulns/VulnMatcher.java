@@ -2,9 +2,7 @@ package io.supplygraph.analysis.vulns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.supplygraph.analysis.view.FindingStatus;
-import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.ingest.osv.PackageKeys.VersionKey;
 import io.supplygraph.model.InvalidPurlException;
@@ -52,7 +50,6 @@ public final class VulnMatcher implements FactsListener {
     /** The key of a package version no advisory can name, recorded so that it is not looked at again. */
     private static final String NO_KEY = "";
 
-    private static final ObjectReader ENTRY = ReadLimits.jsonMapper().readerFor(OsvAffected.class);
     private static final ObjectMapper FIXED = new ObjectMapper();
 
     /**
@@ -194,7 +191,7 @@ public final class VulnMatcher implements FactsListener {
                 if (!PackageKeys.sameRelease(e.key(), e.release(), v.release())) {
                     continue;
                 }
-                OsvAffected entry = parsed.computeIfAbsent(e, VulnMatcher::entry);
+                OsvAffected entry = parsed.computeIfAbsent(e, StoredEntries::decidable);
                 OsvVerdict verdict = OsvRangeEvaluator.forAffected(entry).evaluate(entry, v.versionText());
                 if (verdict.verdict() == OsvVerdict.Verdict.NOT_AFFECTED) {
                     continue;
@@ -206,25 +203,6 @@ public final class VulnMatcher implements FactsListener {
             }
         }
         store.findings().upsert(new ArrayList<>(findings.values()));
-    }
-
-    /**
-     * The stored entry, without its GIT ranges when it has version ranges or a version list too: a commit range
-     * cannot decide a version, and the version ranges beside it (PyPA writes both) state the same bounds in
-     * versions, so letting the commit range make every version outside "unknown" would hide a clear answer. An
-     * entry with GIT ranges alone stays as it is, and its findings are {@code unknown}.
-     */
-    private static OsvAffected entry(AffectedRow row) {
-        try {
-            OsvAffected entry = ENTRY.readValue(row.entry());
-            List<OsvRange> versionRanges = entry.ranges().stream()
-                    .filter(r -> !"GIT".equalsIgnoreCase(r.type())).toList();
-            boolean decidable = !versionRanges.isEmpty() || !entry.versions().isEmpty();
-            return decidable && versionRanges.size() < entry.ranges().size()
-                    ? new OsvAffected(entry.pkg(), versionRanges, entry.versions()) : entry;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored OSV entry no longer reads: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** The entry's fixed versions, as a JSON array: what to upgrade to. */

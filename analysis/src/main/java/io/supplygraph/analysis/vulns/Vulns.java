@@ -54,11 +54,52 @@ public final class Vulns {
      * @param minimumSeverity only findings rated at least this (malicious packages always), or null for all
      * @param all             also the findings that {@link FindingStatus#hiddenByDefault} hides
      */
-    public record Query(String document, String purl, Severity minimumSeverity, boolean all) {}
+    public record Query(String document, String purl, Severity minimumSeverity, boolean all, Sort sort,
+            boolean knownExploitedOnly) {
 
-    /** Malicious first, then the most severe; purl and id are unique. */
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.kind() != Kind.MALICIOUS)
+        /** In the default order ({@link Sort#SEVERITY}), exploited or not. */
+        public Query(String document, String purl, Severity minimumSeverity, boolean all) {
+            this(document, purl, minimumSeverity, all, Sort.SEVERITY, false);
+        }
+
+        public Query {
+            sort = sort == null ? Sort.SEVERITY : sort;
+        }
+    }
+
+    /** The orders findings can be listed in; malicious packages come first in each. */
+    public enum Sort {
+        /** By {@link RiskScore} (severity, KEV, EPSS), highest first, then as {@link #SEVERITY}. */
+        RISK,
+        /** By score, then rating, most severe first, then purl and id: the order since findings exist. */
+        SEVERITY,
+        /** By EPSS probability, highest first (unscored last), then as {@link #SEVERITY}. */
+        EPSS;
+
+        /** A sort a user typed, in any case; anything else names the accepted values. */
+        public static Sort parse(String text) {
+            for (Sort s : values()) {
+                if (s.name().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown sort '" + text + "'; one of risk, severity, epss");
+        }
+
+        Comparator<Finding> order() {
+            return switch (this) {
+                case SEVERITY -> ORDER;
+                case RISK -> MALICIOUS_FIRST.thenComparing(RiskScore::of, Comparator.reverseOrder()).thenComparing(ORDER);
+                case EPSS -> MALICIOUS_FIRST.thenComparing(f -> f.epss() == null ? -1 : f.epss().probability(),
+                        Comparator.reverseOrder()).thenComparing(ORDER);
+            };
+        }
+    }
+
+    private static final Comparator<Finding> MALICIOUS_FIRST = Comparator.comparing(f -> f.kind() != Kind.MALICIOUS);
+
+    /** Malicious first, then the most severe (unrated last); purl and id are unique. */
+    private static final Comparator<Finding> ORDER = MALICIOUS_FIRST
             .thenComparing(f -> f.score() == null ? -1 : f.score(), Comparator.reverseOrder())
             .thenComparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(Finding::purl).thenComparing(Finding::id);
@@ -67,14 +108,36 @@ public final class Vulns {
     private static final CollectionType STRINGS = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
 
     private final GraphStore store;
+    private final VexVerdicts verdicts;
     private final ApplicationVerdicts vex;
+    private final Map<String, List<String>> fixedLists = new HashMap<>();
 
     public Vulns(GraphStore store) {
         this.store = store;
-        this.vex = new ApplicationVerdicts(new VexVerdicts(store));
+        this.verdicts = new VexVerdicts(store);
+        this.vex = new ApplicationVerdicts(verdicts);
     }
 
     public List<Finding> list(Query query) {
+        return list(query, Gather.DOCUMENTS);
+    }
+
+    /**
+     * As {@link #list}, but each finding without its documents, which an upgrade plan does not print: the
+     * applications containing a package version are then read only where a VEX statement may need them.
+     */
+    public List<Finding> listWithoutDocuments(Query query) {
+        return list(query, Gather.NOTHING);
+    }
+
+    /** What to read beside the findings: the applications containing each version cost as much as the rest. */
+    private enum Gather {
+        DOCUMENTS,
+        SUBJECTS,
+        NOTHING
+    }
+
+    private List<Finding> list(Query query, Gather gather) {
         List<Listed> rows;
         if (query.purl() != null) {
             rows = store.findings().ofVersions(Target.versions(store, Target.resolve(store, query.purl())));
@@ -87,10 +150,12 @@ public final class Vulns {
             rows = store.findings().inPortfolio();
         }
         Severity minimum = query.minimumSeverity();
-        return findings(rows).stream()
+        return findings(rows, gather, null, new HashSet<>()).stream()
                 .filter(f -> query.all() || !f.status().hiddenByDefault())
                 .filter(f -> f.kind() == Kind.MALICIOUS || minimum == null
                         || f.severity().atLeast(minimum))
+                .filter(f -> !query.knownExploitedOnly() || f.kev() != null)
+                .sorted(query.sort().order())
                 .toList();
     }
 
@@ -99,7 +164,8 @@ public final class Vulns {
         // an OSV id names one stored advisory
         List<Advisory> rows = store.advisories().byIds(advisories).values().stream().map(Vulns::advisory)
                 .sorted(Comparator.comparing(Advisory::id)).toList();
-        List<Finding> findings = findings(store.findings().ofAdvisories(advisories));
+        List<Finding> findings = findings(store.findings().ofAdvisories(advisories), Gather.DOCUMENTS, null,
+                new HashSet<>());
         return new VulnReport(id, rows, findings, applications(findings));
     }
 
@@ -166,12 +232,56 @@ public final class Vulns {
                 .toList();
     }
 
-    /** Findings grouped into vulnerabilities per package version, sorted malicious first, then most severe. */
-    private List<Finding> findings(List<Listed> rows) {
+    /**
+     * The portfolio's findings as "fix first" reads them: every one with VEX and exploit data applied, but without
+     * its documents (a portfolio's findings times the applications holding each are millions of rows, which no plan
+     * prints), and beside them the subjects of the applications containing each package version.
+     *
+     * @param subjectsByPurl   per package version's purl, the subjects of the documents containing it
+     * @param declaredDirectly the purls some document lists as a direct dependency of its subject
+     */
+    public record Portfolio(List<Finding> findings, Map<String, Set<String>> subjectsByPurl,
+            Set<String> declaredDirectly) {}
+
+    public Portfolio portfolio() {
+        Map<String, Set<String>> subjects = new HashMap<>();
+        Set<Long> direct = new HashSet<>();
+        List<Listed> rows = store.findings().inPortfolio();
+        List<Finding> findings = findings(rows, Gather.SUBJECTS, subjects, direct);
+        Set<String> declaredDirectly = new HashSet<>();
+        rows.forEach(r -> {
+            if (direct.contains(r.version())) {
+                declaredDirectly.add(r.purl());
+            }
+        });
+        return new Portfolio(findings, subjects, declaredDirectly);
+    }
+
+    /**
+     * Findings grouped into vulnerabilities per package version, sorted malicious first, then most severe; with
+     * their documents, or only the subjects containing each version ({@code subjects}, when not null), or neither.
+     */
+    private List<Finding> findings(List<Listed> rows, Gather gather, Map<String, Set<String>> subjects,
+            Set<Long> declaredDirectly) {
         Map<Long, AdvisoryRow> advisories = store.advisories().byIds(rows.stream().map(Listed::advisory).toList());
         Map<Long, List<Listed>> byVersion = new LinkedHashMap<>();
         rows.forEach(r -> byVersion.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r));
-        Map<Long, List<Contained>> containers = containers(byVersion.keySet());
+        Map<Long, List<Contained>> containers = containers(gather == Gather.NOTHING
+                ? versionsVexMayName(byVersion, advisories) : byVersion.keySet(), gather == Gather.DOCUMENTS,
+                declaredDirectly);
+        if (subjects != null) {
+            byVersion.forEach((version, listed) -> {
+                Set<String> named = new HashSet<>();
+                containers.getOrDefault(version, List.of()).forEach(c -> named.add(String.valueOf(c.subject())));
+                subjects.put(listed.get(0).purl(), named);
+            });
+        }
+        Set<String> allIds = new HashSet<>();
+        advisories.values().forEach(a -> {
+            allIds.add(a.osvId());
+            allIds.addAll(a.aliases());
+        });
+        Exploits exploits = Exploits.of(store, allIds);
         Map<List<Listed>, Long> groups = new LinkedHashMap<>();
         Set<String> unratedIds = new HashSet<>();
         for (Map.Entry<Long, List<Listed>> e : byVersion.entrySet()) {
@@ -184,8 +294,11 @@ public final class Vulns {
         }
         RelatedSeverities related = RelatedSeverities.load(store, unratedIds);
         List<Finding> findings = new ArrayList<>();
-        groups.forEach((group, version) ->
-                findings.add(finding(group, advisories, containers.getOrDefault(version, List.of()), related)));
+        groups.forEach((group, version) -> {
+            Finding f = finding(group, advisories, containers.getOrDefault(version, List.of()), related,
+                    gather == Gather.DOCUMENTS);
+            findings.add(f.withExploits(exploits.kev(f.ids()), exploits.epss(f.ids())));
+        });
         findings.sort(ORDER);
         return findings;
     }
@@ -208,7 +321,7 @@ public final class Vulns {
     }
 
     private Finding finding(List<Listed> group, Map<Long, AdvisoryRow> advisories, List<Contained> containers,
-            RelatedSeverities related) {
+            RelatedSeverities related, boolean withDocuments) {
         Listed first = group.stream().filter(l -> l.status().equals(VulnMatcher.AFFECTED)).findFirst()
                 .orElse(group.get(0));
         String id = advisories.get(first.advisory()).osvId();
@@ -221,8 +334,8 @@ public final class Vulns {
         }
         Optional<RelatedSeverities.Rated> rated = ownRating(group, advisories).or(() -> related.of(ids));
         FindingStatus matched = FindingStatus.fromLabel(first.status());
-        List<Finding.Container> documents = containers.stream()
-                .map(c -> new Finding.Container(c.digest(), c.subject())).toList();
+        List<Finding.Container> documents = withDocuments ? containers.stream()
+                .map(c -> new Finding.Container(c.digest(), c.subject())).toList() : List.of();
         // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
         ApplicationVerdicts.Outcome vexed = malicious
                 ? new ApplicationVerdicts.Outcome(matched, null, List.of(), documents)
@@ -245,31 +358,58 @@ public final class Vulns {
         }
     }
 
-    /** The documents containing each version, nested SBOMs included (a container image listing the jar that has it). */
-    private Map<Long, List<Contained>> containers(Collection<Long> versions) {
-        Map<Long, Set<Long>> containing = new Containment(store).documentsContaining(versions);
+    /** The versions one of whose advisories a VEX statement names: only their verdicts need the applications. */
+    private Set<Long> versionsVexMayName(Map<Long, List<Listed>> byVersion, Map<Long, AdvisoryRow> advisories) {
+        Set<Long> versions = new HashSet<>();
+        byVersion.forEach((version, listed) -> {
+            for (Listed l : listed) {
+                AdvisoryRow a = advisories.get(l.advisory());
+                Set<String> ids = new HashSet<>(a.aliases());
+                ids.add(a.osvId());
+                if (verdicts.anyNamed(ids)) {
+                    versions.add(version);
+                    return;
+                }
+            }
+        });
+        return versions;
+    }
+
+    /**
+     * The documents containing each version, nested SBOMs included (a container image listing the jar that has it);
+     * sorted by subject, then digest, when {@code sorted}.
+     */
+    private Map<Long, List<Contained>> containers(Collection<Long> versions, boolean sorted,
+            Set<Long> declaredDirectly) {
+        Map<Long, Set<Long>> containing = new Containment(store).documentsContaining(versions, declaredDirectly);
         Set<Long> ids = new HashSet<>();
         containing.values().forEach(ids::addAll);
         Map<Long, DocumentRow> documents = store.documents().byIds(ids);
+        Map<Long, Contained> byDocument = new HashMap<>();
+        documents.forEach((id, d) -> byDocument.put(id, new Contained(d.digest(), Documents.subject(d), d.subjectPurl())));
         Map<Long, List<Contained>> byVersion = new HashMap<>();
         containing.forEach((version, docs) -> {
-            List<Contained> list = new ArrayList<>();
+            List<Contained> list = new ArrayList<>(docs.size());
             for (long id : docs) {
-                DocumentRow d = documents.get(id);
-                list.add(new Contained(d.digest(), Documents.subject(d), d.subjectPurl()));
+                list.add(byDocument.get(id));
             }
-            list.sort(Comparator.comparing((Contained c) -> String.valueOf(c.subject()))
-                    .thenComparing(Contained::digest));
+            if (sorted) {
+                list.sort(Comparator.comparing((Contained c) -> String.valueOf(c.subject()))
+                        .thenComparing(Contained::digest));
+            }
             byVersion.put(version, list);
         });
         return byVersion;
     }
 
-    private static List<String> fixedOf(Listed l) {
-        try {
-            return JSON.readValue(l.fixed(), STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored finding's fixed versions no longer read", e);
-        }
+    /** Read once per distinct list: a portfolio's hundred thousand findings repeat a few thousand of them. */
+    private List<String> fixedOf(Listed l) {
+        return fixedLists.computeIfAbsent(l.fixed(), json -> {
+            try {
+                return JSON.readValue(json, STRINGS);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored finding's fixed versions no longer read", e);
+            }
+        });
     }
 }

@@ -120,9 +120,12 @@ class ViewJsonTest {
         JsonNode finding = Json.tree(finding());
         assertThat(fields(finding)).containsExactly("purl", "id", "aliases", "severity", "score", "fixed", "status",
                 "kind", "range", "documents", "justification", "vex_document", "version", "not_affected_in",
-                "affected_in", "severity_source");
+                "affected_in", "severity_source", "kev", "epss");
         assertThat(fields(finding.get("not_affected_in").get(0))).containsExactly("digest", "subject");
         assertThat(fields(finding.get("documents").get(0))).containsExactly("digest", "subject");
+        JsonNode exploited = Json.tree(finding().withExploits(kev(), epss()));
+        assertThat(fields(exploited.get("kev"))).containsExactly("cve", "date_added", "due_date", "known_ransomware");
+        assertThat(fields(exploited.get("epss"))).containsExactly("cve", "probability", "percentile", "score_date");
 
         JsonNode report = Json.tree(new VulnReport("CVE-1",
                 List.of(new VulnReport.Advisory("GHSA-x", List.of("CVE-1"), AdvisoryFacts.Kind.VULNERABILITY,
@@ -137,6 +140,34 @@ class ViewJsonTest {
                 List.of(new Malicious.Application("sha256:ab", "pkg:generic/app@1", PATH))));
         assertThat(fields(malicious)).containsExactly("purl", "id", "aliases", "applications");
         assertThat(fields(malicious.get("applications").get(0))).containsExactly("document", "subject", "path");
+    }
+
+    private static Kev kev() {
+        return new Kev("CVE-1", "2021-12-10", "2021-12-24", true);
+    }
+
+    private static Epss epss() {
+        return new Epss("CVE-1", 0.97, 0.999, "2026-11-29T00:00:00+0000");
+    }
+
+    @Test
+    void upgradesKeepTheirFields() {
+        Upgrade.Removed removed = new Upgrade.Removed("GHSA-x", List.of("CVE-1"), Severity.CRITICAL, 10.0, kev(),
+                epss());
+        Upgrade.Unfixed unfixed = new Upgrade.Unfixed("GHSA-y", NoFixReason.FIXED_IN_ANOTHER_MAJOR);
+        JsonNode upgrade = Json.tree(new Upgrade("pkg:npm/a", "1", "1.1", "2.0", FixAction.UPGRADE, false, PATH,
+                List.of(removed), List.of("GHSA-y"), List.of(unfixed), 1, 0.97, 58.4));
+        assertThat(fields(upgrade)).containsExactly("package", "current", "target", "target_any_major", "action",
+                "direct", "via", "removes", "remaining", "no_fix", "kev", "epss", "risk");
+        assertThat(fields(upgrade.get("removes").get(0))).containsExactly("id", "aliases", "severity", "score", "kev",
+                "epss");
+        assertThat(fields(upgrade.get("no_fix").get(0))).containsExactly("id", "reason");
+        assertThat(fields(new PortfolioUpgrade("pkg:npm/a", "1", null, null, FixAction.NONE, true, List.of(),
+                List.of(), List.of(unfixed), 0, null, 3, 0))).containsExactly("package", "current", "target",
+                "target_any_major", "action", "direct", "removes", "remaining", "no_fix", "kev", "epss",
+                "applications", "risk");
+        assertThat(fields(new ExploitImport(ExploitImport.Source.KEV, "2026.11.29", 1400)))
+                .containsExactly("source", "version", "entries");
     }
 
     @Test
@@ -210,6 +241,10 @@ class ViewJsonTest {
         assertThat(labels(FindingStatus.values()))
                 .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
         assertThat(labels(Severity.values())).containsExactly("unrated", "none", "low", "medium", "high", "critical");
+        assertThat(labels(FixAction.values())).containsExactly("remove", "upgrade", "none");
+        assertThat(labels(NoFixReason.values())).containsExactly("no_fix_released", "no_later_version_known",
+                "commit_only_ranges", "fixed_in_another_major", "every_fix_still_affected");
+        assertThat(labels(ExploitImport.Source.values())).containsExactly("kev", "epss");
         assertThat(labels(AdvisoryFacts.Kind.values())).containsExactly("vulnerability", "malicious");
         assertThat(labels(VexFacts.Status.values()))
                 .containsExactly("not_affected", "affected", "fixed", "under_investigation");

@@ -11,7 +11,7 @@ import java.util.List;
  * objects shows one member of each.
  *
  * @param header    the column's title, upper-cased in the table; the field's name unless {@link #titled} says
- * @param member    for a list of objects, the member shown of each; else null
+ * @param member    for a list of objects, the member shown of each; for an object, the member shown; else null
  * @param separator what a list's items are joined with
  * @param narrowest  how narrow a terminal may make it, at most (a shorter column stays as wide as its cells); 0 for
  *                   the default, {@link Fit#NARROWEST} or its title
@@ -53,10 +53,20 @@ public record Column(String header, String field, String member, String separato
         return Math.min(natural, Math.max(narrowest > 0 ? narrowest : Fit.NARROWEST, header.length()));
     }
 
+    /** As {@link #cell}, with an absent value empty rather than {@code -}: what a spreadsheet reads as no value. */
+    String csvCell(JsonNode row) {
+        JsonNode value = row.get(field);
+        return value == null || value.isNull() ? "" : cell(row);
+    }
+
     String cell(JsonNode row) {
         JsonNode value = row.get(field);
         if (value == null || value.isNull()) {
             return "-";
+        }
+        if (value.isObject() && member != null) {
+            JsonNode shown = value.path(member);
+            return shown.isMissingNode() || shown.isNull() ? "-" : shown.asText();
         }
         if (!value.isArray()) {
             return value.asText();

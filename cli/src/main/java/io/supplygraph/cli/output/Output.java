@@ -64,6 +64,24 @@ public final class Output {
         }
     }
 
+    /**
+     * The views as CSV (RFC 4180) of the given columns: a header of the field names, then one line per view, for
+     * spreadsheets; lists are joined as the columns say.
+     */
+    public static void csv(PrintWriter out, List<?> views, List<Column> columns) {
+        out.print(String.join(",", columns.stream().map(c -> csvCell(c.field())).toList()) + "\r\n");
+        for (Object view : views) {
+            JsonNode row = Json.tree(view);
+            out.print(String.join(",", columns.stream().map(c -> csvCell(c.csvCell(row))).toList()) + "\r\n");
+        }
+        out.flush();
+    }
+
+    private static String csvCell(String value) {
+        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
     private static String line(List<String> cells, int[] widths) {
         StringBuilder b = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {

@@ -22,6 +22,7 @@ public final class Api {
         endpoints.addAll(new DocumentsApi(graph, answers, uploads).endpoints());
         endpoints.addAll(new GraphApi(graph, answers).endpoints());
         endpoints.addAll(new FindingsApi(graph, answers).endpoints());
+        endpoints.addAll(new FixApi(graph, answers).endpoints());
         endpoints.addAll(new ProvenanceApi(graph, answers).endpoints());
         endpoints.addAll(new PortfolioApi(graph, overview, answers).endpoints());
         endpoints.addAll(new VersionsApi(answers).endpoints());

@@ -29,6 +29,9 @@ final class FindingsApi {
                         .query("purl", false, "string", "only this package (any version when the purl has none)")
                         .query("severity", false, "string", "at least this severity: low, medium, high or critical")
                         .query("all", false, "boolean", "also findings whose status is not affected")
+                        .query("kev", false, "boolean", "only findings in CISA's Known Exploited Vulnerabilities catalog")
+                        .query("order", false, "string", "severity (default), risk (severity weighted by KEV and"
+                                + " EPSS) or epss; malicious packages first in each")
                         .listOf(Finding.class, "findings")
                         .errors(404, 409)
                         .handle(ctx -> {
@@ -38,9 +41,12 @@ final class FindingsApi {
                                 throw new IllegalArgumentException("give doc or purl, not both");
                             }
                             String severity = ctx.queryParam("severity");
+                            String order = ctx.queryParam("order");
                             Vulns.Query query = new Vulns.Query(doc, purl,
                                     severity == null || severity.isBlank() ? null : Severity.parse(severity),
-                                    Answers.flag(ctx, "all"));
+                                    Answers.flag(ctx, "all"),
+                                    order == null || order.isBlank() ? Vulns.Sort.SEVERITY : Vulns.Sort.parse(order),
+                                    Answers.flag(ctx, "kev"));
                             answers.list(ctx, () -> graph.read(g -> g.vulns(query)));
                         }),
                 Endpoint.get("/api/v1/vulns/{id}", "showVulnerability",

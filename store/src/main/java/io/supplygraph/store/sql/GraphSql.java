@@ -66,7 +66,7 @@ public final class GraphSql {
             SELECT document_id, package_version_id, parent_id, depth FROM contains
             WHERE document_id IN %s AND depth = 0
             """;
-    private static final String SUBJECTS_AMONG = """
+    private static final String DESCRIBING = """
             SELECT document_id, package_version_id, parent_id, depth FROM contains
             WHERE package_version_id IN %s AND depth = 0
             """;
@@ -79,6 +79,11 @@ public final class GraphSql {
             SELECT o.document_id, o.package_version_id, o.artifact_id, a.digest
             FROM occurrence o JOIN artifact a ON a.id = o.artifact_id
             WHERE o.package_version_id IN %s
+            """;
+    private static final String OCCURRENCES_IN = """
+            SELECT o.document_id, o.package_version_id, o.artifact_id, a.digest
+            FROM occurrence o JOIN artifact a ON a.id = o.artifact_id
+            WHERE o.document_id IN %s
             """;
     private static final String OCCURRENCES_WITH = """
             SELECT o.document_id, o.package_version_id, o.artifact_id, a.digest
@@ -107,9 +112,9 @@ public final class GraphSql {
         return contains(SUBJECTS_OF, documents);
     }
 
-    /** The documents whose subject is one of the given versions: an index lookup, however many list them. */
-    public List<ContainsRow> asSubjects(Collection<Long> versions) {
-        return contains(SUBJECTS_AMONG, versions);
+    /** The documents whose subject is one of the given versions (their depth-0 rows), by the version's index. */
+    public List<ContainsRow> describing(Collection<Long> versions) {
+        return contains(DESCRIBING, versions);
     }
 
     /** Where the given versions are contained, one row per document. */
@@ -127,6 +132,11 @@ public final class GraphSql {
 
     public List<OccurrenceRow> occurrencesOf(Collection<Long> versions) {
         return occurrences(OCCURRENCES_OF, versions);
+    }
+
+    /** The artifacts these documents state for what they contain. */
+    public List<OccurrenceRow> occurrencesIn(Collection<Long> documents) {
+        return occurrences(OCCURRENCES_IN, documents);
     }
 
     public List<OccurrenceRow> occurrencesWith(Collection<Long> artifacts) {

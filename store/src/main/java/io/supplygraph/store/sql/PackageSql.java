@@ -29,6 +29,7 @@ public final class PackageSql {
     private static final String BY_PURL = SELECT + " WHERE pv.purl = ?";
     private static final String BY_IDS = SELECT + " WHERE pv.id IN %s";
     private static final String BY_NAME = SELECT + " WHERE p.name = ?";
+    private static final String BY_BASES = SELECT + " WHERE p.base IN %s";
     private static final String USAGE = """
             SELECT pv.purl, p.name, pv.version, pv.synthetic, COUNT(DISTINCT c.document_id)
             FROM contains c
@@ -87,6 +88,11 @@ public final class PackageSql {
                 "finding package names", rs -> rs.getString(1), shortest, longest);
     }
 
+    /** Every stored version of these packages (purls without version), for remediation's candidate versions. */
+    public List<VersionRow> ofBases(Collection<String> bases) {
+        return Sql.selectStrings(session, BY_BASES, bases, "finding package versions", PackageSql::row);
+    }
+
     public Map<Long, VersionRow> byIds(Collection<Long> ids) {
         Map<Long, VersionRow> byId = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(new ArrayList<>(ids))) {
@@ -135,10 +141,14 @@ public final class PackageSql {
         List<VersionRow> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                rows.add(new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6) == 1));
+                rows.add(row(rs));
             }
         }
         return rows;
+    }
+
+    private static VersionRow row(ResultSet rs) throws SQLException {
+        return new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6) == 1);
     }
 }

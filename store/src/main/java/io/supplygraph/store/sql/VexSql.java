@@ -45,6 +45,8 @@ public final class VexSql {
                            WHERE f.document_id = s.document_id AND f.ordinal = s.ordinal AND f.vulnerability_id = ?)
             """ + ORDER;
 
+    private static final String NAMED_IDS = "SELECT DISTINCT vulnerability_id FROM vex_vulnerability";
+
     private final Session session;
 
     public VexSql(Session session) {
@@ -54,6 +56,20 @@ public final class VexSql {
     /** How vulnerability ids are compared: CVE, GHSA and OSV ids are case-insensitive. */
     public static String normaliseId(String id) {
         return id.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Every vulnerability id some statement names (normalised): a few thousand at most, read once per query. */
+    public Set<String> namedVulnerabilities() {
+        try (PreparedStatement s = session.connection().prepareStatement(NAMED_IDS);
+                java.sql.ResultSet rs = s.executeQuery()) {
+            Set<String> ids = new java.util.HashSet<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw Sql.failure("reading VEX vulnerability ids", e);
+        }
     }
 
     /** Statements about any version of these packages (purls without version, as {@code PackageIdentity.base}). */
