@@ -77,11 +77,11 @@ public final class Server implements AutoCloseable {
             IngestGate gate = new IngestGate(options.maxPending());
             metrics.queueDepth(gate::inUse, jobs::queued);
             Uploads uploads = new Uploads(graph, spool, jobs, gate, metrics, options.maxUploadBytes());
-            OverviewCache overview = new OverviewCache(graph);
-            Api api = new Api(graph, overview, uploads, metrics, json, version());
+            PortfolioAnswers portfolio = new PortfolioAnswers(graph);
+            Api api = new Api(graph, portfolio, uploads, metrics, json, version());
             Authenticator authenticator = new Authenticator(graph, options.allowsAnonymousRead());
             AccessLog accessLog = new AccessLog(options.accessLog(), options.log());
-            WebUi ui = new WebUi(graph, overview, options.allowsAnonymousRead());
+            WebUi ui = new WebUi(graph, portfolio, options.allowsAnonymousRead());
             Javalin app = Javalin.create(config -> configure(config, options, spool, json, api.endpoints(),
                     authenticator, metrics, accessLog, ui));
             app.start(options.bind(), options.port());

@@ -155,6 +155,28 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void fixFirstRanksTheUpgradesAndAnApplicationShowsItsOwnPlan() {
+        browser.go("/");
+        browser.find("nav a[href='/fix']").click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/fix"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("main table tbody tr"));
+        assertThat(rows.get(0).getText()).as("malicious first").contains("pkg:npm/evil-pkg").contains("remove");
+        WebElement log4j = rows.stream().filter(r -> r.getText().contains(LOG4J)).findFirst().orElseThrow();
+        assertThat(log4j.getText()).contains("2.14.1 → 2.15.0").contains(GHSA);
+        assertThat(log4j.findElements(By.cssSelector("td.num")).get(2).getText())
+                .as("billing and the payments image: payments' own VEX clears it").isEqualTo("2");
+        browser.screenshot("fix-first");
+
+        browser.go("/app?purl=" + BILLING);
+        String plan = browser.text("#plan-title ~ .scroll table");
+        assertThat(plan).contains(LOG4J).contains("2.14.1 → 2.15.0").as("brought in by acme commons")
+                .contains(COMMONS);
+        browser.go("/app?purl=" + PAYMENTS);
+        assertThat(browser.text("#plan-title ~ p")).as("payments' own VEX clears log4shell there")
+                .contains("Nothing to upgrade");
+    }
+
+    @Test
     void thePathViewDrawsTheGraph() {
         String payments = TestBoms.digest(UiPortfolio.documents().get("billing.cdx.json"));
         browser.go("/path?from=" + payments + "&to=" + LOG4J_OLD);

@@ -64,7 +64,7 @@ class WebUiPagesTest {
         for (String page : List.of("/", "/search?q=acme", "/app?purl=" + q(BILLING), "/app?doc=" + billing,
                 "/package?purl=" + q(LOG4J), "/package?purl=" + q(LOG4J_OLD), "/vuln/" + CVE,
                 "/path?from=" + billing + "&to=" + q(LOG4J_OLD), "/documents", "/documents?kind=advisory",
-                "/documents/" + billing)) {
+                "/documents/" + billing, "/fix", "/fix?sort=-risk")) {
             HttpResponse<String> response = get(s, page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(page).startsWith("text/html");

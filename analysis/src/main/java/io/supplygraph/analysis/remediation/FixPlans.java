@@ -32,8 +32,11 @@ public final class FixPlans {
     }
 
     public List<Upgrade> of(String application) {
+        List<DocumentRow> own = documents(application);
+        Set<String> ownDigests = new HashSet<>();
+        own.forEach(d -> ownDigests.add(d.digest()));
         Map<Long, NestedDocuments.Reached> reached = NestedDocuments.under(store,
-                documents(application).stream().map(DocumentRow::id).toList());
+                own.stream().map(DocumentRow::id).toList());
         List<DocumentRow> documents = new ArrayList<>(store.documents().byIds(reached.keySet()).values());
         documents.sort(java.util.Comparator.comparing(DocumentRow::digest));
         Map<String, List<Finding>> byPurl = new LinkedHashMap<>();
@@ -51,7 +54,11 @@ public final class FixPlans {
         List<Map.Entry<String, Planned>> plans = new ArrayList<>();
         byPurl.forEach((purl, findings) -> {
             PackageFixes.Fix fix = fixes.get(purl);
-            List<Finding> counted = findings.stream().filter(f -> Planned.counts(f, fix)).toList();
+            // VEX decides per application: what this application's own statement clears is no risk here
+            List<Finding> counted = findings.stream().filter(f -> Planned.counts(f, fix))
+                    .filter(f -> f.notAffectedIn() == null || f.notAffectedIn().stream()
+                            .noneMatch(c -> ownDigests.contains(c.digest())))
+                    .toList();
             if (!counted.isEmpty()) {
                 plans.add(Map.entry(purl, Planned.of(purl, counted, fix)));
             }

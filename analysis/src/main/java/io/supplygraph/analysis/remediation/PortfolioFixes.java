@@ -58,8 +58,11 @@ public final class PortfolioFixes {
             Set<String> ids = new HashSet<>();
             merged.forEach(f -> ids.add(f.id()));
             counted.stream().filter(f -> ids.add(f.id())).forEach(merged::add);
+            // VEX decides per application: one whose own statements clear every counted finding is not at risk
             Set<String> apps = applications.computeIfAbsent(key, k -> new HashSet<>());
-            apps.addAll(portfolio.subjectsByPurl().getOrDefault(purl, Set.of()));
+            portfolio.subjectsByPurl().getOrDefault(purl, Set.of()).stream()
+                    .filter(subject -> counted.stream().anyMatch(f -> !clearedIn(f, subject)))
+                    .forEach(apps::add);
             directByVersion.merge(key, direct.contains(purl), Boolean::logicalOr);
         });
         List<PortfolioUpgrade> upgrades = new ArrayList<>();
@@ -73,5 +76,11 @@ public final class PortfolioFixes {
         });
         upgrades.sort(ORDER);
         return upgrades;
+    }
+
+    /** Whether the application's own VEX statement says it is not affected by the finding. */
+    private static boolean clearedIn(Finding finding, String subject) {
+        return finding.notAffectedIn() != null && finding.notAffectedIn().stream()
+                .anyMatch(c -> subject.equals(String.valueOf(c.subject())));
     }
 }

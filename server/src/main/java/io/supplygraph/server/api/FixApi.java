@@ -3,16 +3,19 @@ package io.supplygraph.server.api;
 import io.supplygraph.analysis.view.PortfolioUpgrade;
 import io.supplygraph.analysis.view.Upgrade;
 import io.supplygraph.server.GraphAccess;
+import io.supplygraph.server.PortfolioAnswers;
 import java.util.List;
 
 /** Fix first: an application's upgrade plan, and the upgrades ranked across the portfolio. */
 final class FixApi {
 
     private final GraphAccess graph;
+    private final PortfolioAnswers portfolio;
     private final Answers answers;
 
-    FixApi(GraphAccess graph, Answers answers) {
+    FixApi(GraphAccess graph, PortfolioAnswers portfolio, Answers answers) {
         this.graph = graph;
+        this.portfolio = portfolio;
         this.answers = answers;
     }
 
@@ -33,6 +36,6 @@ final class FixApi {
                                 "The upgrades that remove the most risk across every application: ranked by"
                                         + " applications times the risk each removes")
                         .listOf(PortfolioUpgrade.class, "upgrades")
-                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.fixPortfolio()))));
+                        .handle(ctx -> answers.list(ctx, portfolio::fixPlan)));
     }
 }

@@ -8,7 +8,7 @@ import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.analysis.view.SearchHit;
 import io.supplygraph.server.GraphAccess;
-import io.supplygraph.server.OverviewCache;
+import io.supplygraph.server.PortfolioAnswers;
 import java.util.List;
 
 /**
@@ -21,12 +21,12 @@ final class PortfolioApi {
     static final int SEARCH_HITS = 20;
 
     private final GraphAccess graph;
-    private final OverviewCache overview;
+    private final PortfolioAnswers portfolio;
     private final Answers answers;
 
-    PortfolioApi(GraphAccess graph, OverviewCache overview, Answers answers) {
+    PortfolioApi(GraphAccess graph, PortfolioAnswers portfolio, Answers answers) {
         this.graph = graph;
-        this.overview = overview;
+        this.portfolio = portfolio;
         this.answers = answers;
     }
 
@@ -37,7 +37,7 @@ final class PortfolioApi {
                                         + " the most exposed packages, provenance coverage, recent documents and"
                                         + " rejections")
                         .returns(200, Overview.class, "the overview")
-                        .handle(ctx -> answers.one(ctx, overview.get())),
+                        .handle(ctx -> answers.one(ctx, portfolio.overview())),
                 Endpoint.get("/api/v1/search", "search",
                                 "What a search box entry may mean: a purl, a vulnerability id or alias, a document"
                                         + " digest or its start, an application or package name")

@@ -9,6 +9,7 @@ import io.supplygraph.analysis.view.LicenceUse;
 import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Page;
 import io.supplygraph.analysis.view.Scorecard;
+import io.supplygraph.analysis.view.Upgrade;
 import io.supplygraph.analysis.view.VexStatement;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ import java.util.Map;
  * @param nested   the documents nested in it, and those it is nested in
  * @param filter     what the component tree is filtered by, or empty
  * @param statements the VEX statement that says this application is not affected, by {@link #key} of the finding
+ * @param plan       the upgrades that remove its risk, the most first (fix first)
  */
 public record ApplicationModel(ApplicationDetail application, Document document, List<NestedDocument> nested,
         ComponentTree tree, String filter,
         Page<Finding> findings, Pager findingsPager, List<LicenceUse> licences, List<Build> builds,
-        List<Scorecard> scorecards, Map<String, VexStatement> statements) {
+        List<Scorecard> scorecards, Map<String, VexStatement> statements, List<Upgrade> plan) {
 
     /**
      * A finding's status in this document: VEX decides per application, so a statement that this application is

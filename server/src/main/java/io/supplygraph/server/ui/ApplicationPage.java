@@ -66,7 +66,8 @@ final class ApplicationPage implements Handler {
             return new ApplicationModel(application, document, g.nested(document.digest()),
                     ComponentTree.of(g.components(document.digest()), filter, TREE_LIMIT), filter, page,
                     Pager.of(base, paging, page), g.licences(document.digest()),
-                    Pages.orNone(() -> g.provenance(purl)), Pages.orNone(() -> g.scorecard(purl)), statements);
+                    Pages.orNone(() -> g.provenance(purl)), Pages.orNone(() -> g.scorecard(purl)), statements,
+                    g.fix(document.digest()));
         });
         templates.render(ctx, "application.jte", Chrome.of(model.application().name(), ""), model);
     }

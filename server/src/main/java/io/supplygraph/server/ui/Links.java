@@ -41,6 +41,10 @@ public final class Links {
         return "/vuln/" + encode(id);
     }
 
+    public static String fixFirst() {
+        return "/fix";
+    }
+
     public static String documents() {
         return "/documents";
     }

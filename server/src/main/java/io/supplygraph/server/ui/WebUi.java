@@ -7,7 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.supplygraph.analysis.AmbiguousException;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.server.GraphAccess;
-import io.supplygraph.server.OverviewCache;
+import io.supplygraph.server.PortfolioAnswers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +33,12 @@ public final class WebUi {
     private final SignIn signIn;
     private final List<UiPage> pages;
 
-    public WebUi(GraphAccess graph, OverviewCache overview, boolean anonymousRead) {
+    public WebUi(GraphAccess graph, PortfolioAnswers portfolio, boolean anonymousRead) {
         this.signIn = new SignIn(graph, anonymousRead, templates);
         this.pages = List.of(
-                new UiPage("/", new OverviewPage(overview, templates)),
+                new UiPage("/", new OverviewPage(portfolio, templates)),
                 new UiPage("/search", new SearchPage(graph, templates)),
+                new UiPage("/fix", new FixPage(portfolio, templates)),
                 new UiPage("/app", new ApplicationPage(graph, templates)),
                 new UiPage("/package", new PackagePage(graph, templates)),
                 new UiPage("/vuln/{id}", new VulnerabilityPage(graph, templates)),
