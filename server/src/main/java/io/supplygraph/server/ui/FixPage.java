@@ -7,6 +7,9 @@ import io.supplygraph.analysis.view.Page;
 import io.supplygraph.analysis.view.PortfolioUpgrade;
 import io.supplygraph.server.PortfolioAnswers;
 import io.supplygraph.server.api.Paging;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Fix first: the upgrades that remove the most risk across the portfolio, each leading to who has the version. */
 final class FixPage implements Handler {
@@ -19,10 +22,20 @@ final class FixPage implements Handler {
         this.templates = templates;
     }
 
+    /** How long the page waits for a plan being computed before it says so and asks the browser to come back. */
+    static final Duration WAIT = Duration.ofMillis(800);
+
     @Override
     public void handle(Context ctx) {
         Paging paging = Paging.of(ctx);
-        Page<PortfolioUpgrade> page = paging.apply(portfolio.fixPlan(), Json.mapper());
+        Optional<List<PortfolioUpgrade>> plan = portfolio.fixPlanWithin(WAIT);
+        if (plan.isEmpty()) {
+            templates.render(ctx, "computing.jte", Chrome.of("Fix first", "fix").refreshingAfter(5),
+                    new ProblemModel("Fix first", "The plan for the portfolio as it is now is being computed: it reads"
+                            + " every vulnerable version's advisories. This page looks again in a few seconds."));
+            return;
+        }
+        Page<PortfolioUpgrade> page = paging.apply(plan.get(), Json.mapper());
         templates.render(ctx, "fix.jte", Chrome.of("Fix first", "fix"),
                 new FixModel(page, Pager.of(Links.fixFirst(), paging, page)));
     }

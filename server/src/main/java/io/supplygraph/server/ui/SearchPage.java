@@ -27,7 +27,7 @@ final class SearchPage implements Handler {
             ctx.redirect(link(hits.get(0)));
             return;
         }
-        templates.render(ctx, "search.jte", new Chrome("Search: " + q, "", q), new SearchModel(q, hits));
+        templates.render(ctx, "search.jte", new Chrome("Search: " + q, "", q, 0), new SearchModel(q, hits));
     }
 
     static String link(SearchHit hit) {
