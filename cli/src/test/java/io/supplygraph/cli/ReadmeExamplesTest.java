@@ -32,15 +32,22 @@ class ReadmeExamplesTest {
             + "|(?m)^(\\./supplygraph .*?)\\s*(?:#.*)?$");
 
     /** The examples that cannot run against the demo, and why. */
-    private static final Map<String, String> NEED_MORE_THAN_THE_DEMO = Map.of(
-            "./supplygraph ingest ~/sboms/ image.spdx.json.gz bundle.zip", "the reader's own files",
-            "./supplygraph verify app.sigstore.json", "a bundle and trusted root of the reader's own",
-            "./supplygraph osv import ~/osv/PyPI/all.zip advisory-database/vulns/", "the reader's own OSV download",
-            "./supplygraph osv sync --ecosystem PyPI --ecosystem npm", "the network",
-            "./supplygraph serve --port 8080", "runs until stopped (ServerApiTest serves the same graph)",
-            "./supplygraph push --server http://graph:8080 build/sbom/", "a server",
-            "./supplygraph versions sort --ecosystem cargo", "standard input",
-            "./supplygraph push --server http://ci-graph:8080 build/sbom/ build/attestations/", "a server");
+    private static final Map<String, String> NEED_MORE_THAN_THE_DEMO = Map.ofEntries(
+            Map.entry("./supplygraph ingest ~/sboms/ image.spdx.json.gz bundle.zip", "the reader's own files"),
+            Map.entry("./supplygraph verify app.sigstore.json", "a bundle and trusted root of the reader's own"),
+            Map.entry("./supplygraph osv import ~/osv/PyPI/all.zip advisory-database/vulns/",
+                    "the reader's own OSV download"),
+            Map.entry("./supplygraph osv sync --ecosystem PyPI --ecosystem npm", "the network"),
+            Map.entry("./supplygraph cve import cvelistV5-main/cves/2024/", "the reader's own cvelistV5 download"),
+            Map.entry("./supplygraph cve sync", "the network"),
+            Map.entry("./supplygraph kev import known_exploited_vulnerabilities.json", "the reader's own KEV catalog"),
+            Map.entry("./supplygraph epss import epss_scores-2026-11-29.csv.gz", "the reader's own EPSS scores"),
+            Map.entry("./supplygraph fix --app pkg:oci/payments@sha256%3A0d7e... --manifest",
+                    "the reader's own manifest"),
+            Map.entry("./supplygraph serve --port 8080", "runs until stopped (ServerApiTest serves the same graph)"),
+            Map.entry("./supplygraph push --server http://graph:8080 build/sbom/", "a server"),
+            Map.entry("./supplygraph versions sort --ecosystem cargo", "standard input"),
+            Map.entry("./supplygraph push --server http://ci-graph:8080 build/sbom/ build/attestations/", "a server"));
 
     @TempDir
     static Path tmp;
