@@ -124,6 +124,7 @@ class WebUiBrowserTest {
     void anApplicationShowsItsFindingsWithTheirVexStatus() {
         browser.go("/app?purl=" + BILLING);
         assertThat(browser.text("h1")).isEqualTo(BILLING);
+        browser.screenshot("application");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#findings-title ~ .scroll tbody tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains(LOG4J_OLD).contains(GHSA).contains("critical")
@@ -133,7 +134,6 @@ class WebUiBrowserTest {
         assertThat(browser.text("ul.tree")).contains(COMMONS).doesNotContain(LOG4J_OLD);
         browser.find("ul.tree details details summary").sendKeys(Keys.ENTER);
         assertThat(browser.text("ul.tree")).as("expanded from the keyboard").contains(LOG4J_OLD);
-        browser.screenshot("application");
 
         browser.go("/app?purl=" + PAYMENTS);
         assertThat(browser.text("#documents-title ~ ul")).contains("Inside " + IMAGE).contains("joined by purl");
