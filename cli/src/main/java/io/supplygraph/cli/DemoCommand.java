@@ -105,7 +105,8 @@ final class DemoCommand implements Callable<Integer> {
             section(out, "Blast radius of CVE-2021-44228", "supplygraph vuln CVE-2021-44228");
             graph.vuln("CVE-2021-44228").applications()
                     .forEach(a -> out.printf("  %s%n", String.join(" > ", a.path())));
-            out.printf("%nExplore it yourself: ./supplygraph --help, with --db %s on each command.%n", location);
+            out.printf("%nExplore it yourself: ./supplygraph --help, with --db %s on each command,%n"
+                    + "or in a browser: ./supplygraph serve --db %s, then http://127.0.0.1:8080/%n", location, location);
             out.flush();
             return rejected.isEmpty() ? 0 : 1;
         } finally {
