@@ -22,16 +22,26 @@ public final class StatsSql {
               (SELECT COUNT(*) FROM scorecard)
             """;
 
+    /*
+     * Packages and versions are counted with EXISTS, an index probe each, not as the distinct values of every
+     * contains row: on the 5,000 x 500 SQLite store 32 ms against 970 ms for packages, and a tenth of the CPU for
+     * versions.
+     */
+    /** The packages some document lists a version of: nouns count while a document asserts a fact about them. */
+    static final String PACKAGES_IN_USE = """
+            SELECT COUNT(*) FROM package p WHERE EXISTS (
+              SELECT 1 FROM package_version pv JOIN contains c ON c.package_version_id = pv.id
+              WHERE pv.package_id = p.id)""";
     private static final String COUNTS = """
             SELECT
               (SELECT COUNT(*) FROM document),
-              (SELECT COUNT(DISTINCT pv.package_id) FROM package_version pv
-                 WHERE pv.id IN (SELECT package_version_id FROM contains)),
-              (SELECT COUNT(DISTINCT package_version_id) FROM contains),
+              (%s),
+              (SELECT COUNT(*) FROM package_version pv
+                 WHERE EXISTS (SELECT 1 FROM contains c WHERE c.package_version_id = pv.id)),
               (SELECT COUNT(*) FROM depends_on),
               (SELECT COUNT(DISTINCT artifact_id) FROM occurrence),
               (SELECT COALESCE(SUM(component_count), 0) FROM document)
-            """;
+            """.formatted(PACKAGES_IN_USE);
 
     private final Session session;
 
