@@ -34,25 +34,31 @@ public final class Documents {
 
     /** Deletes a document and every fact it asserted; facts other documents asserted too stay. */
     public DeletedDocument delete(String digest) {
-        DocumentRow document = row(store, digest);
-        store.documents().delete(document.id());
+        List<DocumentRow> named = store.documents().deleteByDigestPrefix(digest);
+        DocumentRow document = one(named, digest).orElseThrow(() -> notFound(digest));
         return new DeletedDocument(document.digest(), document.source());
     }
 
     /** The one document a digest or digest prefix names; none or several is the caller's mistake. */
     public static DocumentRow row(GraphStore store, String digest) {
-        return find(store, digest).orElseThrow(() ->
-                new NotFoundException("no document has the digest " + digest));
+        return find(store, digest).orElseThrow(() -> notFound(digest));
     }
 
     /** The one document a digest or digest prefix names, if any; a prefix that fits several is the caller's mistake. */
     public static Optional<DocumentRow> find(GraphStore store, String digest) {
-        List<DocumentRow> found = store.documents().byDigestPrefix(digest);
+        return one(store.documents().byDigestPrefix(digest), digest);
+    }
+
+    private static Optional<DocumentRow> one(List<DocumentRow> found, String digest) {
         if (found.size() > 1) {
             throw new AmbiguousException("'" + digest + "' is the start of " + found.size()
                     + " document digests; give more of it");
         }
         return found.stream().findFirst();
+    }
+
+    private static NotFoundException notFound(String digest) {
+        return new NotFoundException("no document has the digest " + digest);
     }
 
     /** The subject as people read it: its purl, unless that was made up for a subject without one; then its name. */

@@ -2,6 +2,7 @@ package io.supplygraph.store.sql;
 
 import io.supplygraph.model.Trust;
 import io.supplygraph.store.Session;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,12 +115,37 @@ public final class DocumentSql {
      * as a user would type them; {@code sha256:} may be left out.
      */
     public List<DocumentRow> byDigestPrefix(String prefix) {
-        String p = prefix.contains(":") ? prefix : "sha256:" + prefix;
-        try (PreparedStatement s = session.connection().prepareStatement(BY_DIGEST_PREFIX)) {
-            s.setString(1, p.replace("%", "").replace("_", "") + "%");
-            return rows(s);
+        try {
+            return byDigestPrefix(session.connection(), prefix);
         } catch (SQLException e) {
             throw Sql.failure("finding document " + prefix, e);
+        }
+    }
+
+    private static List<DocumentRow> byDigestPrefix(Connection c, String prefix) throws SQLException {
+        String p = prefix.contains(":") ? prefix : "sha256:" + prefix;
+        try (PreparedStatement s = c.prepareStatement(BY_DIGEST_PREFIX)) {
+            s.setString(1, p.replace("%", "").replace("_", "") + "%");
+            return rows(s);
+        }
+    }
+
+    /**
+     * Deletes the document whose digest starts with {@code prefix} when exactly one does, finding it in the same
+     * transaction: looked up before it, the document could be another writer's half-stored one, or gone. Answers
+     * the documents the prefix named; none was deleted unless there was one.
+     */
+    public List<DocumentRow> deleteByDigestPrefix(String prefix) {
+        try {
+            return Transaction.run(session.writer(), c -> {
+                List<DocumentRow> named = byDigestPrefix(c, prefix);
+                if (named.size() == 1) {
+                    delete(c, named.get(0).id());
+                }
+                return named;
+            });
+        } catch (SQLException e) {
+            throw Sql.failure("deleting document " + prefix, e);
         }
     }
 
@@ -142,16 +168,20 @@ public final class DocumentSql {
     public void delete(long documentId) {
         try {
             Transaction.run(session.writer(), c -> {
-                for (String sql : DELETES) {
-                    try (PreparedStatement s = c.prepareStatement(sql)) {
-                        s.setLong(1, documentId);
-                        s.executeUpdate();
-                    }
-                }
+                delete(c, documentId);
                 return null;
             });
         } catch (SQLException e) {
             throw Sql.failure("deleting document " + documentId, e);
+        }
+    }
+
+    private static void delete(Connection c, long documentId) throws SQLException {
+        for (String sql : DELETES) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, documentId);
+                s.executeUpdate();
+            }
         }
     }
 

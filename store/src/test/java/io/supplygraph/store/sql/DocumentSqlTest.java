@@ -121,6 +121,23 @@ class DocumentSqlTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aDigestPrefixDeletesOnlyWhenItNamesOneDocument(Kind kind) {
+        try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp))) {
+            store.store(sbom("app", "pkg:npm/app@1.0.0", List.of(LODASH)));
+            store.store(sbom("web", "pkg:npm/web@2.0.0", List.of(LODASH)));
+
+            assertThat(store.documents().deleteByDigestPrefix("sha256:")).as("both named, neither deleted").hasSize(2);
+            assertThat(store.documents().deleteByDigestPrefix("sha256:0000000000000000000000000000")).isEmpty();
+            assertThat(store.documents().all()).hasSize(2);
+            String app = digestOf("app");
+            assertThat(store.documents().deleteByDigestPrefix(app.substring(0, 20))).extracting(DocumentRow::digest)
+                    .containsExactly(app);
+            assertThat(store.documents().all()).extracting(DocumentRow::name).containsExactly("web");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aReadingStoreRefusesToDeleteADocument(Kind kind) {
         try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp))) {
             store.store(sbom("app", "pkg:npm/app@1.0.0", List.of(LODASH)));
