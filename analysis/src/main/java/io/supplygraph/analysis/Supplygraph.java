@@ -1,5 +1,6 @@
 package io.supplygraph.analysis;
 
+import io.supplygraph.analysis.view.Page;
 import io.supplygraph.analysis.view.AffectedRange;
 import io.supplygraph.analysis.vulns.AffectedRanges;
 import io.supplygraph.analysis.applications.Applications;
@@ -158,6 +159,19 @@ public final class Supplygraph implements AutoCloseable {
     /** Every document, in the order they were ingested. */
     public List<Document> documents() {
         return new Documents(store).all();
+    }
+
+    /** The documents other than advisories (SBOMs, attestations, VEX, scorecards), in ingest order. */
+    public List<Document> ingestedDocuments() {
+        return new Documents(store).ingested();
+    }
+
+    /**
+     * One page of the advisory documents (OSV and CVE records, imported by the hundred thousand, so paged in the
+     * database) whose name contains {@code fragment}, newest first.
+     */
+    public Page<Document> advisoryDocuments(String fragment, int limit, int offset) {
+        return new Documents(store).advisories(fragment, limit, offset);
     }
 
     /** The document with this digest (or unambiguous digest prefix). */

@@ -101,6 +101,19 @@ class WebUiPagesTest {
     }
 
     @Test
+    void advisoriesHaveATabOfTheirOwnPagedAndFilteredById() {
+        RunningServer s = server(Kind.SQLITE, true);
+        String documents = get(s, "/documents").body();
+        assertThat(documents).contains(BILLING).doesNotContain(GHSA).doesNotContain(MAL);
+        String advisories = get(s, "/documents?kind=advisory").body();
+        assertThat(advisories).contains(GHSA).contains(MAL).contains(COMMONS_ADVISORY).doesNotContain(BILLING)
+                .contains("1–3 of 3 documents");
+        String filtered = get(s, "/documents?kind=advisory&q=mal-").body();
+        assertThat(filtered).contains(MAL).doesNotContain(GHSA).contains("1–1 of 1 document");
+        assertThat(get(s, "/documents?kind=advisory&limit=1&offset=1").body()).contains("2–2 of 3 documents");
+    }
+
+    @Test
     void aSearchWithOneMatchGoesStraightToItsPage() {
         RunningServer s = server(Kind.SQLITE, true);
         HttpResponse<String> byId = get(s, "/search?q=" + MAL);

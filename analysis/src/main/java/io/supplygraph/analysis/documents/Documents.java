@@ -4,6 +4,7 @@ import io.supplygraph.analysis.AmbiguousException;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.view.DeletedDocument;
 import io.supplygraph.analysis.view.Document;
+import io.supplygraph.analysis.view.Page;
 import io.supplygraph.model.DocumentFormat;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
@@ -21,6 +22,19 @@ public final class Documents {
 
     public List<Document> all() {
         return store.documents().all().stream().map(Documents::view).toList();
+    }
+
+    /** The documents other than advisories, in ingest order. */
+    public List<Document> ingested() {
+        return store.documents().ingested().stream().map(Documents::view).toList();
+    }
+
+    /** One page of the advisory documents whose name (the record's id) contains {@code fragment}, newest first. */
+    public Page<Document> advisories(String fragment, int limit, int offset) {
+        Page.of(List.of(), limit, offset); // the limits Page holds every list to, with its messages
+        String f = fragment == null ? "" : fragment.strip();
+        return new Page<>(store.documents().advisories(f, limit, offset).stream().map(Documents::view).toList(),
+                store.documents().countAdvisories(f));
     }
 
     /** The document with this digest, or with a digest that starts with it. */

@@ -29,10 +29,15 @@ final class DocumentsPage implements Handler {
     public void handle(Context ctx) {
         boolean advisories = "advisory".equals(ctx.queryParam("kind"));
         Paging paging = Paging.of(ctx);
-        List<Document> documents = new ArrayList<>(graph.read(g -> g.documents()).stream()
-                .filter(d -> d.format().isAdvisory() == advisories).toList());
-        Collections.reverse(documents);
-        Page<Document> page = paging.apply(documents, Json.mapper());
+        Page<Document> page;
+        if (advisories) {
+            // paged in the database: an OSV sync brings hundreds of thousands; newest first, filtered by id
+            page = graph.read(g -> g.advisoryDocuments(paging.q(), paging.limit(), paging.offset()));
+        } else {
+            List<Document> documents = new ArrayList<>(graph.read(g -> g.ingestedDocuments()));
+            Collections.reverse(documents);
+            page = paging.apply(documents, Json.mapper());
+        }
         String base = advisories ? Links.documents() + "?kind=advisory" : Links.documents();
         templates.render(ctx, "documents.jte", Chrome.of("Documents", "documents"),
                 new DocumentsModel(page, Pager.of(base, paging, page), advisories));

@@ -33,8 +33,18 @@ public final class DocumentSql {
     private static final String BY_IDS = SELECT + " WHERE d.id IN %s";
     private static final String DIGESTS = "SELECT id, digest FROM document WHERE id IN %s";
     private static final String BY_DIGEST_PREFIX = SELECT + " WHERE d.digest LIKE ? ORDER BY d.id";
-    /** Advisories are imported by the thousand: "recent" means the documents people ingested. */
-    private static final String RECENT = SELECT + " WHERE d.format NOT IN ('osv', 'cve') ORDER BY d.id DESC LIMIT ?";
+    /**
+     * Advisories (OSV and CVE records, one document each) are imported by the hundred thousand: lists of what people
+     * ingested leave them out, and they are listed a page at a time in SQL.
+     */
+    static final String ADVISORY_FORMATS = "('osv', 'cve')";
+    private static final String INGESTED = SELECT + " WHERE d.format NOT IN " + ADVISORY_FORMATS + " ORDER BY d.id";
+    private static final String RECENT = SELECT + " WHERE d.format NOT IN " + ADVISORY_FORMATS
+            + " ORDER BY d.id DESC LIMIT ?";
+    private static final String ADVISORIES_NAMED = " WHERE d.format IN " + ADVISORY_FORMATS
+            + " AND LOWER(COALESCE(d.name, '')) LIKE ? ESCAPE '\\'";
+    private static final String ADVISORIES = SELECT + ADVISORIES_NAMED + " ORDER BY d.id DESC LIMIT ? OFFSET ?";
+    private static final String ADVISORIES_COUNTED = "SELECT COUNT(*) FROM document d" + ADVISORIES_NAMED;
     private static final String WARNINGS = """
             SELECT message FROM document_warning WHERE document_id = ? ORDER BY ordinal
             """;
@@ -98,6 +108,40 @@ public final class DocumentSql {
             digests.put(row.getKey(), row.getValue());
         }
         return digests;
+    }
+
+    /** Every document other than advisories, in the order they were stored. */
+    public List<DocumentRow> ingested() {
+        try (PreparedStatement s = session.connection().prepareStatement(INGESTED)) {
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing documents", e);
+        }
+    }
+
+    /** One page of the advisory documents whose name (the record's id) contains {@code fragment}, newest first. */
+    public List<DocumentRow> advisories(String fragment, int limit, long offset) {
+        try (PreparedStatement s = session.connection().prepareStatement(ADVISORIES)) {
+            s.setString(1, SearchSql.like(fragment));
+            s.setInt(2, limit);
+            s.setLong(3, offset);
+            return rows(s);
+        } catch (SQLException e) {
+            throw Sql.failure("listing advisories", e);
+        }
+    }
+
+    /** How many advisory documents {@link #advisories} pages through. */
+    public long countAdvisories(String fragment) {
+        try (PreparedStatement s = session.connection().prepareStatement(ADVISORIES_COUNTED)) {
+            s.setString(1, SearchSql.like(fragment));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("counting advisories", e);
+        }
     }
 
     /** The newest documents other than advisories, newest first. */

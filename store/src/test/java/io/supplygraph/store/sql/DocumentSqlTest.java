@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.TestDocuments;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
@@ -115,6 +116,34 @@ class DocumentSqlTest {
                 assertThat(reader.documents().all()).extracting(DocumentRow::name).containsExactly("web");
                 assertThat(reader.packages().usage("lodash")).singleElement()
                         .satisfies(row -> assertThat(row.documents()).isEqualTo(1));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void advisoriesArePagedApartFromTheDocumentsPeopleIngested(Kind kind) {
+        try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp))) {
+            store.store(sbom("app", "pkg:npm/app@1.0.0", List.of(LODASH)));
+            store.store(TestDocuments.advisory("GHSA-aaaa-bbbb-cccc", List.of(), "2026-01-01T00:00:00Z",
+                    "npm lodash", "0", "4.17.19"));
+            store.store(TestDocuments.advisory("PYSEC-2026-1", List.of(), "2026-01-02T00:00:00Z", "PyPI django",
+                    "0", "4.2"));
+            store.store(TestDocuments.advisory("GHSA-dddd-eeee-ffff", List.of(), "2026-01-03T00:00:00Z",
+                    "npm react", "0", "1.0"));
+
+            try (GraphStore reader = store.reading()) {
+                assertThat(reader.documents().ingested()).extracting(DocumentRow::name).containsExactly("app");
+                assertThat(reader.documents().advisories("", 2, 0)).extracting(DocumentRow::format)
+                        .containsOnly("osv").hasSize(2);
+                assertThat(reader.documents().countAdvisories("")).isEqualTo(3);
+                List<DocumentRow> ghsa = reader.documents().advisories("ghsa", 10, 0);
+                assertThat(ghsa).as("newest first").extracting(DocumentRow::digest).containsExactly(
+                        digestOf("GHSA-dddd-eeee-ffff@2026-01-03T00:00:00Z"),
+                        digestOf("GHSA-aaaa-bbbb-cccc@2026-01-01T00:00:00Z"));
+                assertThat(reader.documents().advisories("ghsa", 10, 1)).hasSize(1);
+                assertThat(reader.documents().countAdvisories("ghsa")).isEqualTo(2);
+                assertThat(reader.documents().countAdvisories("%")).as("LIKE wildcards are text").isZero();
             }
         }
     }
