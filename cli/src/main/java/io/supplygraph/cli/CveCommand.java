@@ -126,8 +126,7 @@ final class CveCommand implements Runnable {
         }
 
         private URI base() {
-            String url = baseUrl != null ? baseUrl : System.getenv(URL_ENVIRONMENT);
-            return url == null || url.isBlank() ? CveSync.DEFAULT_BASE : URI.create(url);
+            return BaseUrl.of(baseUrl, URL_ENVIRONMENT, CveSync.DEFAULT_BASE);
         }
     }
 }

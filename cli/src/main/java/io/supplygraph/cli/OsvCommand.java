@@ -228,8 +228,7 @@ final class OsvCommand implements Runnable {
         }
 
         private URI base() {
-            String url = baseUrl != null ? baseUrl : System.getenv(URL_ENVIRONMENT);
-            return url == null || url.isBlank() ? OsvSync.DEFAULT_BASE : URI.create(url);
+            return BaseUrl.of(baseUrl, URL_ENVIRONMENT, OsvSync.DEFAULT_BASE);
         }
     }
 }

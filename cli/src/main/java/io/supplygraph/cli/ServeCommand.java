@@ -109,7 +109,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** As {@code osv sync} finds it: the option, else the environment, else OSV's own bucket. */
     private URI osvBase() {
-        String url = osvUrl != null ? osvUrl : System.getenv(OsvCommand.Sync.URL_ENVIRONMENT);
-        return url == null || url.isBlank() ? OsvSync.DEFAULT_BASE : URI.create(url);
+        return BaseUrl.of(osvUrl, OsvCommand.Sync.URL_ENVIRONMENT, OsvSync.DEFAULT_BASE);
     }
 }
