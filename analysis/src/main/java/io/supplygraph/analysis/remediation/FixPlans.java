@@ -56,8 +56,7 @@ public final class FixPlans {
             PackageFixes.Fix fix = fixes.get(purl);
             // VEX decides per application: what this application's own statement clears is no risk here
             List<Finding> counted = findings.stream().filter(f -> Planned.counts(f, fix))
-                    .filter(f -> f.notAffectedIn() == null || f.notAffectedIn().stream()
-                            .noneMatch(c -> ownDigests.contains(c.digest())))
+                    .filter(f -> ownDigests.stream().noneMatch(f::notAffectedInDocument))
                     .toList();
             if (!counted.isEmpty()) {
                 plans.add(Map.entry(purl, Planned.of(purl, counted, fix)));

@@ -51,6 +51,14 @@ public record Finding(String purl, String id, List<String> aliases, Severity sev
                 vexDocument, version, notAffectedIn, affectedIn, severitySource, kev, epss);
     }
 
+    /**
+     * Whether the application {@code document} describes says, in its own VEX statement, that it is not affected
+     * (a statement scoped to one application says nothing of the others).
+     */
+    public boolean notAffectedInDocument(String document) {
+        return notAffectedIn != null && notAffectedIn.stream().anyMatch(c -> c.digest().equals(document));
+    }
+
     /** Its id and aliases. */
     public List<String> ids() {
         List<String> ids = new java.util.ArrayList<>(aliases.size() + 1);

@@ -31,9 +31,7 @@ public record ApplicationModel(ApplicationDetail application, Document document,
      * not affected counts here even where others stay affected (the finding's own status is the least reassuring).
      */
     public FindingStatus statusOf(Finding finding) {
-        boolean vouched = finding.notAffectedIn() != null && finding.notAffectedIn().stream()
-                .anyMatch(c -> c.digest().equals(document.digest()));
-        return vouched ? FindingStatus.NOT_AFFECTED : finding.status();
+        return finding.notAffectedInDocument(document.digest()) ? FindingStatus.NOT_AFFECTED : finding.status();
     }
 
     /** Why this application is not affected, if its own VEX statement says so; else the finding's justification. */

@@ -15,7 +15,6 @@ import io.supplygraph.server.api.Paging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An application: its documents, the component tree of one of them, its findings with VEX status, licences,
@@ -53,11 +52,9 @@ final class ApplicationPage implements Handler {
             Page<Finding> page = paging.apply(findings, Json.mapper());
             Map<String, VexStatement> statements = new HashMap<>();
             for (Finding f : page.items()) {
-                if (f.notAffectedIn() != null && f.notAffectedIn().stream()
-                        .anyMatch(c -> c.digest().equals(document.digest()))) {
+                if (f.notAffectedInDocument(document.digest())) {
                     // a statement names the vulnerability by one of its ids, not necessarily the finding's own
-                    Stream.concat(Stream.of(f.id()), f.aliases().stream())
-                            .flatMap(id -> g.vex(f.purl(), id).stream()).filter(v -> purl.equals(v.product()))
+                    f.ids().stream().flatMap(id -> g.vex(f.purl(), id).stream()).filter(v -> purl.equals(v.product()))
                             .findFirst().ifPresent(v -> statements.put(ApplicationModel.key(f), v));
                 }
             }
