@@ -48,11 +48,11 @@ public final class Catalogue {
             List<Release> rows = new ArrayList<>();
             releases.forEach((name, documents) -> rows.add(release(documents, findingsByDocument)));
             rows.sort(newestFirst(application, releases));
-            List<Release> shown = latestOnly
-                    ? rows.stream().filter(r -> Objects.equals(r.release(), latest)).toList() : rows;
             FindingCounts latestFindings = rows.stream().filter(r -> Objects.equals(r.release(), latest))
                     .map(Release::findings).findFirst().orElse(FindingCounts.of(List.of()));
-            applications.add(new ApplicationReleases(application, latest, shown, current.size(), latestFindings));
+            ApplicationReleases all = new ApplicationReleases(application, latest, rows, current.size(),
+                    latestFindings);
+            applications.add(latestOnly ? all.withLatestOnly() : all);
         });
         return applications;
     }

@@ -1,6 +1,7 @@
 package io.supplygraph.analysis.view;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An application and its releases, as {@code applications} lists them: sorted by application; releases newest
@@ -13,6 +14,12 @@ import java.util.List;
  */
 public record ApplicationReleases(String application, String latest, List<Release> releases, int documents,
         FindingCounts findings) {
+
+    /** The same application with its newest release alone. */
+    public ApplicationReleases withLatestOnly() {
+        return new ApplicationReleases(application, latest,
+                releases.stream().filter(r -> Objects.equals(r.release(), latest)).toList(), documents, findings);
+    }
 
     /**
      * One release.

@@ -1,7 +1,6 @@
 package io.supplygraph.server.api;
 
 import io.supplygraph.analysis.view.Application;
-import io.supplygraph.analysis.view.ApplicationReleases;
 import io.supplygraph.analysis.view.Dependency;
 import io.supplygraph.analysis.view.DriftReport;
 import io.supplygraph.analysis.view.Hop;
@@ -42,13 +41,6 @@ final class GraphApi {
                         .query("latest", false, "boolean", "only each application's newest release")
                         .listOf(Application.class, "releases")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.dependents(Answers.required(ctx, "purl"),
-                                Answers.flag(ctx, "latest"))))),
-                Endpoint.get("/api/v1/applications", "listApplications",
-                                "Every application with its releases, newest first: their documents, superseded ones,"
-                                        + " and open findings by severity")
-                        .query("latest", false, "boolean", "each application with its newest release alone")
-                        .listOf(ApplicationReleases.class, "applications")
-                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.applications(
                                 Answers.flag(ctx, "latest"))))),
                 Endpoint.get("/api/v1/path", "findPath", "A shortest path between two packages, artifacts or documents")
                         .query("from", true, "string", "a purl, a package name or a digest")
