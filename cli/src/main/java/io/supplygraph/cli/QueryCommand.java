@@ -3,6 +3,7 @@ package io.supplygraph.cli;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Fit;
+import io.supplygraph.cli.output.Format;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
@@ -54,9 +55,19 @@ abstract class QueryCommand implements Callable<Integer> {
         print(out, views, List.of(columns));
     }
 
+    /** The views as the format asks: a table, JSON or CSV of these columns (SARIF is each command's own). */
     void print(PrintWriter out, List<?> views, List<Column> columns) {
-        Output.print(out, json, views, columns, fit());
+        if (format() == Format.CSV) {
+            Output.csv(out, views, columns);
+        } else {
+            Output.print(out, format() == Format.JSON, views, columns, fit());
+        }
         afterTable();
+    }
+
+    /** How the answer is printed: a command that offers {@code --format} says which one was asked for. */
+    Format format() {
+        return json ? Format.JSON : Format.TABLE;
     }
 
     /** What a command says once its table is out (a list says how many more there are). */
@@ -64,7 +75,7 @@ abstract class QueryCommand implements Callable<Integer> {
 
     /** On a terminal, its width, unless --wide; elsewhere no limit: a file or a pipe gets every character. */
     Fit fit() {
-        return wide || json || !terminal().interactive() ? Fit.UNLIMITED : new Fit(terminal().columns());
+        return wide || format().whole() || !terminal().interactive() ? Fit.UNLIMITED : new Fit(terminal().columns());
     }
 
     /** Where the output goes (the root command's, so that a test can give one of its own). */
