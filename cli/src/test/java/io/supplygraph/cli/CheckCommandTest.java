@@ -28,15 +28,13 @@ class CheckCommandTest {
 
     @BeforeAll
     static void demo() {
-        demo = tmp.resolve("demo.db");
-        assertThat(CliRun.of("demo", "--db", demo.toString()).exit()).isZero();
+        demo = CliRun.demo(tmp);
     }
 
     private static CliRun check(String... args) {
         List<String> all = new ArrayList<>(List.of("check"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--db", demo.toString()));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.against(demo, all.toArray(String[]::new));
     }
 
     private static Path policy(String yaml) throws Exception {
@@ -58,6 +56,12 @@ class CheckCommandTest {
                 "verified-provenance-for-production-images (fail)");
         assertThat(run.out()).doesNotContain("minimist", "no-gpl-in-proprietary-apps", "scorecard-at-least-5");
         assertThat(run.err()).contains("5 SBOMs checked: 4 violations of fail rules, 0 warnings");
+    }
+
+    @Test
+    void theReadmeShowsTheExamplePolicyAsItShips() throws Exception {
+        assertThat(Files.readString(Path.of("..", "README.md")))
+                .contains("```yaml\n" + Files.readString(Path.of(EXAMPLE)) + "```");
     }
 
     @Test

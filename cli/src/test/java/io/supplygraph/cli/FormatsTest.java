@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +32,7 @@ class FormatsTest {
     Path tmp;
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db", tmp.resolve("graph.db").toString()));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.against(tmp.resolve("graph.db"), args);
     }
 
     private static Schema schema() {

@@ -37,7 +37,14 @@ public final class MatchPattern {
         if (!isPurl() || purl == null) {
             return false;
         }
-        String bare = purl.split("[?#]", 2)[0];
+        int end = purl.length();
+        for (int i = 0; i < purl.length(); i++) {
+            if (purl.charAt(i) == '?' || purl.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        String bare = purl.substring(0, end);
         int at = bare.lastIndexOf('@');
         return pattern.matcher(versioned || at < 0 ? bare : bare.substring(0, at)).matches();
     }

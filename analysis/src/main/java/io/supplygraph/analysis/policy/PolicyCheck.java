@@ -13,6 +13,7 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -138,49 +139,55 @@ public final class PolicyCheck {
             this.today = today;
         }
 
+        /**
+         * Evaluates the rules that apply to this application: its own once, then per package and per finding, each
+         * package's and finding's variables bound once for all the rules about them.
+         */
         void document(DocumentRow d, List<DocumentPackages.Listed> packages, List<Finding> findings,
                 Map<Finding, Map<String, Object>> findingMaps, Map<String, Object> provenance) {
+            Map<Variable.Level, List<RuleTally>> applying = new EnumMap<>(Variable.Level.class);
+            for (RuleTally tally : tallies) {
+                if (tally.rule.rule().appliesTo(d.subjectPurl())) {
+                    applying.computeIfAbsent(tally.rule.level(), l -> new ArrayList<>()).add(tally);
+                }
+            }
             Map<String, Object> variables = new HashMap<>();
             variables.put(Variable.DOCUMENT.label(), Bindings.document(d));
             variables.put(Variable.PROVENANCE.label(), provenance);
             variables.put(Variable.PKG.label(), Map.of());
             variables.put(Variable.SCORECARD.label(), Map.of());
             variables.put(Variable.FINDING.label(), Map.of());
-            Map<String, DocumentPackages.Listed> byPurl = null;
-            for (RuleTally tally : tallies) {
-                CompiledRule rule = tally.rule;
-                if (!rule.rule().appliesTo(d.subjectPurl())) {
-                    continue;
+            Found found = new Found(d);
+            for (RuleTally tally : applying.getOrDefault(Variable.Level.DOCUMENT, List.of())) {
+                if (tally.violated(variables, null, null)) {
+                    found.add(tally, d.subjectPurl(), null);
                 }
-                switch (rule.level()) {
-                    case DOCUMENT -> {
-                        if (tally.violated(variables, null)) {
-                            add(tally, d, d.subjectPurl(), null);
+            }
+            List<RuleTally> aboutPackages = applying.getOrDefault(Variable.Level.PACKAGE, List.of());
+            if (!aboutPackages.isEmpty()) {
+                for (DocumentPackages.Listed p : packages) {
+                    bind(variables, p);
+                    for (RuleTally tally : aboutPackages) {
+                        if (tally.violated(variables, p.pkg(), null)) {
+                            found.add(tally, (String) p.pkg().get("purl"), null);
                         }
                     }
-                    case PACKAGE -> {
-                        for (DocumentPackages.Listed p : packages) {
-                            bind(variables, p);
-                            if (tally.violated(variables, p.pkg())) {
-                                add(tally, d, (String) p.pkg().get("purl"), null);
-                            }
-                        }
-                    }
-                    case FINDING -> {
-                        if (byPurl == null) {
-                            byPurl = new HashMap<>();
-                            for (DocumentPackages.Listed p : packages) {
-                                byPurl.putIfAbsent((String) p.pkg().get("purl"), p);
-                            }
-                        }
-                        for (Finding f : findings) {
-                            Map<String, Object> finding = findingMaps.computeIfAbsent(f, Bindings::finding);
-                            DocumentPackages.Listed p = byPurl.get(f.purl());
-                            bind(variables, p != null ? p : DocumentPackages.unlisted(f.purl()));
-                            variables.put(Variable.FINDING.label(), finding);
-                            if (tally.violated(variables, List.of(finding, variables.get(Variable.PKG.label())))) {
-                                add(tally, d, f.purl(), f);
-                            }
+                }
+            }
+            List<RuleTally> aboutFindings = applying.getOrDefault(Variable.Level.FINDING, List.of());
+            if (!aboutFindings.isEmpty()) {
+                Map<String, DocumentPackages.Listed> byPurl = new HashMap<>();
+                for (DocumentPackages.Listed p : packages) {
+                    byPurl.putIfAbsent((String) p.pkg().get("purl"), p);
+                }
+                for (Finding f : findings) {
+                    Map<String, Object> finding = findingMaps.computeIfAbsent(f, Bindings::finding);
+                    DocumentPackages.Listed p = byPurl.get(f.purl());
+                    bind(variables, p != null ? p : DocumentPackages.unlisted(f.purl()));
+                    variables.put(Variable.FINDING.label(), finding);
+                    for (RuleTally tally : aboutFindings) {
+                        if (tally.violated(variables, variables.get(Variable.PKG.label()), finding)) {
+                            found.add(tally, f.purl(), f);
                         }
                     }
                 }
@@ -192,13 +199,24 @@ public final class PolicyCheck {
             variables.put(Variable.SCORECARD.label(), p.scorecard());
         }
 
-        private void add(RuleTally tally, DocumentRow d, String purl, Finding f) {
-            Rule rule = tally.rule.rule();
-            List<String> ids = f == null ? List.of() : f.ids();
-            Violation.Waiver waiver = waiver(rule.name(), purl, ids);
-            tally.violations.add(new Violation(rule.name(), rule.action(), rule.message(), d.digest(),
-                    Documents.subject(d), purl, f == null ? null : f.id(), f == null ? List.of() : f.aliases(),
-                    f == null ? null : f.severity(), waiver));
+        /** The violations found in one application. */
+        private final class Found {
+
+            private final DocumentRow document;
+            private final String subject;
+
+            Found(DocumentRow document) {
+                this.document = document;
+                this.subject = Documents.subject(document);
+            }
+
+            void add(RuleTally tally, String purl, Finding f) {
+                Rule rule = tally.rule.rule();
+                Violation.Waiver waiver = waiver(rule.name(), purl, f == null ? List.of() : f.ids());
+                tally.violations.add(new Violation(rule.name(), rule.action(), rule.message(), document.digest(),
+                        subject, purl, f == null ? null : f.id(), f == null ? List.of() : f.aliases(),
+                        f == null ? null : f.severity(), waiver));
+            }
         }
 
         /** The waiver in force that covers it, else an expired one (which the output shows), else null. */
