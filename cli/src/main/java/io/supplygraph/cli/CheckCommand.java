@@ -9,7 +9,6 @@ import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.view.PolicyReport.RuleOutcome;
 import io.supplygraph.analysis.view.Violation;
 import io.supplygraph.cli.output.Column;
-import io.supplygraph.cli.output.Format;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,13 +49,9 @@ final class CheckCommand extends QueryCommand {
     @ArgGroup(exclusive = true)
     Scope scope = new Scope();
 
+    /** {@code --format}: {@link QueryCommand#format} reads it. */
     @Mixin
     FormatOption formats;
-
-    @Override
-    Format format() {
-        return formats.resolve(json, spec);
-    }
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
@@ -89,6 +84,9 @@ final class CheckCommand extends QueryCommand {
                     + rule.violations().size() + " violation" + (rule.violations().size() == 1 ? "" : "s")
                     + (waived > 0 ? ", " + waived + " waived" : ""));
             Output.table(out, rule.violations(), COLUMNS, fit());
+        }
+        if (first) {
+            out.println("no violations: " + report.rules().size() + " rules, " + report.documents() + " SBOMs");
         }
         out.flush();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.view.Json;
 import io.supplygraph.analysis.view.Malicious;
-import io.supplygraph.cli.output.Format;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,13 +19,9 @@ import picocli.CommandLine.Mixin;
                         + " result per package version and application."})
 final class MaliciousCommand extends ListCommand {
 
+    /** {@code --format}: {@link QueryCommand#format} reads it. */
     @Mixin
     FormatOption formats;
-
-    @Override
-    Format format() {
-        return formats.resolve(json, spec);
-    }
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {

@@ -32,6 +32,9 @@ abstract class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The name of the {@link FormatOption} mixin's field in the commands that take {@code --format}. */
+    static final String FORMATS = "formats";
+
     @Override
     public final Integer call() {
         try (Supplygraph graph = createsGraph() ? store.openOrCreate() : store.open()) {
@@ -65,9 +68,14 @@ abstract class QueryCommand implements Callable<Integer> {
         afterTable();
     }
 
-    /** How the answer is printed: a command that offers {@code --format} says which one was asked for. */
+    /**
+     * How the answer is printed: {@code --json} or a table, or, for a command with a {@link FormatOption} mixin named
+     * {@value #FORMATS}, what it asks for.
+     */
     Format format() {
-        return json ? Format.JSON : Format.TABLE;
+        CommandSpec formats = spec.mixins().get(FORMATS);
+        return formats != null ? ((FormatOption) formats.userObject()).resolve(json, spec)
+                : json ? Format.JSON : Format.TABLE;
     }
 
     /** What a command says once its table is out (a list says how many more there are). */

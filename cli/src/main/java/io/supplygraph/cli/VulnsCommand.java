@@ -62,13 +62,9 @@ final class VulnsCommand extends ListCommand {
                     + " the README) or epss (probability of exploitation). Malicious packages always come first.")
     Vulns.Sort sort = Vulns.Sort.SEVERITY;
 
+    /** {@code --format}: {@link QueryCommand#format} reads it. */
     @Mixin
     FormatOption formats;
-
-    @Override
-    Format format() {
-        return formats.resolve(json, spec);
-    }
 
     @Option(names = "--kev", description = "Only findings in CISA's Known Exploited Vulnerabilities catalog.")
     boolean kev;

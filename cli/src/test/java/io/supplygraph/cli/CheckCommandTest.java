@@ -81,6 +81,7 @@ class CheckCommandTest {
         // billing (pkg:maven/com.acme/billing@1.0.0) breaks none of the rules
         CliRun billing = check("--policy", EXAMPLE, "--app", "pkg:maven/com.acme/billing@1.0.0");
         assertThat(billing.exit()).as(billing.err()).isZero();
+        assertThat(billing.out()).isEqualTo("no violations: 5 rules, 1 SBOMs\n");
         assertThat(billing.err()).contains("1 SBOMs checked: 0 violations of fail rules, 0 warnings; passed");
         assertThat(check("--policy", EXAMPLE, "--app", "pkg:maven/com.acme/nothing@1").exit())
                 .isEqualTo(Main.EXIT_USAGE);

@@ -13,6 +13,7 @@ import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -87,7 +88,7 @@ public final class PolicyCheck {
                         .values())
                 : store.documents().ingested();
         sboms = sboms.stream().filter(d -> DocumentFormat.fromLabel(d.format()).isSbom())
-                .sorted(java.util.Comparator.comparingLong(DocumentRow::id)).toList();
+                .sorted(Comparator.comparingLong(DocumentRow::id)).toList();
         if (sboms.isEmpty() && scope.application() != null) {
             throw new NotFoundException("no SBOM has the subject " + scope.application());
         }
