@@ -19,13 +19,16 @@ import picocli.CommandLine.Mixin;
                         + " result per package version and application."})
 final class MaliciousCommand extends ListCommand {
 
+    @Mixin
+    LatestOption releases;
+
     /** {@code --format}: {@link QueryCommand#format} reads it. */
     @Mixin
     FormatOption formats;
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        List<Malicious> found = graph.malicious();
+        List<Malicious> found = graph.malicious(releases.latest);
         List<Malicious> page = page(found);
         switch (format()) {
             case JSON -> Output.json(out, page);
