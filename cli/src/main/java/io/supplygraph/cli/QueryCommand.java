@@ -91,9 +91,9 @@ abstract class QueryCommand implements Callable<Integer> {
         return ((Main) spec.root().userObject()).terminal();
     }
 
-    /** A note for people (never for scripts): on stderr, and only without --json. */
+    /** A note for people (never for scripts): on stderr, and only with a table. */
     void note(String message) {
-        if (!json) {
+        if (format() == Format.TABLE) {
             spec.commandLine().getErr().println(message);
         }
     }

@@ -69,7 +69,9 @@ class FormatsTest {
     void jsonIsFormatJsonAndTheyCannotBeMixedWithAnother() throws Exception {
         fixture();
         CliRun json = run("vulns", "--json");
-        assertThat(run("vulns", "--format", "json").out()).isEqualTo(json.out());
+        CliRun format = run("vulns", "--format", "json");
+        assertThat(format.out()).isEqualTo(json.out());
+        assertThat(format.err()).isEqualTo(json.err()).isEmpty();
         assertThat(run("vulns", "--json", "--format", "JSON").out()).isEqualTo(json.out());
         CliRun both = run("vulns", "--json", "--format", "csv");
         assertThat(both.exit()).isEqualTo(Main.EXIT_USAGE);
