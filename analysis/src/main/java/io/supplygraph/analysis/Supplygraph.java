@@ -7,6 +7,9 @@ import io.supplygraph.analysis.applications.Applications;
 import io.supplygraph.analysis.applications.Catalogue;
 import io.supplygraph.analysis.applications.Releases;
 import io.supplygraph.analysis.overview.Overviews;
+import io.supplygraph.analysis.policy.CompiledPolicy;
+import io.supplygraph.analysis.policy.PolicyCheck;
+import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
@@ -67,6 +70,7 @@ import io.supplygraph.store.PoolOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -365,6 +369,14 @@ public final class Supplygraph implements AutoCloseable {
     /** What a search box entry may mean: applications, packages, vulnerabilities, documents; see {@link Search}. */
     public List<SearchHit> search(String text, int limitPerKind) {
         return new Search(store).find(text, limitPerKind);
+    }
+
+    /**
+     * Evaluates a policy on one SBOM, one application's SBOMs or every SBOM (see {@link PolicyCheck}); waivers
+     * expire after {@code today}.
+     */
+    public PolicyReport check(CompiledPolicy policy, PolicyCheck.Scope scope, LocalDate today) {
+        return new PolicyCheck(store).check(policy, scope, today);
     }
 
     /** An application by its subject's purl, with the documents that describe it. */

@@ -168,6 +168,24 @@ class ViewJsonTest {
     }
 
     @Test
+    void policyReportsKeepTheirFields() {
+        Violation violation = new Violation("no-critical", PolicyAction.FAIL, "critical finding", "sha256:ab",
+                "pkg:generic/app@1", "pkg:npm/a@1", "GHSA-x", List.of("CVE-1"), Severity.CRITICAL,
+                new Violation.Waiver("pkg:npm/a", "not reachable", "2026-12-31", true));
+        JsonNode json = Json.tree(new PolicyReport(1, List.of(new PolicyReport.RuleOutcome("no-critical",
+                PolicyAction.FAIL, "critical finding", 3, 10, 1, "no such key: epss", List.of(violation)))));
+        assertThat(fields(json)).containsExactly("documents", "rules");
+        JsonNode rule = json.get("rules").get(0);
+        assertThat(fields(rule)).containsExactly("name", "action", "message", "line", "evaluated", "errors",
+                "first_error", "violations");
+        assertThat(rule.get("action").asText()).isEqualTo("fail");
+        JsonNode v = rule.get("violations").get(0);
+        assertThat(fields(v)).containsExactly("rule", "action", "message", "document", "subject", "purl", "finding",
+                "aliases", "severity", "waiver");
+        assertThat(fields(v.get("waiver"))).containsExactly("match", "reason", "expires", "expired");
+    }
+
+    @Test
     void upgradesKeepTheirFields() {
         Upgrade.Removed removed = new Upgrade.Removed("GHSA-x", List.of("CVE-1"), Severity.CRITICAL, 10.0, kev(),
                 epss());
