@@ -8,6 +8,8 @@ import io.supplygraph.analysis.overview.Overviews;
 import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
+import io.supplygraph.analysis.licences.Licences;
+import io.supplygraph.analysis.view.LicenceReport;
 import io.supplygraph.analysis.view.LicenceUse;
 import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Overview;
@@ -363,6 +365,24 @@ public final class Supplygraph implements AutoCloseable {
     /** The licences of a document's components. */
     public List<LicenceUse> licences(String digest) {
         return new Applications(store).licences(digest);
+    }
+
+    /**
+     * The licence report of one document (by digest or unambiguous prefix): counts per licence and class, the
+     * components whose licence is unknown, the copyleft ones with a path; see {@link Licences}.
+     */
+    public LicenceReport licenceReportOfDocument(String digest) {
+        return new Licences(store).ofDocument(digest);
+    }
+
+    /** The licence report of an application (by its subject's purl), over all its documents. */
+    public LicenceReport licenceReportOfApplication(String subjectPurl) {
+        return new Licences(store).ofApplication(subjectPurl);
+    }
+
+    /** The licence report of every component of every document. */
+    public LicenceReport licenceReportOfPortfolio() {
+        return new Licences(store).ofPortfolio();
     }
 
     /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */

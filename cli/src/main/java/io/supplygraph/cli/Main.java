@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             PathCommand.class,
             DriftCommand.class,
             VexCommand.class,
+            LicensesCommand.class,
             ProvenanceCommand.class,
             ScorecardCommand.class,
             OsvCommand.class,

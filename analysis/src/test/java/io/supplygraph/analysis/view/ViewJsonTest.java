@@ -197,6 +197,20 @@ class ViewJsonTest {
         assertThat(fields(new Component("pkg:npm/a@1", "a", "1", false, 1, "pkg:generic/app@1")))
                 .containsExactly("purl", "name", "version", "synthetic", "depth", "parent");
         assertThat(fields(new LicenceUse("MIT", 2))).containsExactly("licence", "components");
+        LicenceReport licences = new LicenceReport("document", "sha256:ab", "3.28.0", 2,
+                List.of(new LicenceReport.LicenceCount("MIT", LicenceClass.PERMISSIVE, 1)),
+                List.of(new LicenceReport.ClassCount(LicenceClass.PERMISSIVE, 1)),
+                List.of(new LicenceReport.Unknown("pkg:npm/b@1", null, LicenceReport.Reason.NOT_STATED, null)),
+                List.of(new LicenceReport.Copyleft("pkg:npm/c@1", "GPL-2.0-only", LicenceClass.STRONG_COPYLEFT, 1,
+                        "sha256:ab", List.of("pkg:generic/app@1", "pkg:npm/c@1"))));
+        JsonNode report = Json.tree(licences);
+        assertThat(fields(report)).containsExactly("scope", "target", "licence_list", "components", "licences",
+                "classes", "unknown", "copyleft");
+        assertThat(fields(report.get("licences").get(0))).containsExactly("licence", "class", "components");
+        assertThat(fields(report.get("classes").get(0))).containsExactly("class", "components");
+        assertThat(fields(report.get("unknown").get(0))).containsExactly("purl", "licence", "reason", "warning");
+        assertThat(fields(report.get("copyleft").get(0))).containsExactly("purl", "licence", "class", "documents",
+                "document", "path");
         assertThat(fields(new ApplicationDetail("pkg:generic/app@1", "pkg:generic/app@1", List.of(document()))))
                 .containsExactly("purl", "name", "documents");
         JsonNode nested = Json.tree(new NestedDocument("sha256:ab", "pkg:oci/app@1", NestedDocument.Relation.HOLDS,
@@ -242,6 +256,10 @@ class ViewJsonTest {
                 .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
         assertThat(labels(Severity.values())).containsExactly("unrated", "none", "low", "medium", "high", "critical");
         assertThat(labels(FixAction.values())).containsExactly("remove", "upgrade", "none");
+        assertThat(labels(LicenceClass.values())).containsExactly("permissive", "weak_copyleft", "strong_copyleft",
+                "network_copyleft", "proprietary_or_unknown");
+        assertThat(labels(LicenceReport.Reason.values())).containsExactly("not_stated", "noassertion", "none",
+                "not_an_expression", "unrecognised");
         assertThat(labels(NoFixReason.values())).containsExactly("no_fix_released", "no_later_version_known",
                 "commit_only_ranges", "fixed_in_another_major", "every_fix_still_affected");
         assertThat(labels(ExploitImport.Source.values())).containsExactly("kev", "epss");
