@@ -29,6 +29,7 @@ import io.supplygraph.analysis.remediation.ExploitImports;
 import io.supplygraph.analysis.remediation.FixPlans;
 import io.supplygraph.analysis.remediation.PortfolioFixes;
 import io.supplygraph.analysis.provenance.Scorecards;
+import io.supplygraph.analysis.vex.VexExport;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.analysis.view.Application;
@@ -383,6 +384,14 @@ public final class Supplygraph implements AutoCloseable {
     /** The licence report of every component of every document. */
     public LicenceReport licenceReportOfPortfolio() {
         return new Licences(store).ofPortfolio();
+    }
+
+    /**
+     * The findings of one document (by digest), one application (by its subject's purl) or, both null, the
+     * portfolio, as an OpenVEX 0.2.0 document stamped with this time; see {@link VexExport}.
+     */
+    public String exportOpenVex(String document, String application, java.time.Instant timestamp) {
+        return new VexExport(store).openVex(document, application, timestamp);
     }
 
     /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DriftCommand.class,
             VexCommand.class,
             LicensesCommand.class,
+            ExportCommand.class,
             ProvenanceCommand.class,
             ScorecardCommand.class,
             OsvCommand.class,

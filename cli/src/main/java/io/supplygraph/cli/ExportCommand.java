@@ -1,0 +1,72 @@
+package io.supplygraph.cli;
+
+import io.supplygraph.analysis.Supplygraph;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", mixinStandardHelpOptions = true, subcommands = ExportCommand.Vex.class,
+        description = "Writes what the graph knows in formats other tools read.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "vex", mixinStandardHelpOptions = true,
+            description = {"The findings of one document, one application or (with neither) the portfolio as an"
+                    + " OpenVEX 0.2.0 document on stdout: per vulnerability and application (the product) the"
+                    + " package versions (subcomponents) with their status: a VEX statement's where one decides,"
+                    + " else affected (with an action statement naming the fixed versions), or under_investigation"
+                    + " where the advisory's ranges cannot decide; justification and impact statement as the"
+                    + " deciding statement gives them. Malicious packages are left out.",
+                    "Ingesting the export elsewhere gives back the same statements."})
+    static final class Vex implements Callable<Integer> {
+
+        static final class Scope {
+            @Option(names = "--doc", paramLabel = "DIGEST", description = "One document, by digest or prefix.")
+            String document;
+
+            @Option(names = "--app", paramLabel = "PURL", description = "An application, by its subject's purl.")
+            String application;
+        }
+
+        @ArgGroup(exclusive = true)
+        Scope scope = new Scope();
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "openvex",
+                description = "openvex (OpenVEX 0.2.0; the only format so far).")
+        String format;
+
+        @Mixin
+        StoreOption store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!format.equalsIgnoreCase("openvex")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "unknown --format '" + format + "'; openvex is the one written so far");
+            }
+            try (Supplygraph graph = store.open()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(graph.exportOpenVex(scope.document, scope.application, Instant.now()));
+                out.flush();
+                return 0;
+            }
+        }
+    }
+}
