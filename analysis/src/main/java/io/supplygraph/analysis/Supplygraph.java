@@ -9,6 +9,8 @@ import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
 import io.supplygraph.analysis.licences.Licences;
+import io.supplygraph.analysis.quality.QualityScores;
+import io.supplygraph.analysis.view.Quality;
 import io.supplygraph.analysis.view.LicenceReport;
 import io.supplygraph.analysis.view.LicenceUse;
 import io.supplygraph.analysis.view.NestedDocument;
@@ -392,6 +394,14 @@ public final class Supplygraph implements AutoCloseable {
      */
     public String exportOpenVex(String document, String application, java.time.Instant timestamp) {
         return new VexExport(store).openVex(document, application, timestamp);
+    }
+
+    /**
+     * An SBOM's quality (by digest or unambiguous prefix): its score, 0 to 10, and each check's verdict and reason;
+     * see {@link QualityScores}.
+     */
+    public Quality quality(String digest) {
+        return new QualityScores(store).of(digest);
     }
 
     /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             VexCommand.class,
             LicensesCommand.class,
             ExportCommand.class,
+            QualityCommand.class,
             ProvenanceCommand.class,
             ScorecardCommand.class,
             OsvCommand.class,

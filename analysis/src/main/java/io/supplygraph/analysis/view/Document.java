@@ -16,7 +16,9 @@ import io.supplygraph.model.Trust;
  * @param ingested     when, as the store recorded it
  * @param signer       who signed it, when {@code trust} is verified
  * @param trustReason  why verification failed, when {@code trust} is failed
+ * @param quality      an SBOM's quality score, 0 to 10 ({@code quality DIGEST} says why); null for other documents
+ *                     and for SBOMs ingested before quality was measured
  */
 public record Document(String digest, DocumentFormat format, String specVersion, String name, String subject,
         String subjectPurl, int components, int warnings, long size, String source, String ingested,
-        Trust.State trust, String signer, String trustReason) {}
+        Trust.State trust, String signer, String trustReason, Double quality) {}

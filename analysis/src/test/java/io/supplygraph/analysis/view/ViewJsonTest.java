@@ -35,7 +35,7 @@ class ViewJsonTest {
     private static Document document() {
         return new Document("sha256:ab", DocumentFormat.CYCLONEDX_JSON, "1.5", "app", "pkg:generic/app@1",
                 "pkg:generic/app@1", 3, 1, 1024, "app.cdx.json", "2024-01-01T00:00:00Z", Trust.State.UNSIGNED, null,
-                null);
+                null, 7.5);
     }
 
     private static Finding finding() {
@@ -50,14 +50,14 @@ class ViewJsonTest {
         JsonNode json = Json.tree(document());
         assertThat(fields(json)).containsExactly("digest", "format", "spec_version", "name", "subject",
                 "subject_purl", "components", "warnings", "size", "source", "ingested", "trust", "signer",
-                "trust_reason");
+                "trust_reason", "quality");
         assertThat(json.get("signer").isNull()).as("a null is written, not left out").isTrue();
         assertThat(json.get("format").asText()).isEqualTo("cyclonedx-json");
         assertThat(json.get("trust").asText()).isEqualTo("unsigned");
 
         assertThat(fields(new DocumentDetail(document(), List.of("a warning")))).containsExactly("digest", "format",
                 "spec_version", "name", "subject", "subject_purl", "components", "warnings", "size", "source",
-                "ingested", "trust", "signer", "trust_reason", "warning_messages");
+                "ingested", "trust", "signer", "trust_reason", "quality", "warning_messages");
         assertThat(fields(new DeletedDocument("sha256:ab", "app.cdx.json"))).containsExactly("deleted", "source");
     }
 
@@ -203,6 +203,11 @@ class ViewJsonTest {
                 List.of(new LicenceReport.Unknown("pkg:npm/b@1", null, LicenceReport.Reason.NOT_STATED, null)),
                 List.of(new LicenceReport.Copyleft("pkg:npm/c@1", "GPL-2.0-only", LicenceClass.STRONG_COPYLEFT, 1,
                         "sha256:ab", List.of("pkg:generic/app@1", "pkg:npm/c@1"))));
+        JsonNode quality = Json.tree(new Quality("sha256:ab", DocumentFormat.SPDX_2_JSON, "2.3", 8.3, List.of(
+                new Quality.Check("ntia_supplier", "ntia", 1, Quality.Verdict.PASS, 10.0, "1 of 1 components"))));
+        assertThat(fields(quality)).containsExactly("digest", "format", "spec_version", "score", "checks");
+        assertThat(fields(quality.get("checks").get(0))).containsExactly("check", "standard", "weight", "verdict",
+                "score", "reason");
         JsonNode report = Json.tree(licences);
         assertThat(fields(report)).containsExactly("scope", "target", "licence_list", "components", "licences",
                 "classes", "unknown", "copyleft");
@@ -256,6 +261,7 @@ class ViewJsonTest {
                 .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
         assertThat(labels(Severity.values())).containsExactly("unrated", "none", "low", "medium", "high", "critical");
         assertThat(labels(FixAction.values())).containsExactly("remove", "upgrade", "none");
+        assertThat(labels(Quality.Verdict.values())).containsExactly("pass", "fail", "not_applicable");
         assertThat(labels(LicenceClass.values())).containsExactly("permissive", "weak_copyleft", "strong_copyleft",
                 "network_copyleft", "proprietary_or_unknown");
         assertThat(labels(LicenceReport.Reason.values())).containsExactly("not_stated", "noassertion", "none",

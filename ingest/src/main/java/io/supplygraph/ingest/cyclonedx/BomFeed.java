@@ -109,6 +109,10 @@ final class BomFeed {
         sink.vex(statement);
     }
 
+    void creation(io.supplygraph.ingest.sbom.SbomCreation creation) {
+        sink.creation(creation);
+    }
+
     void warning(String message) {
         ensureDocument();
         sink.warning(message);

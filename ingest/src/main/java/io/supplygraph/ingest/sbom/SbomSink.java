@@ -33,6 +33,12 @@ public interface SbomSink {
      */
     default void vex(SbomVexStatement statement) {}
 
+    /**
+     * Who made the document and when, once, when the format says (formats that say nothing never call it). For the
+     * quality checks; sinks that only collect facts ignore it.
+     */
+    default void creation(SbomCreation creation) {}
+
     /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
     void warning(String message);
 }

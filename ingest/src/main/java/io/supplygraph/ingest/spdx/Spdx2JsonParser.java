@@ -32,12 +32,40 @@ public final class Spdx2JsonParser implements SbomParser {
                 case "name" -> doc.name(JsonInput.text(p));
                 case "SPDXID" -> doc.documentId(JsonInput.text(p));
                 case "documentDescribes" -> readDescribes(p, doc, sink);
+                case "creationInfo" -> readCreationInfo(p, sink);
                 case "packages" -> JsonInput.forEachObject(p, field, sink, q -> doc.pkg(readPackage(q, sink)));
                 case "files", "snippets" -> JsonInput.forEachObject(p, field, sink, q -> doc.nonPackage(readId(q)));
                 case "relationships" -> JsonInput.forEachObject(p, field, sink, q -> readRelationship(q, doc));
                 default -> p.skipChildren();
             }
         }
+    }
+
+    private static void readCreationInfo(JsonParser p, SbomSink sink) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String created = null;
+        java.util.List<String> creators = new java.util.ArrayList<>();
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            if (field.equals("created")) {
+                created = JsonInput.text(p);
+            } else if (field.equals("creators") && p.currentToken() == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        creators.add(p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        sink.creation(io.supplygraph.ingest.sbom.SbomCreation.ofSpdxCreators(created, creators));
     }
 
     private static void readDescribes(JsonParser p, Spdx2Document doc, SbomSink sink) throws IOException {

@@ -25,6 +25,7 @@ import java.util.List;
  * @param vex            CycloneDX VEX: the BOM's {@code vulnerabilities[].analysis}, resolved to package versions
  * @param sources        source repositories of package versions, from the document's VCS references
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
+ * @param measures       what the quality checks count, or null where nobody counted (facts made by hand)
  */
 public record SbomFacts(
         String specVersion,
@@ -39,7 +40,16 @@ public record SbomFacts(
         List<Licence> licences,
         List<VexFacts.Statement> vex,
         List<SourceOf> sources,
-        List<String> warnings) implements Facts {
+        List<String> warnings,
+        SbomMeasures measures) implements Facts {
+
+    /** Facts without measures: made by hand, not read from a document. */
+    public SbomFacts(String specVersion, String name, int componentCount, List<PackageIdentity> packages,
+            int[] subjects, List<Edge> edges, int[] parent, int[] depth, List<Occurrence> occurrences,
+            List<Licence> licences, List<VexFacts.Statement> vex, List<SourceOf> sources, List<String> warnings) {
+        this(specVersion, name, componentCount, packages, subjects, edges, parent, depth, occurrences, licences, vex,
+                sources, warnings, null);
+    }
 
     public record Edge(int from, int to, EdgeKind kind) {}
 
@@ -68,6 +78,6 @@ public record SbomFacts(
             }
         }
         return new SbomFacts(specVersion, name, componentCount, packages, subjects, edges, parent, depth,
-                List.copyOf(all), licences, vex, sources, warnings);
+                List.copyOf(all), licences, vex, sources, warnings, measures);
     }
 }
