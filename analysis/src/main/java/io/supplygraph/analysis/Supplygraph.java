@@ -390,10 +390,12 @@ public final class Supplygraph implements AutoCloseable {
 
     /**
      * The findings of one document (by digest), one application (by its subject's purl) or, both null, the
-     * portfolio, as an OpenVEX 0.2.0 document stamped with this time; see {@link VexExport}.
+     * portfolio (OpenVEX only), as an OpenVEX 0.2.0 document or a CycloneDX 1.6 VEX BOM stamped with this time;
+     * see {@link VexExport}.
      */
-    public String exportOpenVex(String document, String application, java.time.Instant timestamp) {
-        return new VexExport(store).openVex(document, application, timestamp);
+    public String exportVex(VexExport.Format format, String document, String application,
+            java.time.Instant timestamp) {
+        return new VexExport(store).export(format, document, application, timestamp);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vex.VexExport;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -25,8 +26,9 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     @Command(name = "vex", mixinStandardHelpOptions = true,
-            description = {"The findings of one document, one application or (with neither) the portfolio as an"
-                    + " OpenVEX 0.2.0 document on stdout: per vulnerability and application (the product) the"
+            description = {"The findings of one document, one application or (with neither, OpenVEX only) the portfolio"
+                    + " as an OpenVEX 0.2.0 document or a CycloneDX 1.6 VEX BOM on stdout: per vulnerability and"
+                    + " application (the product) the"
                     + " package versions (subcomponents) with their status: a VEX statement's where one decides,"
                     + " else affected (with an action statement naming the fixed versions), or under_investigation"
                     + " where the advisory's ranges cannot decide; justification and impact statement as the"
@@ -46,7 +48,8 @@ final class ExportCommand implements Callable<Integer> {
         Scope scope = new Scope();
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "openvex",
-                description = "openvex (OpenVEX 0.2.0; the only format so far).")
+                description = "openvex (OpenVEX 0.2.0, the default) or cyclonedx (CycloneDX 1.6 VEX, for one"
+                        + " document or application: its analyses speak for the BOM's one subject).")
         String format;
 
         @Mixin
@@ -57,13 +60,19 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!format.equalsIgnoreCase("openvex")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "unknown --format '" + format + "'; openvex is the one written so far");
+            VexExport.Format chosen;
+            try {
+                chosen = VexExport.Format.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (chosen == VexExport.Format.CYCLONEDX && scope.document == null && scope.application == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format cyclonedx needs --doc"
+                        + " or --app: CycloneDX VEX speaks for one product, the BOM's subject");
             }
             try (Supplygraph graph = store.open()) {
                 PrintWriter out = spec.commandLine().getOut();
-                out.println(graph.exportOpenVex(scope.document, scope.application, Instant.now()));
+                out.println(graph.exportVex(chosen, scope.document, scope.application, Instant.now()));
                 out.flush();
                 return 0;
             }

@@ -44,8 +44,39 @@ public final class VexExport {
         this.store = store;
     }
 
-    /** The documents whose applications to export: one by digest, an application's, or (both null) every one. */
-    public String openVex(String document, String application, Instant timestamp) {
+    /** The formats written. */
+    public enum Format {
+        OPENVEX,
+        CYCLONEDX;
+
+        /** A format a user typed, in any case; anything else names the accepted values. */
+        public static Format parse(String text) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(text.strip())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown VEX format '" + text + "'; one of openvex, cyclonedx");
+        }
+    }
+
+    /**
+     * The export of one document (by digest), one application (by its subject's purl) or, both null, the
+     * portfolio. CycloneDX VEX scopes its analyses to the BOM's one subject, so it is written for one application;
+     * for the portfolio it is refused.
+     */
+    public String export(Format format, String document, String application, Instant timestamp) {
+        if (format == Format.CYCLONEDX && document == null && application == null) {
+            throw new IllegalArgumentException("CycloneDX VEX speaks for one product (the BOM's subject): give a"
+                    + " document or an application, or export the portfolio as OpenVEX");
+        }
+        Map<Statement, Map<String, Set<String>>> statements = statements(document, application);
+        return format == Format.OPENVEX ? OpenVexWriter.write(statements, timestamp)
+                : CycloneDxVexWriter.write(statements, timestamp);
+    }
+
+    /** Per statement, the products (applications' subjects) it names and, per product, the package versions. */
+    private Map<Statement, Map<String, Set<String>>> statements(String document, String application) {
         Map<String, Finding> findings = new TreeMap<>();
         Set<String> scope = new TreeSet<>();
         if (document == null && application == null) {
@@ -73,7 +104,7 @@ public final class VexExport {
                         .add(f.purl());
             }
         }
-        return write(statements, timestamp);
+        return statements;
     }
 
     private List<DocumentRow> applicationDocuments(String application) {
@@ -89,8 +120,8 @@ public final class VexExport {
         return f.id() + " " + f.purl();
     }
 
-    /** What one statement says, for all the products and subcomponents it covers. */
-    private record Statement(String vulnerability, List<String> aliases, String status, String justification,
+    /** What one statement says, for all the products and subcomponents it covers; statuses as OpenVEX names them. */
+    record Statement(String vulnerability, List<String> aliases, String status, String justification,
             String impact, String action) {}
 
     private Statement statement(Finding f, Finding.Container c) {
@@ -136,56 +167,5 @@ public final class VexExport {
             unscoped = s.product() == null ? s : unscoped;
         }
         return unscoped;
-    }
-
-    private static String write(Map<Statement, Map<String, Set<String>>> statements, Instant timestamp) {
-        ArrayNode list = JSON.createArrayNode();
-        statements.forEach((s, products) -> {
-            ObjectNode statement = list.addObject();
-            ObjectNode vulnerability = statement.putObject("vulnerability");
-            vulnerability.put("name", s.vulnerability());
-            if (!s.aliases().isEmpty()) {
-                s.aliases().forEach(vulnerability.putArray("aliases")::add);
-            }
-            ArrayNode productNodes = statement.putArray("products");
-            products.forEach((product, packages) -> {
-                ObjectNode node = productNodes.addObject().put("@id", product);
-                List<String> subcomponents = new ArrayList<>(packages);
-                subcomponents.remove(product);
-                if (!subcomponents.isEmpty()) {
-                    ArrayNode subs = node.putArray("subcomponents");
-                    subcomponents.forEach(p -> subs.addObject().put("@id", p));
-                }
-            });
-            statement.put("status", s.status());
-            putIfPresent(statement, "justification", s.justification());
-            putIfPresent(statement, "impact_statement", s.impact());
-            putIfPresent(statement, "action_statement", s.action());
-        });
-        ObjectNode document = JSON.createObjectNode();
-        document.put("@context", "https://openvex.dev/ns/v0.2.0");
-        // the same statements give the same id, whenever they are exported
-        document.put("@id", "urn:supplygraph:vex:" + sha256(list.toString()));
-        document.put("author", "Supplygraph");
-        document.put("timestamp", timestamp.toString());
-        document.put("version", 1);
-        document.put("tooling", "supplygraph");
-        document.set("statements", list);
-        return document.toPrettyString();
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

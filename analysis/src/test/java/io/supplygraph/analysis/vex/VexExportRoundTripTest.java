@@ -1,6 +1,7 @@
 package io.supplygraph.analysis.vex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,10 @@ class VexExportRoundTripTest {
                 s.status().label(), s.justification(), s.impactStatement(), s.actionStatement())).toList();
     }
 
+    private static String export(Supplygraph graph, VexExport.Format format, String application) {
+        return graph.exportVex(format, null, application, Instant.parse("2026-11-30T00:00:00Z"));
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void reIngestingTheExportGivesBackTheSameStatementsAndFindings(Kind kind) throws Exception {
@@ -108,7 +113,7 @@ class VexExportRoundTripTest {
             ingest(graph, files);
             ingest(graph, List.of(vendorStatement().toString()));
             original = verdicts(graph);
-            Files.writeString(exported, graph.exportOpenVex(null, null, Instant.parse("2026-11-30T00:00:00Z")));
+            Files.writeString(exported, export(graph, VexExport.Format.OPENVEX, null));
             first = JSON.readTree(exported.toFile());
         }
         assertThat(original).containsEntry(LOG4J + " GHSA-jfh8-c2jp-5v3q " + SHOP, "not_affected")
@@ -125,12 +130,52 @@ class VexExportRoundTripTest {
             assertThat(said(graph.vex(null, null))).as("the statements, as the graph holds them")
                     .containsExactlyInAnyOrderElementsOf(said(first));
             assertThat(verdicts(graph)).as("the findings").isEqualTo(original);
-            JsonNode again = JSON.readTree(graph.exportOpenVex(null, null, Instant.parse("2026-12-01T00:00:00Z")));
+            JsonNode again = JSON.readTree(export(graph, VexExport.Format.OPENVEX, null));
             assertThat(again.get("statements")).as("exported again").isEqualTo(first.get("statements"));
-            assertThat(again.get("@id")).isEqualTo(first.get("@id"));
-            JsonNode shop = JSON.readTree(graph.exportOpenVex(null, SHOP, Instant.EPOCH));
+            assertThat(again.get("@id")).as("the same statements, the same id").isEqualTo(first.get("@id"));
+            JsonNode shop = JSON.readTree(export(graph, VexExport.Format.OPENVEX, SHOP));
             assertThat(said(shop)).as("one application's export names only it").singleElement().asString()
                     .contains(SHOP, "not_affected");
+        }
+    }
+
+    /**
+     * CycloneDX VEX speaks for one product, so each application is exported on its own; the vendor's OpenVEX
+     * justification comes back in CycloneDX's words (vulnerable_code_not_in_execute_path is code_not_reachable).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void reIngestingCycloneDxExportsGivesBackTheSameStatementsAndFindings(Kind kind) throws Exception {
+        List<String> files = sbomsAndAdvisory();
+        Map<String, String> original;
+        List<Path> exports = new ArrayList<>();
+        JsonNode shopFirst;
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp.resolve("a")))) {
+            ingest(graph, files);
+            ingest(graph, List.of(vendorStatement().toString()));
+            original = verdicts(graph);
+            for (String app : List.of(SHOP, BILLING)) {
+                Path file = tmp.resolve(app.replaceAll("\\W", "_") + ".cdx.json");
+                Files.writeString(file, export(graph, VexExport.Format.CYCLONEDX, app));
+                exports.add(file);
+            }
+            shopFirst = JSON.readTree(exports.get(0).toFile());
+            assertThatThrownBy(() -> export(graph, VexExport.Format.CYCLONEDX, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one product");
+        }
+        assertThat(shopFirst.get("specVersion").asText()).isEqualTo("1.6");
+        assertThat(shopFirst.get("metadata").get("component").get("purl").asText()).isEqualTo(SHOP);
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp.resolve("b")))) {
+            ingest(graph, files);
+            ingest(graph, exports.stream().map(Path::toString).toList());
+            assertThat(said(graph.vex(null, null))).containsExactlyInAnyOrder(
+                    "GHSA-jfh8-c2jp-5v3q | " + LOG4J + " | " + BILLING + " | affected | null | null | upgrade to 2.15.0",
+                    "GHSA-jfh8-c2jp-5v3q | " + LOG4J + " | " + SHOP + " | not_affected | code_not_reachable"
+                            + " | JNDI lookups are disabled | null");
+            assertThat(verdicts(graph)).as("the findings").isEqualTo(original);
+            JsonNode again = JSON.readTree(export(graph, VexExport.Format.CYCLONEDX, SHOP));
+            assertThat(again.get("vulnerabilities")).as("exported again").isEqualTo(shopFirst.get("vulnerabilities"));
+            assertThat(again.get("serialNumber")).isEqualTo(shopFirst.get("serialNumber"));
         }
     }
 }
