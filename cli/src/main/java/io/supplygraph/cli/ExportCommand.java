@@ -36,16 +36,8 @@ final class ExportCommand implements Callable<Integer> {
                     "Ingesting the export elsewhere gives back the same statements."})
     static final class Vex implements Callable<Integer> {
 
-        static final class Scope {
-            @Option(names = "--doc", paramLabel = "DIGEST", description = "One document, by digest or prefix.")
-            String document;
-
-            @Option(names = "--app", paramLabel = "PURL", description = "An application, by its subject's purl.")
-            String application;
-        }
-
         @ArgGroup(exclusive = true)
-        Scope scope = new Scope();
+        ReportScope scope = new ReportScope();
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "openvex",
                 description = "openvex (OpenVEX 0.2.0, the default) or cyclonedx (CycloneDX 1.6 VEX, for one"
@@ -66,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            if (chosen == VexExport.Format.CYCLONEDX && scope.document == null && scope.application == null) {
+            if (chosen == VexExport.Format.CYCLONEDX && scope.portfolio()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format cyclonedx needs --doc"
                         + " or --app: CycloneDX VEX speaks for one product, the BOM's subject");
             }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "licenses", aliases = "licences", mixinStandardHelpOptions = true,
         description = {"The licences of a document's, an application's or (without --doc or --app) the whole"
@@ -21,16 +20,8 @@ import picocli.CommandLine.Option;
                         + " unknown, copyleft."})
 final class LicensesCommand extends QueryCommand {
 
-    static final class Scope {
-        @Option(names = "--doc", paramLabel = "DIGEST", description = "One document, by digest or digest prefix.")
-        String document;
-
-        @Option(names = "--app", paramLabel = "PURL", description = "An application, by its subject's purl.")
-        String application;
-    }
-
     @ArgGroup(exclusive = true)
-    Scope scope = new Scope();
+    ReportScope scope = new ReportScope();
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
