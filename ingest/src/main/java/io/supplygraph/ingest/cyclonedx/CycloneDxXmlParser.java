@@ -2,10 +2,13 @@ package io.supplygraph.ingest.cyclonedx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.ReadLimits;
+import io.supplygraph.ingest.sbom.SbomCreation;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -113,9 +116,9 @@ public final class CycloneDxXmlParser implements SbomParser {
             while (nextChild(bom)) {
                 String local = xml.getLocalName();
                 if (inBom() && local.equals("metadata")) {
-                    componentsIn(true);
+                    metadata();
                 } else if (inBom() && local.equals("components")) {
-                    componentsIn(false);
+                    componentsIn();
                 } else if (local.equals("dependencies") && inDependencyGraph()) {
                     dependencies(null);
                 } else {
@@ -126,12 +129,75 @@ public final class CycloneDxXmlParser implements SbomParser {
             feed.finish();
         }
 
-        /** Reads the {@code <component>} children of the current element: metadata's subject, or a list. */
-        private void componentsIn(boolean subject) throws XMLStreamException, DocumentRejectedException {
+        /** The subject, and who made the BOM and when. */
+        private void metadata() throws XMLStreamException, DocumentRejectedException {
+            String timestamp = null;
+            List<String> authors = new ArrayList<>();
+            List<String> tools = new ArrayList<>();
+            int metadata = depth;
+            while (nextChild(metadata)) {
+                if (!inBom()) {
+                    skip();
+                    continue;
+                }
+                switch (xml.getLocalName()) {
+                    case "component" -> component(true);
+                    case "timestamp" -> timestamp = text();
+                    case "authors" -> entries(authors);
+                    case "tools" -> entries(tools);
+                    case "manufacture", "manufacturer", "supplier" -> addIfNamed(authors, entryName());
+                    default -> skip();
+                }
+            }
+            feed.creation(new SbomCreation(timestamp, authors, tools));
+        }
+
+        /**
+         * The names of a list's entries ({@code <author>}, 1.4's {@code <tool>}); 1.5 nests its tools one level
+         * deeper, under {@code <components>} and {@code <services>}.
+         */
+        private void entries(List<String> names) throws XMLStreamException, DocumentRejectedException {
+            int list = depth;
+            while (nextChild(list)) {
+                if (!inBom()) {
+                    skip();
+                } else if (xml.getLocalName().equals("components") || xml.getLocalName().equals("services")) {
+                    entries(names);
+                } else {
+                    addIfNamed(names, entryName());
+                }
+            }
+        }
+
+        /** An entry's {@code <name>}, else its {@code <email>} (an author may give only that). */
+        private String entryName() throws XMLStreamException, DocumentRejectedException {
+            String name = null;
+            String email = null;
+            int entry = depth;
+            while (nextChild(entry)) {
+                if (inBom() && xml.getLocalName().equals("name")) {
+                    name = text();
+                } else if (inBom() && xml.getLocalName().equals("email")) {
+                    email = text();
+                } else {
+                    skip();
+                }
+            }
+            return name != null && !name.isBlank() ? name : email;
+        }
+
+        private static void addIfNamed(List<String> names, String name) {
+            if (name != null && !name.isBlank()) {
+                names.add(name);
+            }
+        }
+
+        /** Reads the {@code <component>} children of the current element: a list of components. */
+        private void componentsIn() throws XMLStreamException, DocumentRejectedException {
             int parent = depth;
             while (nextChild(parent)) {
                 if (inBom() && xml.getLocalName().equals("component")) {
-                    component(subject);
+                    component(false);
                 } else {
                     skip();
                 }
@@ -159,7 +225,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     case "hashes" -> hashes(draft);
                     case "licenses" -> licences(draft);
                     case "externalReferences" -> externalReferences(draft);
-                    case "components" -> componentsIn(false);
+                    case "components" -> componentsIn();
                     default -> skip();
                 }
             }
