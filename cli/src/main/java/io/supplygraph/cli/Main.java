@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PackagesCommand.class,
             DepsCommand.class,
             DependentsCommand.class,
+            ApplicationsCommand.class,
             PathCommand.class,
             DriftCommand.class,
             VexCommand.class,

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "malicious", mixinStandardHelpOptions = true,
         description = {"Every malicious package version present (OSV MAL- records, the OpenSSF malicious-packages"
@@ -16,9 +17,12 @@ import picocli.CommandLine.Command;
                 "--json prints one object per package version: purl, id, aliases, applications."})
 final class MaliciousCommand extends ListCommand {
 
+    @Mixin
+    LatestOption releases;
+
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        List<Malicious> found = graph.malicious();
+        List<Malicious> found = graph.malicious(releases.latest);
         List<Malicious> page = page(found);
         if (json) {
             Output.json(out, page);

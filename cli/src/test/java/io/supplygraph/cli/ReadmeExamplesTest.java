@@ -34,6 +34,8 @@ class ReadmeExamplesTest {
     /** The examples that cannot run against the demo, and why. */
     private static final Map<String, String> NEED_MORE_THAN_THE_DEMO = Map.ofEntries(
             Map.entry("./supplygraph ingest ~/sboms/ image.spdx.json.gz bundle.zip", "the reader's own files"),
+            Map.entry("./supplygraph ingest --app billing --release 2026.11 build/sbom/", "the reader's own files"),
+            Map.entry("./supplygraph ingest --replace nightly/juice-shop-14.1.1.cdx.json", "the reader's own files"),
             Map.entry("./supplygraph verify app.sigstore.json", "a bundle and trusted root of the reader's own"),
             Map.entry("./supplygraph osv import ~/osv/PyPI/all.zip advisory-database/vulns/",
                     "the reader's own OSV download"),

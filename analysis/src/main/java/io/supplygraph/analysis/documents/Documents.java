@@ -99,6 +99,7 @@ public final class Documents {
     private static Document view(DocumentRow d, Double quality) {
         return new Document(d.digest(), DocumentFormat.fromLabel(d.format()), d.specVersion(), d.name(),
                 subject(d), d.subjectPurl(), d.componentCount(), d.warningCount(), d.sizeBytes(),
-                d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason(), quality);
+                d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason(), d.application(),
+                d.release(), d.producer(), d.supersededBy(), quality);
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomParser;
-import io.supplygraph.ingest.sbom.SbomCreation;
 import io.supplygraph.ingest.sbom.SbomSink;
 import io.supplygraph.ingest.vex.CycloneDxVex;
 import java.io.IOException;
@@ -53,10 +52,6 @@ public final class CycloneDxJsonParser implements SbomParser {
     }
 
     /** One pass over one document. */
-    /** The metadata entries that name who made the BOM (1.6 renamed manufacture to manufacturer). */
-    private static final java.util.Set<String> CREATORS = java.util.Set.of("authors", "manufacture", "manufacturer",
-            "supplier");
-
     private static final class Reading {
 
         private final JsonParser json;
@@ -68,8 +63,6 @@ public final class CycloneDxJsonParser implements SbomParser {
         private String bomFormat;
         private boolean sawComponents;
         private String timestamp;
-        private final List<String> authors = new ArrayList<>();
-        private final List<String> tools = new ArrayList<>();
         /**
          * CycloneDX VEX, read as a tree: it is small beside the components, and its targets and dates are
          * resolved only once the whole document (metadata may come last) has been read.
@@ -130,34 +123,34 @@ public final class CycloneDxJsonParser implements SbomParser {
                     component(true);
                 } else if (field.equals("timestamp")) {
                     timestamp = text(field);
-                } else if (field.equals("tools")) {
-                    names(TREES.readTree(json), tools);
-                } else if (CREATORS.contains(field)) {
-                    names(TREES.readTree(json), authors);
+                } else if (field.equals("tools") || field.equals("authors")) {
+                    producers(field, TREES.readTree(json));
                 } else {
                     json.skipChildren();
                 }
             }
-            feed.creation(new SbomCreation(timestamp, authors, tools));
+            if (timestamp != null) {
+                feed.timestamp(timestamp);
+            }
         }
 
         /**
-         * The names in a metadata entry: an object's {@code name} (or, for a person, {@code email}), each entry's of
-         * an array, and those of 1.5's {@code tools.components} and {@code tools.services}.
+         * Tools as CycloneDX 1.4 lists them ({@code [{vendor, name, version}]}) or 1.5 does
+         * ({@code {components: [...], services: [...]}}), and authors ({@code [{name, email}]}).
          */
-        private static void names(JsonNode node, List<String> names) {
+        private void producers(String field, JsonNode node) {
             if (node == null) {
                 return;
             }
-            if (node.isArray()) {
-                node.forEach(n -> names(n, names));
-            } else if (node.isObject()) {
-                JsonNode name = node.has("name") ? node.get("name") : node.get("email");
-                if (name != null && name.isTextual() && !name.asText().isBlank()) {
-                    names.add(name.asText());
-                }
-                names(node.get("components"), names);
-                names(node.get("services"), names);
+            if (field.equals("authors")) {
+                node.forEach(author -> feed.author(author.path("name").asText(null)));
+                return;
+            }
+            if (node.isObject()) {
+                node.path("components").forEach(tool -> feed.tool(tool.path("name").asText(null)));
+                node.path("services").forEach(tool -> feed.tool(tool.path("name").asText(null)));
+            } else {
+                node.forEach(tool -> feed.tool(tool.path("name").asText(null)));
             }
         }
 

@@ -2,13 +2,12 @@ package io.supplygraph.ingest.cyclonedx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.ReadLimits;
-import io.supplygraph.ingest.sbom.SbomCreation;
 import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -129,70 +128,45 @@ public final class CycloneDxXmlParser implements SbomParser {
             feed.finish();
         }
 
-        /** The subject, and who made the BOM and when. */
+        /** The subject, and who wrote the BOM: tools as 1.4 lists them ({@code <tool>}) or 1.5 does, and authors. */
         private void metadata() throws XMLStreamException, DocumentRejectedException {
-            String timestamp = null;
-            List<String> authors = new ArrayList<>();
-            List<String> tools = new ArrayList<>();
             int metadata = depth;
             while (nextChild(metadata)) {
-                if (!inBom()) {
-                    skip();
-                    continue;
-                }
-                switch (xml.getLocalName()) {
+                String local = inBom() ? xml.getLocalName() : "";
+                switch (local) {
                     case "component" -> component(true);
-                    case "timestamp" -> timestamp = text();
-                    case "authors" -> entries(authors);
-                    case "tools" -> entries(tools);
-                    case "manufacture", "manufacturer", "supplier" -> addIfNamed(authors, entryName());
+                    case "tools" -> namesIn(feed::tool, "tool", "component", "service");
+                    case "authors" -> namesIn(feed::author, "author");
+                    case "timestamp" -> feed.timestamp(text());
                     default -> skip();
                 }
             }
-            feed.creation(new SbomCreation(timestamp, authors, tools));
         }
 
-        /**
-         * The names of a list's entries ({@code <author>}, 1.4's {@code <tool>}); 1.5 nests its tools one level
-         * deeper, under {@code <components>} and {@code <services>}.
-         */
-        private void entries(List<String> names) throws XMLStreamException, DocumentRejectedException {
+        /** The {@code <name>} of each child element of the current one (or of its lists) called one of {@code kinds}. */
+        private void namesIn(Consumer<String> names, String... kinds)
+                throws XMLStreamException, DocumentRejectedException {
             int list = depth;
             while (nextChild(list)) {
-                if (!inBom()) {
-                    skip();
-                } else if (xml.getLocalName().equals("components") || xml.getLocalName().equals("services")) {
-                    entries(names);
-                } else {
-                    addIfNamed(names, entryName());
-                }
-            }
-        }
-
-        /** An entry's {@code <name>}, else its {@code <email>} (an author may give only that). */
-        private String entryName() throws XMLStreamException, DocumentRejectedException {
-            String name = null;
-            String email = null;
-            int entry = depth;
-            while (nextChild(entry)) {
-                if (inBom() && xml.getLocalName().equals("name")) {
-                    name = text();
-                } else if (inBom() && xml.getLocalName().equals("email")) {
-                    email = text();
+                String local = inBom() ? xml.getLocalName() : "";
+                if (local.equals("components") || local.equals("services")) {
+                    namesIn(names, kinds);
+                } else if (List.of(kinds).contains(local)) {
+                    int entry = depth;
+                    while (nextChild(entry)) {
+                        if (inBom() && xml.getLocalName().equals("name")) {
+                            names.accept(text());
+                        } else {
+                            skip();
+                        }
+                    }
                 } else {
                     skip();
                 }
             }
-            return name != null && !name.isBlank() ? name : email;
         }
 
-        private static void addIfNamed(List<String> names, String name) {
-            if (name != null && !name.isBlank()) {
-                names.add(name);
-            }
-        }
-
-        /** Reads the {@code <component>} children of the current element: a list of components. */
+        /** Reads the {@code <component>} children of the current element. */
         private void componentsIn() throws XMLStreamException, DocumentRejectedException {
             int parent = depth;
             while (nextChild(parent)) {

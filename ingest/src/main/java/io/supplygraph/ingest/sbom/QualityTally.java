@@ -26,7 +26,10 @@ final class QualityTally {
     private int spdxLicences;
     private int located;
     private int danglingRefs;
-    private SbomCreation creation;
+    private boolean creationRead = true;
+    private String timestamp;
+    private int authors;
+    private int tools;
     /** A document repeats a few licence expressions thousands of times: each is parsed once. */
     private final Map<String, Boolean> expressions = new HashMap<>();
 
@@ -54,15 +57,26 @@ final class QualityTally {
         danglingRefs++;
     }
 
-    void creation(SbomCreation creation) {
-        this.creation = creation;
+    void tool(String name) {
+        tools += name == null || name.isBlank() ? 0 : 1;
+    }
+
+    void author(String name) {
+        authors += name == null || name.isBlank() ? 0 : 1;
+    }
+
+    void timestamp(String written) {
+        timestamp = written;
+    }
+
+    void creationNotRead() {
+        creationRead = false;
     }
 
     SbomMeasures measures(int unreached) {
         return new SbomMeasures(components, named, versioned, supplied, identified, purls, validPurls, hashed,
-                sha512, licensed, spdxLicences, located, unreached, danglingRefs, creation != null,
-                creation == null ? null : creation.timestamp(), creation == null ? 0 : creation.authors().size(),
-                creation == null ? 0 : creation.tools().size());
+                sha512, licensed, spdxLicences, located, unreached, danglingRefs, creationRead, timestamp, authors,
+                tools);
     }
 
     /** Present, and not SPDX's "I do not know". */

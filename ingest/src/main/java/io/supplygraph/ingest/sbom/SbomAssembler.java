@@ -51,6 +51,8 @@ public final class SbomAssembler implements SbomSink {
     private int componentCount;
     private String specVersion;
     private String name;
+    private String tool;
+    private String author;
 
     /** @param fallbackName names the subject of a document that says neither what it describes nor its own name */
     public SbomAssembler(String fallbackName) {
@@ -72,8 +74,13 @@ public final class SbomAssembler implements SbomSink {
     }
 
     @Override
-    public void creation(SbomCreation creation) {
-        quality.creation(creation);
+    public void timestamp(String written) {
+        quality.timestamp(written);
+    }
+
+    /** The parser does not read who made the document and when: the quality checks of those do not apply. */
+    public void creationNotRead() {
+        quality.creationNotRead();
     }
 
     @Override
@@ -94,6 +101,22 @@ public final class SbomAssembler implements SbomSink {
     @Override
     public void vex(SbomVexStatement statement) {
         vex.add(statement);
+    }
+
+    @Override
+    public void tool(String name) {
+        if (tool == null) {
+            tool = Producers.toolName(name);
+        }
+        quality.tool(name);
+    }
+
+    @Override
+    public void author(String name) {
+        if (author == null && name != null && !name.isBlank()) {
+            author = name.strip();
+        }
+        quality.author(name);
     }
 
     @Override
@@ -181,6 +204,6 @@ public final class SbomAssembler implements SbomSink {
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 graph.edges(subjects[0], listed), tree.parent(), tree.depth(), List.copyOf(occurrences),
                 List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings),
-                quality.measures(listed.length));
+                tool != null ? tool : author, quality.measures(listed.length));
     }
 }

@@ -34,10 +34,16 @@ public interface SbomSink {
     default void vex(SbomVexStatement statement) {}
 
     /**
-     * Who made the document and when, once, when the format says (formats that say nothing never call it). For the
-     * quality checks; sinks that only collect facts ignore it.
+     * A tool that wrote the document, as the document names it (a version after the name is dropped): which
+     * producer a document comes from decides what {@code ingest --replace} supersedes. The first tool counts.
      */
-    default void creation(SbomCreation creation) {}
+    default void tool(String name) {}
+
+    /** An organisation or person the document names as its author: the producer when it names no tool. */
+    default void author(String name) {}
+
+    /** When the document says it was made, as written: for the quality checks, which other sinks ignore. */
+    default void timestamp(String written) {}
 
     /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
     void warning(String message);

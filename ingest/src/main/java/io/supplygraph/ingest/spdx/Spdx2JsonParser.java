@@ -31,8 +31,8 @@ public final class Spdx2JsonParser implements SbomParser {
                 case "spdxVersion" -> doc.version(JsonInput.text(p));
                 case "name" -> doc.name(JsonInput.text(p));
                 case "SPDXID" -> doc.documentId(JsonInput.text(p));
+                case "creationInfo" -> readCreators(p, doc, sink);
                 case "documentDescribes" -> readDescribes(p, doc, sink);
-                case "creationInfo" -> readCreationInfo(p, sink);
                 case "packages" -> JsonInput.forEachObject(p, field, sink, q -> doc.pkg(readPackage(q, sink)));
                 case "files", "snippets" -> JsonInput.forEachObject(p, field, sink, q -> doc.nonPackage(readId(q)));
                 case "relationships" -> JsonInput.forEachObject(p, field, sink, q -> readRelationship(q, doc));
@@ -41,31 +41,24 @@ public final class Spdx2JsonParser implements SbomParser {
         }
     }
 
-    private static void readCreationInfo(JsonParser p, SbomSink sink) throws IOException {
+    private static void readCreators(JsonParser p, Spdx2Document doc, SbomSink sink) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
         }
-        String created = null;
-        java.util.List<String> creators = new java.util.ArrayList<>();
         String field;
         while ((field = p.nextFieldName()) != null) {
             p.nextToken();
-            if (field.equals("created")) {
-                created = JsonInput.text(p);
-            } else if (field.equals("creators") && p.currentToken() == JsonToken.START_ARRAY) {
+            if (field.equals("creators") && JsonInput.isArray(p, "creationInfo.creators", sink)) {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == JsonToken.VALUE_STRING) {
-                        creators.add(p.getText());
-                    } else {
-                        p.skipChildren();
-                    }
+                    doc.creator(JsonInput.text(p));
                 }
+            } else if (field.equals("created")) {
+                sink.timestamp(JsonInput.text(p));
             } else {
                 p.skipChildren();
             }
         }
-        sink.creation(io.supplygraph.ingest.sbom.SbomCreation.ofSpdxCreators(created, creators));
     }
 
     private static void readDescribes(JsonParser p, Spdx2Document doc, SbomSink sink) throws IOException {

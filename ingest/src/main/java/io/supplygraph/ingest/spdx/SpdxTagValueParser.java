@@ -3,14 +3,11 @@ package io.supplygraph.ingest.spdx;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.ReadLimits;
 import io.supplygraph.ingest.sbom.SbomParser;
-import io.supplygraph.ingest.sbom.SbomCreation;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * SPDX 2.x tag-value ({@code SPDXVersion: SPDX-2.3}), a line at a time. A package is the run of lines from
@@ -39,8 +36,6 @@ public final class SpdxTagValueParser implements SbomParser {
         private Section section = Section.DOCUMENT;
         private Spdx2Package pkg;
         private boolean seenTag;
-        private String created;
-        private final List<String> creators = new ArrayList<>();
 
         Reading(BoundedLineReader lines, SbomSink sink) {
             this.lines = lines;
@@ -75,9 +70,6 @@ public final class SpdxTagValueParser implements SbomParser {
                 tag(trimmed.substring(0, colon), value);
             }
             endPackage();
-            if (created != null || !creators.isEmpty()) {
-                sink.creation(SbomCreation.ofSpdxCreators(created, creators));
-            }
             doc.finish();
         }
 
@@ -118,8 +110,8 @@ public final class SpdxTagValueParser implements SbomParser {
             switch (tag) {
                 case "SPDXVersion" -> doc.version(value);
                 case "DocumentName" -> doc.name(value);
-                case "Created" -> created = value;
-                case "Creator" -> creators.add(value);
+                case "Creator" -> doc.creator(value);
+                case "Created" -> sink.timestamp(value);
                 case "SPDXID" -> identify(value);
                 case "PackageName" -> {
                     startElement(Section.PACKAGE);

@@ -37,8 +37,9 @@ class QualityTallyTest {
                    {"type":"library","bom-ref":"c","name":"c","version":"2","cpe":"cpe:2.3:a:c:c:2:*:*:*:*:*:*:*"}],
                  "dependencies":[{"ref":"app","dependsOn":["a","ghost"]}]}
                 """.formatted("ab".repeat(64)));
+        // the author with only an e-mail address names nobody
         assertThat(m).isEqualTo(new SbomMeasures(3, 3, 2, 1, 2, 2, 1, 1, 1, 2, 1, 1, 2, 1, true,
-                "2026-01-01T00:00:00Z", 2, 1));
+                "2026-01-01T00:00:00Z", 1, 1));
     }
 
     @Test
@@ -58,7 +59,7 @@ class QualityTallyTest {
                 """);
         assertThat(m.creationRead()).isTrue();
         assertThat(m.timestamp()).isEqualTo("2025-05-05T05:05:05Z");
-        assertThat(m.authors()).as("the author and the manufacturer").isEqualTo(2);
+        assertThat(m.authors()).as("the author; the manufacturer is no author of the BOM").isEqualTo(1);
         assertThat(m.tools()).as("a component and a service").isEqualTo(2);
         assertThat(m.components()).isEqualTo(1);
         assertThat(m.unreached()).as("no dependencies: a is hung off the subject").isEqualTo(1);
