@@ -141,7 +141,9 @@ public final class Licences {
         Map<Long, Long> documentOf = new HashMap<>();
         copyleft.forEach(e -> documentOf.merge(e.version(), e.row().firstDocument(), Math::min));
         Map<Long, Map<Long, Long>> parents = new HashMap<>();
-        for (ContainsRow row : store.graph().chainsTo(documentOf.keySet())) {
+        // every component of the few documents the paths start from: the chains up from each copyleft version in
+        // every document holding it would be tens of times as many rows across a portfolio
+        for (ContainsRow row : store.graph().containedIn(new HashSet<>(documentOf.values()))) {
             parents.computeIfAbsent(row.document(), d -> new HashMap<>()).put(row.version(), row.parent());
         }
         Set<Long> onPaths = new HashSet<>();
