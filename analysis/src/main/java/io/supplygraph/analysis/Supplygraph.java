@@ -13,6 +13,10 @@ import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
+import io.supplygraph.analysis.licences.Licences;
+import io.supplygraph.analysis.quality.QualityScores;
+import io.supplygraph.analysis.view.Quality;
+import io.supplygraph.analysis.view.LicenceReport;
 import io.supplygraph.analysis.view.LicenceUse;
 import io.supplygraph.analysis.view.NestedDocument;
 import io.supplygraph.analysis.view.Overview;
@@ -32,6 +36,7 @@ import io.supplygraph.analysis.remediation.ExploitImports;
 import io.supplygraph.analysis.remediation.FixPlans;
 import io.supplygraph.analysis.remediation.PortfolioFixes;
 import io.supplygraph.analysis.provenance.Scorecards;
+import io.supplygraph.analysis.vex.VexExport;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.analysis.view.Application;
@@ -397,6 +402,42 @@ public final class Supplygraph implements AutoCloseable {
     /** The licences of a document's components. */
     public List<LicenceUse> licences(String digest) {
         return new Applications(store).licences(digest);
+    }
+
+    /**
+     * The licence report of one document (by digest or unambiguous prefix): counts per licence and class, the
+     * components whose licence is unknown, the copyleft ones with a path; see {@link Licences}.
+     */
+    public LicenceReport licenceReportOfDocument(String digest) {
+        return new Licences(store).ofDocument(digest);
+    }
+
+    /** The licence report of an application (by its subject's purl), over all its documents. */
+    public LicenceReport licenceReportOfApplication(String subjectPurl) {
+        return new Licences(store).ofApplication(subjectPurl);
+    }
+
+    /** The licence report of every component of every document. */
+    public LicenceReport licenceReportOfPortfolio() {
+        return new Licences(store).ofPortfolio();
+    }
+
+    /**
+     * The findings of one document (by digest), one application (by its subject's purl) or, both null, the
+     * portfolio (OpenVEX only), as an OpenVEX 0.2.0 document or a CycloneDX 1.6 VEX BOM stamped with this time;
+     * see {@link VexExport}.
+     */
+    public String exportVex(VexExport.Format format, String document, String application,
+            java.time.Instant timestamp) {
+        return new VexExport(store).export(format, document, application, timestamp);
+    }
+
+    /**
+     * An SBOM's quality (by digest or unambiguous prefix): its score, 0 to 10, and each check's verdict and reason;
+     * see {@link QualityScores}.
+     */
+    public Quality quality(String digest) {
+        return new QualityScores(store).of(digest);
     }
 
     /** Counts of what the graph holds, its findings as {@code vulns} lists them by default. */

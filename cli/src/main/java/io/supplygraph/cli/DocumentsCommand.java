@@ -28,7 +28,7 @@ final class DocumentsCommand extends ListCommand {
     int run(Supplygraph graph, PrintWriter out) {
         List<Document> all = graph.documents();
         List<Document> listed = all.stream().filter(d -> DocumentKind.listed(kind, d.format())).toList();
-        print(out, page(listed), "digest", "format", "components", "subject", "trust", "ingested");
+        print(out, page(listed), "digest", "format", "components", "subject", "trust", "quality", "ingested");
         if (kind == null && listed.size() < all.size()) {
             note((all.size() - listed.size()) + " advisories not listed: --kind advisory");
         }

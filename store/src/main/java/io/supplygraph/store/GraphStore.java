@@ -15,6 +15,7 @@ import io.supplygraph.store.sql.GraphSql;
 import io.supplygraph.store.sql.JobSql;
 import io.supplygraph.store.sql.KevSql;
 import io.supplygraph.store.sql.LicenceSql;
+import io.supplygraph.store.sql.QualitySql;
 import io.supplygraph.store.sql.OverviewSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
@@ -59,6 +60,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final ApplicationSql applications;
     private final SearchSql search;
     private final LicenceSql licences;
+    private final QualitySql quality;
     private final KevSql kev;
     private final EpssSql epss;
 
@@ -83,6 +85,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.applications = new ApplicationSql(session);
         this.search = new SearchSql(session);
         this.licences = new LicenceSql(session);
+        this.quality = new QualitySql(session);
         this.kev = new KevSql(session);
         this.epss = new EpssSql(session);
     }
@@ -215,6 +218,10 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public SearchSql search() {
         return search;
+    }
+
+    public QualitySql quality() {
+        return quality;
     }
 
     public LicenceSql licences() {

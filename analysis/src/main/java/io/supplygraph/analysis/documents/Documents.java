@@ -6,9 +6,11 @@ import io.supplygraph.analysis.view.DeletedDocument;
 import io.supplygraph.analysis.view.Document;
 import io.supplygraph.analysis.view.Page;
 import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.analysis.quality.QualityScores;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The ingested documents: listed in ingest order, found by digest or a prefix of it, and deleted. */
@@ -21,12 +23,18 @@ public final class Documents {
     }
 
     public List<Document> all() {
-        return store.documents().all().stream().map(Documents::view).toList();
+        return scored(store.documents().all());
     }
 
     /** The documents other than advisories, in ingest order. */
     public List<Document> ingested() {
-        return store.documents().ingested().stream().map(Documents::view).toList();
+        return scored(store.documents().ingested());
+    }
+
+    /** Views with the SBOMs' quality scores, read for all of them at once. */
+    private List<Document> scored(List<DocumentRow> rows) {
+        Map<Long, Double> scores = new QualityScores(store).scores(rows);
+        return rows.stream().map(d -> view(d, scores.get(d.id()))).toList();
     }
 
     /** One page of the advisory documents whose name (the record's id) contains {@code fragment}, newest first. */
@@ -39,7 +47,7 @@ public final class Documents {
 
     /** The document with this digest, or with a digest that starts with it. */
     public Document byDigest(String digest) {
-        return view(row(store, digest));
+        return scored(List.of(row(store, digest))).get(0);
     }
 
     public List<String> warnings(String digest) {
@@ -83,10 +91,15 @@ public final class Documents {
         return d.subjectVersion() == null ? d.subjectName() : d.subjectName() + "@" + d.subjectVersion();
     }
 
+    /** A document without its quality score: for lists that do not show it. */
     public static Document view(DocumentRow d) {
+        return view(d, null);
+    }
+
+    private static Document view(DocumentRow d, Double quality) {
         return new Document(d.digest(), DocumentFormat.fromLabel(d.format()), d.specVersion(), d.name(),
                 subject(d), d.subjectPurl(), d.componentCount(), d.warningCount(), d.sizeBytes(),
                 d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason(), d.application(),
-                d.release(), d.producer(), d.supersededBy());
+                d.release(), d.producer(), d.supersededBy(), quality);
     }
 }

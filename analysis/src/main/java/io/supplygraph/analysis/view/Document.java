@@ -22,8 +22,10 @@ import io.supplygraph.model.Trust;
  * @param producer     the tool that wrote it (without the tool's version), else its author; null when it names none
  * @param supersededBy the digest of the newer document of its release from its producer that replaced it
  *                     ({@code ingest --replace}); a superseded document is kept, but no longer answered from
+ * @param quality      an SBOM's quality score, 0 to 10 ({@code quality DIGEST} says why); null for other documents
+ *                     and for SBOMs ingested before quality was measured
  */
 public record Document(String digest, DocumentFormat format, String specVersion, String name, String subject,
         String subjectPurl, int components, int warnings, long size, String source, String ingested,
         Trust.State trust, String signer, String trustReason, String application, String release, String producer,
-        String supersededBy) {}
+        String supersededBy, Double quality) {}

@@ -35,7 +35,7 @@ class ViewJsonTest {
     private static Document document() {
         return new Document("sha256:ab", DocumentFormat.CYCLONEDX_JSON, "1.5", "app", "pkg:generic/app@1",
                 "pkg:generic/app@1", 3, 1, 1024, "app.cdx.json", "2024-01-01T00:00:00Z", Trust.State.UNSIGNED, null,
-                null, "pkg:generic/app", "1", "syft", null);
+                null, "pkg:generic/app", "1", "syft", null, 7.5);
     }
 
     private static Finding finding() {
@@ -50,7 +50,7 @@ class ViewJsonTest {
         JsonNode json = Json.tree(document());
         assertThat(fields(json)).containsExactly("digest", "format", "spec_version", "name", "subject",
                 "subject_purl", "components", "warnings", "size", "source", "ingested", "trust", "signer",
-                "trust_reason", "application", "release", "producer", "superseded_by");
+                "trust_reason", "application", "release", "producer", "superseded_by", "quality");
         assertThat(json.get("signer").isNull()).as("a null is written, not left out").isTrue();
         assertThat(json.get("format").asText()).isEqualTo("cyclonedx-json");
         assertThat(json.get("trust").asText()).isEqualTo("unsigned");
@@ -58,7 +58,7 @@ class ViewJsonTest {
         assertThat(fields(new DocumentDetail(document(), List.of("a warning")))).containsExactly("digest", "format",
                 "spec_version", "name", "subject", "subject_purl", "components", "warnings", "size", "source",
                 "ingested", "trust", "signer", "trust_reason", "application", "release", "producer", "superseded_by",
-                "warning_messages");
+                "quality", "warning_messages");
         assertThat(fields(new DeletedDocument("sha256:ab", "app.cdx.json"))).containsExactly("deleted", "source");
     }
 
@@ -232,6 +232,25 @@ class ViewJsonTest {
         assertThat(fields(new Component("pkg:npm/a@1", "a", "1", false, 1, "pkg:generic/app@1")))
                 .containsExactly("purl", "name", "version", "synthetic", "depth", "parent");
         assertThat(fields(new LicenceUse("MIT", 2))).containsExactly("licence", "components");
+        LicenceReport licences = new LicenceReport("document", "sha256:ab", "3.28.0", 2,
+                List.of(new LicenceReport.LicenceCount("MIT", LicenceClass.PERMISSIVE, 1)),
+                List.of(new LicenceReport.ClassCount(LicenceClass.PERMISSIVE, 1)),
+                List.of(new LicenceReport.Unknown("pkg:npm/b@1", null, LicenceReport.Reason.NOT_STATED, null)),
+                List.of(new LicenceReport.Copyleft("pkg:npm/c@1", "GPL-2.0-only", LicenceClass.STRONG_COPYLEFT, 1,
+                        "sha256:ab", List.of("pkg:generic/app@1", "pkg:npm/c@1"))));
+        JsonNode quality = Json.tree(new Quality("sha256:ab", DocumentFormat.SPDX_2_JSON, "2.3", 8.3, List.of(
+                new Quality.Check("ntia_supplier", "ntia", 1, Quality.Verdict.PASS, 10.0, "1 of 1 components"))));
+        assertThat(fields(quality)).containsExactly("digest", "format", "spec_version", "score", "checks");
+        assertThat(fields(quality.get("checks").get(0))).containsExactly("check", "standard", "weight", "verdict",
+                "score", "reason");
+        JsonNode report = Json.tree(licences);
+        assertThat(fields(report)).containsExactly("scope", "target", "licence_list", "components", "licences",
+                "classes", "unknown", "copyleft");
+        assertThat(fields(report.get("licences").get(0))).containsExactly("licence", "class", "components");
+        assertThat(fields(report.get("classes").get(0))).containsExactly("class", "components");
+        assertThat(fields(report.get("unknown").get(0))).containsExactly("purl", "licence", "reason", "warning");
+        assertThat(fields(report.get("copyleft").get(0))).containsExactly("purl", "licence", "class", "documents",
+                "document", "path");
         assertThat(fields(new ApplicationDetail("pkg:generic/app@1", "pkg:generic/app@1", List.of(document()))))
                 .containsExactly("purl", "name", "documents");
         JsonNode nested = Json.tree(new NestedDocument("sha256:ab", "pkg:oci/app@1", NestedDocument.Relation.HOLDS,
@@ -277,6 +296,11 @@ class ViewJsonTest {
                 .containsExactly("affected", "not_affected", "fixed", "under_investigation", "unknown");
         assertThat(labels(Severity.values())).containsExactly("unrated", "none", "low", "medium", "high", "critical");
         assertThat(labels(FixAction.values())).containsExactly("remove", "upgrade", "none");
+        assertThat(labels(Quality.Verdict.values())).containsExactly("pass", "fail", "not_applicable");
+        assertThat(labels(LicenceClass.values())).containsExactly("permissive", "weak_copyleft", "strong_copyleft",
+                "network_copyleft", "proprietary_or_unknown");
+        assertThat(labels(LicenceReport.Reason.values())).containsExactly("not_stated", "noassertion", "none",
+                "not_an_expression", "unrecognised");
         assertThat(labels(NoFixReason.values())).containsExactly("no_fix_released", "no_later_version_known",
                 "commit_only_ranges", "fixed_in_another_major", "every_fix_still_affected");
         assertThat(labels(ExploitImport.Source.values())).containsExactly("kev", "epss");

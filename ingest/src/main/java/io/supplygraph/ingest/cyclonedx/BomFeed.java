@@ -119,6 +119,10 @@ final class BomFeed {
         sink.vex(statement);
     }
 
+    void timestamp(String written) {
+        sink.timestamp(written);
+    }
+
     void warning(String message) {
         ensureDocument();
         sink.warning(message);

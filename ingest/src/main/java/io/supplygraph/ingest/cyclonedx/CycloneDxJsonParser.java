@@ -129,6 +129,9 @@ public final class CycloneDxJsonParser implements SbomParser {
                     json.skipChildren();
                 }
             }
+            if (timestamp != null) {
+                feed.timestamp(timestamp);
+            }
         }
 
         /**

@@ -137,6 +137,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     case "component" -> component(true);
                     case "tools" -> namesIn(feed::tool, "tool", "component", "service");
                     case "authors" -> namesIn(feed::author, "author");
+                    case "timestamp" -> feed.timestamp(text());
                     default -> skip();
                 }
             }

@@ -46,6 +46,8 @@ public final class SbomAssembler implements SbomSink {
     private final Set<SourceOf> sources = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private int warningCount;
+    private int invalidPurls;
+    private final QualityTally quality = new QualityTally();
     private int componentCount;
     private String specVersion;
     private String name;
@@ -66,7 +68,19 @@ public final class SbomAssembler implements SbomSink {
     @Override
     public void component(SbomComponent component) {
         componentCount++;
+        int invalidBefore = invalidPurls;
         listedOrder.add(add(component));
+        quality.component(component, invalidPurls == invalidBefore);
+    }
+
+    @Override
+    public void timestamp(String written) {
+        quality.timestamp(written);
+    }
+
+    /** The parser does not read who made the document and when: the quality checks of those do not apply. */
+    public void creationNotRead() {
+        quality.creationNotRead();
     }
 
     @Override
@@ -94,6 +108,7 @@ public final class SbomAssembler implements SbomSink {
         if (tool == null) {
             tool = Producers.toolName(name);
         }
+        quality.tool(name);
     }
 
     @Override
@@ -101,6 +116,7 @@ public final class SbomAssembler implements SbomSink {
         if (author == null && name != null && !name.isBlank()) {
             author = name.strip();
         }
+        quality.author(name);
     }
 
     @Override
@@ -150,6 +166,7 @@ public final class SbomAssembler implements SbomSink {
             try {
                 return PackageIdentity.fromPurl(c.purl());
             } catch (InvalidPurlException e) {
+                invalidPurls++;
                 warning("component '" + c.name() + "' (" + c.ref() + "): " + e.getMessage()
                         + "; identified by name and version instead");
             }
@@ -172,7 +189,10 @@ public final class SbomAssembler implements SbomSink {
                     name != null && !name.isBlank() ? name : fallbackName,
                     null, null, null, null, null, null, null, null, null)));
         }
-        DependencyGraph graph = relationships.resolve(packages.size(), positionByRef, this::warning);
+        DependencyGraph graph = relationships.resolve(packages.size(), positionByRef, unknownRef -> {
+            quality.danglingRef();
+            warning(unknownRef);
+        });
         int[] subjects = subjectPositions.stream().mapToInt(Integer::intValue).toArray();
         ShortestPathTree tree = new ShortestPathTree(graph, subjects);
         int[] listed = tree.attachUnreached(listedOrder.build().toArray(), subjects[0]);
@@ -184,6 +204,6 @@ public final class SbomAssembler implements SbomSink {
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 graph.edges(subjects[0], listed), tree.parent(), tree.depth(), List.copyOf(occurrences),
                 List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings),
-                tool != null ? tool : author);
+                tool != null ? tool : author, quality.measures(listed.length));
     }
 }

@@ -42,6 +42,9 @@ public interface SbomSink {
     /** An organisation or person the document names as its author: the producer when it names no tool. */
     default void author(String name) {}
 
+    /** When the document says it was made, as written: for the quality checks, which other sinks ignore. */
+    default void timestamp(String written) {}
+
     /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
     void warning(String message);
 }

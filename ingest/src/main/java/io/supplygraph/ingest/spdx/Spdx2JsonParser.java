@@ -53,6 +53,8 @@ public final class Spdx2JsonParser implements SbomParser {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     doc.creator(JsonInput.text(p));
                 }
+            } else if (field.equals("created")) {
+                sink.timestamp(JsonInput.text(p));
             } else {
                 p.skipChildren();
             }

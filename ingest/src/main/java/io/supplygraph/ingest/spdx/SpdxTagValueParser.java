@@ -111,6 +111,7 @@ public final class SpdxTagValueParser implements SbomParser {
                 case "SPDXVersion" -> doc.version(value);
                 case "DocumentName" -> doc.name(value);
                 case "Creator" -> doc.creator(value);
+                case "Created" -> sink.timestamp(value);
                 case "SPDXID" -> identify(value);
                 case "PackageName" -> {
                     startElement(Section.PACKAGE);

@@ -24,6 +24,12 @@ import java.util.Map;
  */
 public final class Spdx3JsonLdParser implements SbomParser {
 
+    /** Its CreationInfo (createdBy, createdUsing, created) is not read yet. */
+    @Override
+    public boolean readsCreation() {
+        return false;
+    }
+
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
         Spdx3Graph graph = new Spdx3Graph(sink);

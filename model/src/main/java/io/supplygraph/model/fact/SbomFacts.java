@@ -26,6 +26,7 @@ import java.util.List;
  * @param sources        source repositories of package versions, from the document's VCS references
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
  * @param producer       the tool that wrote the document (its name without version), else its author; or null
+ * @param measures       what the quality checks count, or null where nobody counted (facts made by hand)
  */
 public record SbomFacts(
         String specVersion,
@@ -41,7 +42,17 @@ public record SbomFacts(
         List<VexFacts.Statement> vex,
         List<SourceOf> sources,
         List<String> warnings,
-        String producer) implements Facts {
+        String producer,
+        SbomMeasures measures) implements Facts {
+
+    /** Facts without measures: made by hand, not read from a document. */
+    public SbomFacts(String specVersion, String name, int componentCount, List<PackageIdentity> packages,
+            int[] subjects, List<Edge> edges, int[] parent, int[] depth, List<Occurrence> occurrences,
+            List<Licence> licences, List<VexFacts.Statement> vex, List<SourceOf> sources, List<String> warnings,
+            String producer) {
+        this(specVersion, name, componentCount, packages, subjects, edges, parent, depth, occurrences, licences, vex,
+                sources, warnings, producer, null);
+    }
 
     public record Edge(int from, int to, EdgeKind kind) {}
 
@@ -70,6 +81,6 @@ public record SbomFacts(
             }
         }
         return new SbomFacts(specVersion, name, componentCount, packages, subjects, edges, parent, depth,
-                List.copyOf(all), licences, vex, sources, warnings, producer);
+                List.copyOf(all), licences, vex, sources, warnings, producer, measures);
     }
 }

@@ -60,6 +60,7 @@ public final class DocumentSql {
             "DELETE FROM depends_on WHERE document_id = ?",
             "DELETE FROM occurrence WHERE document_id = ?",
             "DELETE FROM licence WHERE document_id = ?",
+            "DELETE FROM document_quality WHERE document_id = ?",
             "DELETE FROM vex_statement WHERE document_id = ?",
             "DELETE FROM vex_vulnerability WHERE document_id = ?",
             "DELETE FROM source_of WHERE document_id = ?",

@@ -87,6 +87,9 @@ final class SbomFactsWriter {
             batch.execute();
         }
         writeSources(c, document, versions, facts.sources());
+        if (facts.measures() != null) {
+            QualitySql.write(c, document, facts.measures());
+        }
     }
 
     private void writeSources(Connection c, long document, long[] versions, List<SourceOf> sources)

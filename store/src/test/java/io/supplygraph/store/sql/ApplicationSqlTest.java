@@ -11,6 +11,7 @@ import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.store.sql.ApplicationSql.ApplicationRow;
 import io.supplygraph.store.sql.LicenceSql.LicenceRow;
+import io.supplygraph.store.sql.LicenceSql.LicensedRow;
 import io.supplygraph.store.sql.OverviewSql.Counts;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +132,16 @@ class ApplicationSqlTest {
                 long id = reader.documents().byDigestPrefix(digestOf("licensed")).get(0).id();
                 assertThat(reader.licences().ofDocuments(List.of(id))).containsExactly(
                         new LicenceRow(LODASH, "MIT", null), new LicenceRow(REACT, "MIT", "Apache-2.0"));
+                long other = reader.documents().byDigestPrefix(digestOf("other")).get(0).id();
+                long lodash = TestStores.versionId(reader, LODASH);
+                long react = TestStores.versionId(reader, REACT);
+                assertThat(reader.licences().licensedIn(List.of(id))).as("subjects are no components")
+                        .containsExactlyInAnyOrder(new LicensedRow(lodash, LODASH, "MIT", null, 1, id),
+                                new LicensedRow(react, REACT, "MIT", "Apache-2.0", 1, id));
+                assertThat(reader.licences().licensedInPortfolio()).as("grouped per licence across documents")
+                        .containsExactlyInAnyOrder(new LicensedRow(lodash, LODASH, "MIT", null, 1, id),
+                                new LicensedRow(lodash, LODASH, "GPL-3.0-only", null, 1, other),
+                                new LicensedRow(react, REACT, "MIT", "Apache-2.0", 1, id));
             }
         }
     }
