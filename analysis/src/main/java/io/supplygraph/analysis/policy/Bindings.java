@@ -1,8 +1,10 @@
 package io.supplygraph.analysis.policy;
 
+import io.supplygraph.analysis.licences.LicenceClassifier;
 import io.supplygraph.analysis.provenance.SlsaLevel;
 import io.supplygraph.analysis.view.Build;
 import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.LicenceClass;
 import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.store.sql.DocumentSql.DocumentRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
@@ -21,8 +23,10 @@ final class Bindings {
 
     private Bindings() {}
 
-    static Map<String, Object> document(DocumentRow d) {
+    /** @param quality its SBOM quality score (0-10), or null when it has none: left out, for {@code has()} */
+    static Map<String, Object> document(DocumentRow d, Double quality) {
         Map<String, Object> m = new HashMap<>();
+        put(m, "quality", quality);
         m.put("digest", d.digest());
         m.put("format", d.format());
         put(m, "subject", d.subjectPurl());
@@ -56,8 +60,18 @@ final class Bindings {
         m.put("name", v.name());
         put(m, "version", v.version());
         m.put("licences", licences);
+        m.put("licence_class", licenceClass(licences).label());
         m.put("direct", direct);
         return m;
+    }
+
+    /**
+     * The most restrictive class of the expressions stated for it (declared and concluded), as the README's table
+     * says; {@code proprietary_or_unknown} when none is stated.
+     */
+    private static LicenceClass licenceClass(List<String> licences) {
+        return licences.stream().map(LicenceClassifier::classify).max(Comparator.naturalOrder())
+                .orElse(LicenceClass.PROPRIETARY_OR_UNKNOWN);
     }
 
     /** A package the document does not list itself (a finding in an SBOM nested in it): its purl says what it is. */
@@ -73,6 +87,7 @@ final class Bindings {
             m.put("version", bare.substring(at + 1));
         }
         m.put("licences", List.of());
+        m.put("licence_class", LicenceClass.PROPRIETARY_OR_UNKNOWN.label());
         m.put("direct", false);
         return m;
     }

@@ -4,6 +4,7 @@ import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.documents.Documents;
 import io.supplygraph.analysis.graph.Target;
 import io.supplygraph.analysis.provenance.Provenances;
+import io.supplygraph.analysis.quality.QualityScores;
 import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.view.Violation;
@@ -55,6 +56,8 @@ public final class PolicyCheck {
         DocumentPackages packagesOf = new DocumentPackages(store, policy.rules().stream()
                 .anyMatch(r -> r.reads().contains(Variable.SCORECARD)));
         Map<Finding, Map<String, Object>> findingMaps = new IdentityHashMap<>();
+        Map<Long, Double> quality = policy.rules().stream().anyMatch(r -> r.reads().contains(Variable.DOCUMENT))
+                ? new QualityScores(store).scores(documents) : Map.of();
         Evaluation evaluation = new Evaluation(policy, tallies, today);
         for (int from = 0; from < documents.size(); from += BATCH) {
             List<DocumentRow> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
@@ -62,7 +65,7 @@ public final class PolicyCheck {
                     ? packagesOf.of(batch.stream().map(DocumentRow::id).toList()) : Map.of();
             for (DocumentRow d : batch) {
                 List<Finding> found = exposed.getOrDefault(d.digest(), List.of());
-                evaluation.document(d, listed.getOrDefault(d.id(), List.of()), found, findingMaps,
+                evaluation.document(d, quality.get(d.id()), listed.getOrDefault(d.id(), List.of()), found, findingMaps,
                         policy.reads(Variable.PROVENANCE, d.subjectPurl()) ? provenance(d) : Map.of());
             }
         }
@@ -144,7 +147,7 @@ public final class PolicyCheck {
          * Evaluates the rules that apply to this application: its own once, then per package and per finding, each
          * package's and finding's variables bound once for all the rules about them.
          */
-        void document(DocumentRow d, List<DocumentPackages.Listed> packages, List<Finding> findings,
+        void document(DocumentRow d, Double quality, List<DocumentPackages.Listed> packages, List<Finding> findings,
                 Map<Finding, Map<String, Object>> findingMaps, Map<String, Object> provenance) {
             Map<Variable.Level, List<RuleTally>> applying = new EnumMap<>(Variable.Level.class);
             for (RuleTally tally : tallies) {
@@ -153,7 +156,7 @@ public final class PolicyCheck {
                 }
             }
             Map<String, Object> variables = new HashMap<>();
-            variables.put(Variable.DOCUMENT.label(), Bindings.document(d));
+            variables.put(Variable.DOCUMENT.label(), Bindings.document(d, quality));
             variables.put(Variable.PROVENANCE.label(), provenance);
             variables.put(Variable.PKG.label(), Map.of());
             variables.put(Variable.SCORECARD.label(), Map.of());

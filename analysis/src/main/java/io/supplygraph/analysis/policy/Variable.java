@@ -11,9 +11,9 @@ import java.util.Set;
  */
 public enum Variable {
     FINDING("finding", Level.FINDING, "id", "aliases", "severity", "score", "fixed", "status", "kind", "kev", "epss"),
-    PKG("pkg", Level.PACKAGE, "purl", "type", "name", "version", "licences", "direct"),
+    PKG("pkg", Level.PACKAGE, "purl", "type", "name", "version", "licences", "licence_class", "direct"),
     SCORECARD("scorecard", Level.PACKAGE, "repository", "score", "checks"),
-    DOCUMENT("document", Level.DOCUMENT, "digest", "format", "subject", "trust", "signer"),
+    DOCUMENT("document", Level.DOCUMENT, "digest", "format", "subject", "trust", "signer", "quality"),
     PROVENANCE("provenance", Level.DOCUMENT, "builder", "slsa_level", "source", "trust");
 
     /**
