@@ -111,23 +111,15 @@ public final class PolicyCheck {
             }
             return byDocument;
         }
+        // One application's findings without the documents of each (the portfolio's, for a package in thousands of
+        // applications): VEX decides per application, and this one's own statement is all that matters here, as
+        // in its fix plan. On the 5,000-SBOM store this made a check of one SBOM 2.6 times faster (bench/README.md).
         for (DocumentRow d : documents) {
-            byDocument.put(d.digest(), vulns.list(new Vulns.Query(d.digest(), null, null, false)).stream()
-                    .filter(f -> exposedIn(f, d.digest())).toList());
+            byDocument.put(d.digest(), vulns.listWithoutDocuments(new Vulns.Query(d.digest(), null, null, false))
+                    .stream().filter(f -> f.status().stillExposed() && !f.notAffectedInDocument(d.digest()))
+                    .toList());
         }
         return byDocument;
-    }
-
-    /**
-     * Whether a finding of a document's answer is still exposed there: affected or under investigation, unless the
-     * document is one the finding lists as settled; a finding of an SBOM nested in it is not listed under it.
-     */
-    private static boolean exposedIn(Finding f, String digest) {
-        if (!f.status().stillExposed()) {
-            return false;
-        }
-        boolean listed = f.documents().stream().anyMatch(c -> c.digest().equals(digest));
-        return !listed || f.affectedIn() == null || f.affectedIn().stream().anyMatch(c -> c.digest().equals(digest));
     }
 
     /** The rules' evaluation, one application after another. */
