@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.server.queue.JobQueue;
@@ -16,8 +14,9 @@ import io.supplygraph.store.TestStores.Kind;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +114,7 @@ class QueuedUploadsTest {
         RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
         Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
         String poisonedId = poisoned.body().path("id").asText();
-        loseTheBytes(queue, poisonedId);
+        TestQueues.loseTheBytes(queue, poisonedId);
 
         try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
             JsonNode failed = server.awaitJob(poisonedId);
@@ -144,10 +143,31 @@ class QueuedUploadsTest {
         }
     }
 
-    /** The bytes of a job's one document gone from the object store: every attempt at the job fails alike. */
-    private static void loseTheBytes(QueueOptions queue, String jobId) throws Exception {
-        try (Connection c = Nats.connect(queue.servers().get(0))) {
-            c.objectStore(queue.name().toUpperCase(Locale.ROOT) + "_DOCUMENTS").delete(jobId + "/0");
+    @Test
+    void aWorkerHoldsItsJobWhileTheDatabaseIsAwayAndFinishesItWithoutARedelivery() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        Matcher hostAndPort = Pattern.compile("//([^:/]+):(\\d+)/").matcher(database);
+        assertThat(hostAndPort.find()).as(database).isTrue();
+        try (CuttableProxy proxy = new CuttableProxy(hostAndPort.group(1), Integer.parseInt(hostAndPort.group(2)));
+                ThreadWorker worker = new ThreadWorker(hostAndPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/"),
+                        queue, "worker-behind-proxy")) {
+            proxy.cut();
+            Reply accepted = server.upload("app.cdx.json", TestBoms.generated("outage", 1, 8), server.writeToken);
+            String id = accepted.body().path("id").asText();
+            Thread.sleep(ACK_WAIT.multipliedBy(3).toMillis());
+            try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+                QueueStatus during = jobs.status();
+                assertThat(during.inProgress()).as("the worker holds the job").isEqualTo(1);
+                assertThat(during.redelivered()).as("past the ack wait, yet not given to anyone else").isZero();
+            }
+            assertThat(server.get("/api/v1/jobs/" + id, server.readToken).body().path("finished").isNull()).isTrue();
+
+            proxy.restore();
+            JsonNode job = server.awaitJob(id);
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+            assertThat(job.path("result").path("ingested").asInt()).isEqualTo(1);
         }
     }
 }

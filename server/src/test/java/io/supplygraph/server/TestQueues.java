@@ -48,6 +48,16 @@ final class TestQueues implements AfterEachCallback {
         return queue;
     }
 
+    /**
+     * Removes the bytes of a job's one document from the object store: every attempt at the job then fails alike,
+     * as a poisoned document does.
+     */
+    static void loseTheBytes(QueueOptions queue, String jobId) throws Exception {
+        try (Connection c = Nats.connect(queue.servers().get(0))) {
+            c.objectStore(queue.name().toUpperCase(java.util.Locale.ROOT) + "_DOCUMENTS").delete(jobId + "/0");
+        }
+    }
+
     private static boolean answers(String server) {
         try (Connection c = Nats.connect(new Options.Builder().server(server)
                 .connectionTimeout(Duration.ofSeconds(2)).maxReconnects(0).build())) {

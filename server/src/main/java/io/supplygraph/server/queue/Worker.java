@@ -192,11 +192,12 @@ public final class Worker implements AutoCloseable {
 
     /**
      * A worker that died between recording the result and acknowledging leaves a job that is done already: its
-     * second delivery only needs acknowledging.
+     * second delivery only needs acknowledging. Read through the reader pool, which replaces a connection the
+     * database dropped; the writer's connection is reopened only by the writes that retry on it.
      */
     private boolean recordedDone(QueuedJob job) {
-        try {
-            return graph.jobs().get(job.id()).state() == Jobs.State.DONE;
+        try (Supplygraph reading = graph.reading()) {
+            return reading.jobs().get(job.id()).state() == Jobs.State.DONE;
         } catch (NotFoundException e) {
             return false;
         }
