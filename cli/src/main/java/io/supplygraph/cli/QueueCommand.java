@@ -57,7 +57,10 @@ final class QueueCommand {
                 out.printf("queue %s: %d pending, %d in progress (%d redelivered), %d failed%n", status.queue(),
                         status.pending(), status.inProgress(), status.redelivered(), status.failed());
                 out.println();
-                Output.table(out, status.workers(), Column.all("name", "state", "job", "done", "failed", "seen"));
+                Output.table(out, status.workers(), List.of(Column.of("name"), Column.of("state"), Column.of("job"),
+                        Column.of("done"), Column.of("failed"), Column.of("retries").titled("deadlocks")
+                                .each("deadlocks"), Column.of("retries").titled("serialization")
+                                .each("serialization_failures"), Column.of("seen")));
                 if (!status.deadLetters().isEmpty()) {
                     out.println();
                     Output.table(out, status.deadLetters(), Column.all("job", "kind", "source", "attempts",

@@ -240,8 +240,8 @@ public final class Worker implements AutoCloseable {
     }
 
     private void say() {
-        quietly(() -> registry.say(new WorkerStatus(name, state, current, done.get(), failed.get(), started,
-                Instant.now().toString())));
+        quietly(() -> registry.say(new WorkerStatus(name, state, current, done.get(), failed.get(),
+                graph.storeRetries(), started, Instant.now().toString())));
     }
 
     /** What only informs (the registry, a dead job's row) must not end the worker when it fails. */

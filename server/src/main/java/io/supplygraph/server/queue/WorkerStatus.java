@@ -1,5 +1,6 @@
 package io.supplygraph.server.queue;
 
+import io.supplygraph.ingest.StoreRetries;
 import java.util.Locale;
 
 /**
@@ -9,9 +10,11 @@ import java.util.Locale;
  * @param job    the job it works on, or null when idle
  * @param done   jobs it finished (stored, already ingested or rejected) since it started
  * @param failed attempts that failed, including those that went to the dead-letter stream
+ * @param retries transactions the database made it try again since it started, by cause (deadlocks and
+ *                serialisation failures between workers, lost connections)
  */
-public record WorkerStatus(String name, State state, String job, long done, long failed, String started,
-        String seen) {
+public record WorkerStatus(String name, State state, String job, long done, long failed, StoreRetries retries,
+        String started, String seen) {
 
     public enum State {
         IDLE,
