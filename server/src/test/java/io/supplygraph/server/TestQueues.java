@@ -3,10 +3,9 @@ package io.supplygraph.server;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.supplygraph.server.queue.JobQueue;
 import io.supplygraph.server.queue.QueueOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,19 +70,10 @@ final class TestQueues implements AfterEachCallback {
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws Exception {
+    public void afterEach(ExtensionContext context) {
         for (QueueOptions queue : created) {
-            try (Connection c = Nats.connect(queue.servers().get(0))) {
-                JetStreamManagement jsm = c.jetStreamManagement();
-                String prefix = queue.name().toUpperCase(java.util.Locale.ROOT);
-                for (String stream : List.of(prefix + "_JOBS", prefix + "_DEAD", "OBJ_" + prefix + "_DOCUMENTS",
-                        "KV_" + prefix + "_WORKERS")) {
-                    try {
-                        jsm.deleteStream(stream);
-                    } catch (JetStreamApiException notThere) {
-                        // A test that never connected created nothing.
-                    }
-                }
+            try (JobQueue jobs = JobQueue.connect(queue, "test cleanup")) {
+                jobs.delete();
             }
         }
         created.clear();

@@ -35,10 +35,10 @@ public final class Delivery {
         queue.download(document, target);
     }
 
-    /** Done: NATS removes the job, then its documents go from the object store. */
-    public void acknowledge(QueuedJob job) {
+    /** Done: NATS removes the job; its documents are then removed from the object store by {@code cleaner}. */
+    public void acknowledge(QueuedJob job, java.util.concurrent.Executor cleaner) {
         queue.acknowledge(message);
-        queue.forget(job);
+        cleaner.execute(() -> queue.forget(job));
     }
 
     /** Gives the job back for another attempt after {@code delay}, on any worker. */

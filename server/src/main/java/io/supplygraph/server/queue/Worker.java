@@ -130,7 +130,7 @@ public final class Worker implements AutoCloseable {
         }
         current = job.id();
         state = WorkerStatus.State.WORKING;
-        say();
+        sayLater();
         long keepAlive = Math.max(200, queue.options().ackWait().toMillis() / 3);
         ScheduledFuture<?> alive = timers.scheduleAtFixedRate(delivery::stillWorking, keepAlive, keepAlive,
                 TimeUnit.MILLISECONDS);
@@ -139,7 +139,8 @@ public final class Worker implements AutoCloseable {
             folder = Files.createTempDirectory("supplygraph-job-");
             List<Path> files = download(delivery, job, folder);
             if (ingestWhileTheDatabaseAnswers(delivery, job, files)) {
-                delivery.acknowledge(job);
+                // The documents' removal waits for no one: the job is done once acknowledged.
+                delivery.acknowledge(job, timers);
                 done.incrementAndGet();
             }
         } catch (IOException | RuntimeException e) {
@@ -150,7 +151,7 @@ public final class Worker implements AutoCloseable {
             delete(folder);
             current = null;
             state = WorkerStatus.State.IDLE;
-            say();
+            sayLater();
         }
     }
 
@@ -166,7 +167,7 @@ public final class Worker implements AutoCloseable {
                 if (recordedDone(job)) {
                     return true;
                 }
-                graph.jobs().running(job.id());
+                graph.jobs().takenBy(job.id(), name);
                 BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files);
                 failure = outcome.storeFailure();
                 if (failure == null) {
@@ -181,7 +182,7 @@ public final class Worker implements AutoCloseable {
                 return false;
             }
             state = WorkerStatus.State.WAITING_FOR_DATABASE;
-            say();
+            sayLater();
             LOG.warning(name + ": job " + job.id() + " waits " + pause.toSeconds() + " s for the database: "
                     + failure);
             pause(pause);
@@ -237,6 +238,11 @@ public final class Worker implements AutoCloseable {
             quietly(() -> graph.jobs().finished(job.id(), Jobs.State.FAILED, text(Map.of("reason", reason,
                     "attempts", Math.min(delivery.attempt(), queue.options().attempts())))));
         }
+    }
+
+    /** Off the job's path: each word is a round trip to NATS, and a job is a few of them already. */
+    private void sayLater() {
+        timers.execute(this::say);
     }
 
     private void say() {
