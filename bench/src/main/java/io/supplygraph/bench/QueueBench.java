@@ -106,6 +106,9 @@ public final class QueueBench {
                 String loadAfter = ServerBench.loadAverage();
                 QueueStatus status = jobQueue.status();
                 report(workers, files.size(), first, uploaded, jobs, status, database, loadBefore, loadAfter);
+                double serverCpu = PostgresDatabases.backendCpuSeconds(database);
+                System.out.printf("  PostgreSQL backends of this run used %.1f CPU s: %.0f ms per SBOM%n", serverCpu,
+                        serverCpu * 1000 / files.size());
             } finally {
                 processes.forEach(Process::destroy);
                 for (Process p : processes) {
@@ -222,7 +225,7 @@ public final class QueueBench {
                 if (event.getStackTrace() == null || !isWorkerThread(event)) {
                     continue;
                 }
-                counts.merge(kind(event.getStackTrace().getFrames()), 1L, Long::sum);
+                counts.merge(kind(type, event.getStackTrace().getFrames()), 1L, Long::sum);
                 total++;
             }
         }
@@ -240,12 +243,21 @@ public final class QueueBench {
         return name.equals("main") || name.startsWith("supplygraph-");
     }
 
-    private static String kind(List<RecordedFrame> frames) {
+    /**
+     * A native sample under the JDBC driver is the worker waiting for PostgreSQL's answer (a socket read); any other
+     * sample in the driver or the store is the worker's own database work (building and sending statements).
+     */
+    private static String kind(String event, List<RecordedFrame> frames) {
+        boolean inDriver = frames.stream().anyMatch(f -> f.getMethod().getType().getName()
+                .startsWith("org.postgresql."));
+        if (inDriver && event.equals("jdk.NativeMethodSample")) {
+            return "database: waiting for PostgreSQL";
+        }
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
             if (type.startsWith("org.postgresql.") || type.startsWith("io.supplygraph.store.")
                     || type.startsWith("com.zaxxer.hikari.")) {
-                return "database";
+                return "database: the worker's side";
             }
             if (type.startsWith("io.supplygraph.analysis.vulns.") || type.startsWith("io.supplygraph.model.osv.")
                     || type.startsWith("io.supplygraph.model.version.")) {

@@ -7,16 +7,15 @@ import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.view.Json;
 import io.supplygraph.server.upload.BatchOutcome;
+import io.supplygraph.server.upload.Spool;
 import io.supplygraph.store.Dialect;
 import io.supplygraph.store.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * {@code supplygraph worker}: takes jobs from the queue one at a time, ingests their documents into the shared
@@ -148,7 +146,9 @@ public final class Worker implements AutoCloseable {
             failAttempt(delivery, job, String.valueOf(e.getMessage()));
         } finally {
             alive.cancel(false);
-            delete(folder);
+            if (folder != null) {
+                Spool.deleteTree(folder);
+            }
             current = null;
             state = WorkerStatus.State.IDLE;
             sayLater();
@@ -272,19 +272,6 @@ public final class Worker implements AutoCloseable {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -37,53 +37,32 @@ public final class JobSql {
     }
 
     public void insert(String id, String kind, String state, String source, String createdAt) {
-        try {
-            Transaction.run(session.writer(), c -> {
-                try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                    s.setString(1, id);
-                    s.setString(2, kind);
-                    s.setString(3, state);
-                    s.setString(4, source);
-                    s.setString(5, createdAt);
-                    return s.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw Sql.failure("recording job " + id, e);
-        }
+        write(INSERT, "recording job " + id, id, kind, state, source, createdAt);
     }
 
     /** Moves a job to {@code state}; {@code finishedAt} and {@code result} stay null while it runs. */
     public void update(String id, String state, String finishedAt, String result) {
-        try {
-            Transaction.run(session.writer(), c -> {
-                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
-                    s.setString(1, state);
-                    s.setString(2, finishedAt);
-                    s.setString(3, result);
-                    s.setString(4, id);
-                    return s.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw Sql.failure("updating job " + id, e);
-        }
+        write(UPDATE, "updating job " + id, state, finishedAt, result, id);
     }
 
     /** A worker took the job: it runs from {@code startedAt} on. */
     public void taken(String id, String state, String startedAt, String worker) {
+        write(TAKEN, "updating job " + id, state, startedAt, worker, id);
+    }
+
+    /** One statement of text parameters in a transaction of its own. */
+    private void write(String sql, String doing, String... values) {
         try {
             Transaction.run(session.writer(), c -> {
-                try (PreparedStatement s = c.prepareStatement(TAKEN)) {
-                    s.setString(1, state);
-                    s.setString(2, startedAt);
-                    s.setString(3, worker);
-                    s.setString(4, id);
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    for (int i = 0; i < values.length; i++) {
+                        s.setString(i + 1, values[i]);
+                    }
                     return s.executeUpdate();
                 }
             });
         } catch (SQLException e) {
-            throw Sql.failure("updating job " + id, e);
+            throw Sql.failure(doing, e);
         }
     }
 
