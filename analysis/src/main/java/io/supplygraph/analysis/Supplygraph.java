@@ -4,7 +4,12 @@ import io.supplygraph.analysis.view.Page;
 import io.supplygraph.analysis.view.AffectedRange;
 import io.supplygraph.analysis.vulns.AffectedRanges;
 import io.supplygraph.analysis.applications.Applications;
+import io.supplygraph.analysis.applications.Catalogue;
+import io.supplygraph.analysis.applications.Releases;
 import io.supplygraph.analysis.overview.Overviews;
+import io.supplygraph.analysis.policy.CompiledPolicy;
+import io.supplygraph.analysis.policy.PolicyCheck;
+import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.search.Search;
 import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
@@ -30,6 +35,7 @@ import io.supplygraph.analysis.provenance.Scorecards;
 import io.supplygraph.analysis.vex.VexStatements;
 import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.analysis.view.Application;
+import io.supplygraph.analysis.view.ApplicationReleases;
 import io.supplygraph.analysis.view.Build;
 import io.supplygraph.analysis.view.DeletedDocument;
 import io.supplygraph.analysis.view.Dependency;
@@ -65,6 +71,7 @@ import io.supplygraph.store.PoolOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -206,11 +213,17 @@ public final class Supplygraph implements AutoCloseable {
      * subject, then document digest.
      */
     public List<Application> dependents(String purl) {
+        return dependents(purl, false);
+    }
+
+    /** The blast radius, a row per release; with {@code latestReleasesOnly}, only each application's newest. */
+    public List<Application> dependents(String purl, boolean latestReleasesOnly) {
         Target target = Target.resolve(store, purl);
         if (!(target instanceof Target.Packages packages)) {
             throw new IllegalArgumentException("dependents takes a package (a purl or a name), not " + purl);
         }
-        return new Dependents(store).of(packages);
+        List<Application> releases = new Dependents(store).of(packages);
+        return latestReleasesOnly ? Releases.latest(store).onlyLatest(releases) : releases;
     }
 
     /**
@@ -290,7 +303,11 @@ public final class Supplygraph implements AutoCloseable {
 
     /** One vulnerability by any of its ids or aliases, and its blast radius. */
     public VulnReport vuln(String id) {
-        return new Vulns(store).vuln(id);
+        return vuln(id, false);
+    }
+
+    public VulnReport vuln(String id, boolean latestReleasesOnly) {
+        return new Vulns(store).vuln(id, latestReleasesOnly);
     }
 
     /** What the advisories naming a vulnerability (by any id or alias) say its affected versions are. */
@@ -299,8 +316,17 @@ public final class Supplygraph implements AutoCloseable {
     }
 
     /** Every malicious package version present, with the applications that contain it. */
+    /** Every application with its releases, documents and open findings; see {@link ApplicationReleases}. */
+    public List<ApplicationReleases> applications(boolean latestReleasesOnly) {
+        return new Catalogue(store).list(latestReleasesOnly);
+    }
+
     public List<Malicious> malicious() {
-        return new Vulns(store).malicious();
+        return malicious(false);
+    }
+
+    public List<Malicious> malicious(boolean latestReleasesOnly) {
+        return new Vulns(store).malicious(latestReleasesOnly);
     }
 
     /**
@@ -344,6 +370,14 @@ public final class Supplygraph implements AutoCloseable {
     /** What a search box entry may mean: applications, packages, vulnerabilities, documents; see {@link Search}. */
     public List<SearchHit> search(String text, int limitPerKind) {
         return new Search(store).find(text, limitPerKind);
+    }
+
+    /**
+     * Evaluates a policy on one SBOM, one application's SBOMs or every SBOM (see {@link PolicyCheck}); waivers
+     * expire after {@code today}.
+     */
+    public PolicyReport check(CompiledPolicy policy, PolicyCheck.Scope scope, LocalDate today) {
+        return new PolicyCheck(store).check(policy, scope, today);
     }
 
     /** An application by its subject's purl, with the documents that describe it. */

@@ -115,7 +115,7 @@ public final class FixBench {
             // machine, and a figure that other builds on the same cores do not move
             System.out.printf("  its CPU time         median %,.0f ms (min %,.0f); load average %s%n",
                     Measurements.millis(Measurements.median(portfolioCpu)),
-                    Measurements.millis(Measurements.percentile(portfolioCpu, 0)), loadAverage());
+                    Measurements.millis(Measurements.percentile(portfolioCpu, 0)), Measurements.loadAverage());
             if (!ranked.isEmpty()) {
                 PortfolioUpgrade top = ranked.get(0);
                 System.out.printf("top upgrade            %s %s -> %s: removes %d (%d known exploited) in %,d"
@@ -129,14 +129,6 @@ public final class FixBench {
                     Measurements.millis(Measurements.percentile(perApp, 1)), perApp.length,
                     sample.isEmpty() ? 0.0 : (double) rows / sample.size());
             System.out.println("peak RSS               " + Measurements.peakRss());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

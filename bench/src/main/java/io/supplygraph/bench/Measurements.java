@@ -54,6 +54,15 @@ final class Measurements {
         }
     }
 
+    /** The machine's load averages as /proc/loadavg has them: the machine is shared, and figures depend on it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     static double megabytes(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }

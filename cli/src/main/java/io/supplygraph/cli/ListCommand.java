@@ -35,7 +35,7 @@ abstract class ListCommand extends QueryCommand {
      * terminal, without --limit or --all-rows, a screenful, and the note says how to see the rest.
      */
     <T> List<T> page(List<T> sorted) {
-        Integer screen = limit == null && !allRows && !json && terminal().interactive()
+        Integer screen = limit == null && !allRows && !format().whole() && terminal().interactive()
                 ? Math.max(TERMINAL_LEAST, terminal().rows() - TERMINAL_MARGIN) : null;
         Page<T> page = limit != null ? Page.of(sorted, limit, offset)
                 : screen != null ? Page.of(sorted, Math.min(screen, Page.MAX_LIMIT), offset) : Page.from(sorted, offset);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PackagesCommand.class,
             DepsCommand.class,
             DependentsCommand.class,
+            ApplicationsCommand.class,
             PathCommand.class,
             DriftCommand.class,
             VexCommand.class,
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             EpssCommand.class,
             VulnCommand.class,
             MaliciousCommand.class,
+            CheckCommand.class,
             StatsCommand.class,
             VerifyCommand.class,
             ServeCommand.class,
@@ -111,15 +113,33 @@ public final class Main {
 
         @Override
         public String[] getVersion() throws IOException {
-            Properties build = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    return new String[] {"supplygraph development build (no build information)"};
-                }
-                build.load(in);
+            Properties build = build();
+            if (build == null) {
+                return new String[] {"supplygraph development build (no build information)"};
             }
             return new String[] {"supplygraph " + build.getProperty("version", "unknown") + " (commit "
                     + build.getProperty("commit", "unknown") + ")"};
+        }
+
+        /** The version alone ({@code 0.1.0-SNAPSHOT}), or null for a build that recorded none. */
+        static String number() {
+            try {
+                Properties build = build();
+                return build == null ? null : build.getProperty("version");
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static Properties build() throws IOException {
+            try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    return null;
+                }
+                Properties build = new Properties();
+                build.load(in);
+                return build;
+            }
         }
     }
 }

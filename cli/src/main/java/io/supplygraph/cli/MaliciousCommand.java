@@ -9,21 +9,31 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "malicious", mixinStandardHelpOptions = true,
         description = {"Every malicious package version present (OSV MAL- records, the OpenSSF malicious-packages"
                 + " data), with each application that contains it and a path down to it.",
-                "--json prints one object per package version: purl, id, aliases, applications."})
+                "--json (--format json) prints one object per package version: purl, id, aliases, applications;"
+                        + " --format csv one line per package version and application, --format sarif one SARIF"
+                        + " result per package version and application."})
 final class MaliciousCommand extends ListCommand {
+
+    @Mixin
+    LatestOption releases;
+
+    /** {@code --format}: {@link QueryCommand#format} reads it. */
+    @Mixin
+    FormatOption formats;
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        List<Malicious> found = graph.malicious();
+        List<Malicious> found = graph.malicious(releases.latest);
         List<Malicious> page = page(found);
-        if (json) {
-            Output.json(out, page);
-        } else {
-            print(out, perApplication(page), "purl", "id", "subject", "path");
+        switch (format()) {
+            case JSON -> Output.json(out, page);
+            case SARIF -> Output.json(out, new FindingsSarif(graph).malicious(page).sarif().log());
+            default -> print(out, perApplication(page), "purl", "id", "subject", "path");
         }
         note(found.size() + " malicious package versions");
         return 0;

@@ -3,6 +3,7 @@ package io.supplygraph.cli;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Fit;
+import io.supplygraph.cli.output.Format;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,6 +32,9 @@ abstract class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The name of the {@link FormatOption} mixin's field in the commands that take {@code --format}. */
+    static final String FORMATS = "formats";
+
     @Override
     public final Integer call() {
         try (Supplygraph graph = createsGraph() ? store.openOrCreate() : store.open()) {
@@ -54,9 +58,24 @@ abstract class QueryCommand implements Callable<Integer> {
         print(out, views, List.of(columns));
     }
 
+    /** The views as the format asks: a table, JSON or CSV of these columns (SARIF is each command's own). */
     void print(PrintWriter out, List<?> views, List<Column> columns) {
-        Output.print(out, json, views, columns, fit());
+        if (format() == Format.CSV) {
+            Output.csv(out, views, columns);
+        } else {
+            Output.print(out, format() == Format.JSON, views, columns, fit());
+        }
         afterTable();
+    }
+
+    /**
+     * How the answer is printed: {@code --json} or a table, or, for a command with a {@link FormatOption} mixin named
+     * {@value #FORMATS}, what it asks for.
+     */
+    Format format() {
+        CommandSpec formats = spec.mixins().get(FORMATS);
+        return formats != null ? ((FormatOption) formats.userObject()).resolve(json, spec)
+                : json ? Format.JSON : Format.TABLE;
     }
 
     /** What a command says once its table is out (a list says how many more there are). */
@@ -64,7 +83,7 @@ abstract class QueryCommand implements Callable<Integer> {
 
     /** On a terminal, its width, unless --wide; elsewhere no limit: a file or a pipe gets every character. */
     Fit fit() {
-        return wide || json || !terminal().interactive() ? Fit.UNLIMITED : new Fit(terminal().columns());
+        return wide || format().whole() || !terminal().interactive() ? Fit.UNLIMITED : new Fit(terminal().columns());
     }
 
     /** Where the output goes (the root command's, so that a test can give one of its own). */
@@ -72,9 +91,9 @@ abstract class QueryCommand implements Callable<Integer> {
         return ((Main) spec.root().userObject()).terminal();
     }
 
-    /** A note for people (never for scripts): on stderr, and only without --json. */
+    /** A note for people (never for scripts): on stderr, and only with a table. */
     void note(String message) {
-        if (!json) {
+        if (format() == Format.TABLE) {
             spec.commandLine().getErr().println(message);
         }
     }

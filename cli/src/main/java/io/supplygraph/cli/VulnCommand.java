@@ -1,12 +1,14 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.Application;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Output;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "vuln", mixinStandardHelpOptions = true,
@@ -19,9 +21,12 @@ final class VulnCommand extends QueryCommand {
     @Parameters(paramLabel = "ID", description = "An advisory id or alias.")
     String id;
 
+    @Mixin
+    LatestOption releases;
+
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        VulnReport report = graph.vuln(id);
+        VulnReport report = graph.vuln(id, releases.latest);
         if (json) {
             Output.json(out, List.of(report));
             return 0;
@@ -31,7 +36,8 @@ final class VulnCommand extends QueryCommand {
         print(out, report.findings(), Column.of("purl"), Column.of("status"), VulnsCommand.FIXED, Column.of("range"));
         out.println();
         print(out, report.applications(), "subject", "version", "path");
-        note(report.findings().size() + " package versions, " + report.applications().size() + " applications");
+        note(report.findings().size() + " package versions, "
+                + ReleaseCounts.of(report.applications(), Application::application, Application::documents));
         return 0;
     }
 }

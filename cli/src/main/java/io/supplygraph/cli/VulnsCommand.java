@@ -5,6 +5,8 @@ import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.Severity;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.cli.output.Column;
+import io.supplygraph.cli.output.Format;
+import io.supplygraph.cli.output.Output;
 import io.supplygraph.model.fact.AdvisoryFacts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -59,6 +62,10 @@ final class VulnsCommand extends ListCommand {
                     + " the README) or epss (probability of exploitation). Malicious packages always come first.")
     Vulns.Sort sort = Vulns.Sort.SEVERITY;
 
+    /** {@code --format}: {@link QueryCommand#format} reads it. */
+    @Mixin
+    FormatOption formats;
+
     @Option(names = "--kev", description = "Only findings in CISA's Known Exploited Vulnerabilities catalog.")
     boolean kev;
 
@@ -100,7 +107,13 @@ final class VulnsCommand extends ListCommand {
             columns.addAll(List.of(KEV, EPSS));
         }
         columns.add(DOCUMENTS);
-        print(out, page(findings), columns.toArray(Column[]::new));
+        List<Finding> shown = page(findings);
+        if (format() == Format.SARIF) {
+            Output.json(out, new FindingsSarif(graph).findings(shown).sarif().log());
+            afterTable();
+        } else {
+            print(out, shown, columns);
+        }
         note(findings.size() + " findings");
         if (failOn == null) {
             return 0;

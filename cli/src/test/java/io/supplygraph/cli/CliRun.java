@@ -15,6 +15,16 @@ record CliRun(int exit, String out, String err) {
         return of(all);
     }
 
+    /** The demo's graph, built by {@code supplygraph demo} in this folder, for tests that only read it. */
+    static java.nio.file.Path demo(java.nio.file.Path folder) {
+        java.nio.file.Path db = folder.resolve("demo.db");
+        CliRun built = of("demo", "--db", db.toString());
+        if (built.exit() != 0) {
+            throw new IllegalStateException("supplygraph demo failed: " + built.err());
+        }
+        return db;
+    }
+
     /** Run as a script runs it: the output piped, nobody to ask. */
     static CliRun of(String... args) {
         return on(Terminal.piped(), args);

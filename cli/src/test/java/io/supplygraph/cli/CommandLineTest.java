@@ -130,7 +130,8 @@ class CommandLineTest {
                 .containsExactly(all.get(2));
         CliRun table = run("dependents", "pkg:npm/minimist", "--limit", "2");
         assertThat(table.out()).contains("pkg:generic/b@1").doesNotContain("pkg:generic/c@1");
-        assertThat(table.err()).contains("items 1 to 2 of 3").contains("3 applications contain");
+        assertThat(table.err()).contains("items 1 to 2 of 3")
+                .contains("3 releases of 3 applications (3 documents) contain");
 
         CliRun zero = run("documents", "--limit", "0");
         assertThat(zero.exit()).isEqualTo(2);

@@ -19,9 +19,10 @@ import java.util.function.UnaryOperator;
  *                     how many small documents share the cost of a transaction
  * @param sourceNames  the name a file is recorded and reported under, from its path (the path itself but where a
  *                     server ingests its spool files under the names their uploads had)
+ * @param naming       the application and release the documents are about, when the user named them
  */
 public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition recognition,
-        Unrecognised unrecognised, int maxBatch, UnaryOperator<String> sourceNames) {
+        Unrecognised unrecognised, int maxBatch, UnaryOperator<String> sourceNames, ReleaseNaming naming) {
 
     /** SBOMs of a few hundred components each: more per transaction gains little and makes a retry redo more. */
     static final int DOCUMENTS_PER_BATCH = 200;
@@ -49,22 +50,27 @@ public record IngestOptions(SourceLimits limits, TrustPolicy trust, Recognition 
     /** Every supported format, rejecting anything else (what a server's uploads take). */
     public static IngestOptions of(SourceLimits limits, TrustPolicy trust) {
         return new IngestOptions(limits, trust, new Recogniser(), Unrecognised.REJECT, DOCUMENTS_PER_BATCH,
-                UnaryOperator.identity());
+                UnaryOperator.identity(), ReleaseNaming.FROM_SUBJECTS);
     }
 
     /** The same options, with unrecognised files treated as {@code unrecognised} says ({@code ingest} skips some). */
     public IngestOptions withUnrecognised(Unrecognised unrecognised) {
-        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, sourceNames);
+        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, sourceNames, naming);
     }
 
     /** The same options, recording and reporting files under {@code names} of their paths. */
     public IngestOptions withSourceNames(UnaryOperator<String> names) {
-        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, names);
+        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, names, naming);
     }
 
     /** The same options, reading what {@code other} recognises instead. */
     public IngestOptions withRecognition(Recognition other) {
-        return new IngestOptions(limits, trust, other, unrecognised, maxBatch, sourceNames);
+        return new IngestOptions(limits, trust, other, unrecognised, maxBatch, sourceNames, naming);
+    }
+
+    /** The same options, naming the documents' application and release as {@code naming} says. */
+    public IngestOptions withNaming(ReleaseNaming naming) {
+        return new IngestOptions(limits, trust, recognition, unrecognised, maxBatch, sourceNames, naming);
     }
 
     public static IngestOptions defaults() {

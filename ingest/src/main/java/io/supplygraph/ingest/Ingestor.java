@@ -118,7 +118,8 @@ public final class Ingestor {
             BufferedInputStream in = new BufferedInputStream(hashing, headBytes);
             DocumentFormat format = recognise(in, headBytes, document.name());
             if (format == DocumentFormat.DSSE_ENVELOPE || format == DocumentFormat.SIGSTORE_BUNDLE) {
-                return signed.read(in.readNBytes(SignedDocumentReader.MAX_BYTES + 1), format, document.name());
+                return signed.read(in.readNBytes(SignedDocumentReader.MAX_BYTES + 1), format, document.name()).stream()
+                        .map(r -> r.named(options.naming())).toList();
             }
             DocumentReader reader = DocumentReaders.forFormat(format).orElseThrow(() -> new DocumentRejectedException(
                     "recognised as " + format.label() + ", which this version of Supplygraph does not ingest yet"));
@@ -128,7 +129,7 @@ public final class Ingestor {
             String digest = "sha256:" + HexFormat.of().formatHex(hashing.getMessageDigest().digest());
             // Formats read here carry no signature; signed ones took the branch above.
             return List.of(new DocumentRecord(digest, format, document.name(), counted.count(), facts,
-                    options.trust().admit(Trust.UNSIGNED)));
+                    options.trust().admit(Trust.UNSIGNED), options.naming()));
         } catch (IOException e) {
             throw new DocumentRejectedException(readFailure(e), e);
         } catch (UncheckedIOException e) {

@@ -28,7 +28,7 @@ class DocumentRecordTest {
                 "impact " + text, null, null);
         return new SbomFacts("1.6", "doc " + text, 1, List.of(app, lib), new int[] {0},
                 List.of(new Edge(0, 1, EdgeKind.DEPENDS_ON)), new int[] {-1, 0}, new int[] {0, 1}, List.of(),
-                List.of(new Licence(1, "MIT " + text, null)), List.of(statement), List.of(), List.of("warned " + text));
+                List.of(new Licence(1, "MIT " + text, null)), List.of(statement), List.of(), List.of("warned " + text), "tool " + text);
     }
 
     private static DocumentRecord record(String source, Facts facts, Trust trust) {
@@ -47,7 +47,7 @@ class DocumentRecordTest {
         assertThat(facts.vex().get(0).impactStatement()).isEqualTo("impact x" + SYMBOL + "y");
         assertThat(facts.warnings()).containsExactly("warned x" + SYMBOL + "y",
                 "NUL characters (U+0000) are stored as " + SYMBOL
-                        + " (U+2400) in: source, reason, name, declared, impactStatement, warnings");
+                        + " (U+2400) in: source, reason, name, declared, impactStatement, warnings, producer");
         assertThat(facts.edges()).containsExactly(new Edge(0, 1, EdgeKind.DEPENDS_ON));
         assertThat(facts.subjects()).containsExactly(0);
     }

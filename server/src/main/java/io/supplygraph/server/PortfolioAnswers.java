@@ -3,6 +3,7 @@ package io.supplygraph.server;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.view.ApplicationReleases;
 import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.analysis.view.PortfolioUpgrade;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class PortfolioAnswers {
     private final GraphAccess graph;
     private final Revisioned<Overview> overviews = new Revisioned<>();
     private final Revisioned<List<PortfolioUpgrade>> plans = new Revisioned<>();
+    private final Revisioned<List<ApplicationReleases>> applications = new Revisioned<>();
 
     public PortfolioAnswers(GraphAccess graph) {
         this.graph = graph;
@@ -43,9 +45,22 @@ public final class PortfolioAnswers {
 
     /** The fix-first plan if it is ready within {@code wait}; its computation goes on either way. */
     public Optional<List<PortfolioUpgrade>> fixPlanWithin(Duration wait) {
-        CompletableFuture<List<PortfolioUpgrade>> plan = plans.of(graph, Supplygraph::fixPortfolio);
+        return within(plans.of(graph, Supplygraph::fixPortfolio), wait);
+    }
+
+    /** Every application with all its releases: it reads the portfolio's findings, as the overview does. */
+    public List<ApplicationReleases> applications() {
+        return join(applications.of(graph, g -> g.applications(false)));
+    }
+
+    /** {@link #applications} if ready within {@code wait}; its computation goes on either way. */
+    public Optional<List<ApplicationReleases>> applicationsWithin(Duration wait) {
+        return within(applications.of(graph, g -> g.applications(false)), wait);
+    }
+
+    private static <T> Optional<T> within(CompletableFuture<T> answer, Duration wait) {
         try {
-            return Optional.of(plan.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.of(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -38,12 +38,30 @@ class PortfolioApiTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void applicationsListEachReleaseWithItsOpenFindings(Kind kind) {
+        RunningServer s = server(kind);
+        JsonNode items = s.get("/api/v1/applications", s.readToken).body().path("items");
+        assertThat(texts(items, "application")).hasSize(6).contains("pkg:maven/acme/billing", "pkg:maven/acme/payments");
+        JsonNode billing = null;
+        for (JsonNode item : items) {
+            billing = item.path("application").asText().equals("pkg:maven/acme/billing") ? item : billing;
+        }
+        assertThat(billing.path("latest").asText()).isEqualTo("1.0.0");
+        assertThat(billing.path("findings").path("critical").asInt()).as("log4shell reaches billing").isEqualTo(1);
+        assertThat(billing.path("releases").get(0).path("documents")).hasSize(1);
+        JsonNode latest = s.get("/api/v1/applications?latest=true", s.readToken).body().path("items");
+        latest.forEach(a -> assertThat(a.path("releases")).hasSize(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void theOverviewCountsFindingsAndShowsWhatIsMostExposed(Kind kind) {
         RunningServer s = server(kind);
         JsonNode o = s.get("/api/v1/overview", s.readToken).body();
         JsonNode counts = o.path("counts");
         assertThat(counts.path("applications").asInt()).as("payments, its image, billing, reports, shop, markup")
                 .isEqualTo(6);
+        assertThat(counts.path("releases").asInt()).as("one release each").isEqualTo(6);
         assertThat(counts.path("documents").asInt()).as("six SBOMs and two VEX").isEqualTo(8);
         assertThat(counts.path("advisories").asInt()).isEqualTo(3);
         assertThat(counts.path("advisories_modified").asText()).isEqualTo("2026-02-01T00:00:00Z");

@@ -155,6 +155,24 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void theApplicationsPageListsEachApplicationsReleasesWithTheirFindings() {
+        browser.go("/");
+        browser.find("nav a[href='/applications']").click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/applications"));
+        WebElement billing = browser.driver.findElements(By.cssSelector("table.applications tbody tr")).stream()
+                .filter(r -> r.getText().contains("pkg:maven/acme/billing")).findFirst().orElseThrow();
+        assertThat(billing.getText()).contains("1.0.0").contains("latest");
+        List<WebElement> counts = billing.findElements(By.cssSelector("td.num"));
+        assertThat(counts.get(0).getText()).as("documents").isEqualTo("1");
+        assertThat(counts.get(3).getText()).as("log4shell, critical, reaches billing").isNotEqualTo("0");
+        billing.findElement(By.cssSelector("td a")).click();
+        browser.until(d -> d.getCurrentUrl().contains("/app?doc="));
+        assertThat(browser.text("h1")).contains("billing");
+        browser.go("/applications");
+        browser.screenshot("applications");
+    }
+
+    @Test
     void fixFirstRanksTheUpgradesAndAnApplicationShowsItsOwnPlan() {
         browser.go("/");
         browser.find("nav a[href='/fix']").click();

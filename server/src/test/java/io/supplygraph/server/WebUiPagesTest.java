@@ -64,7 +64,7 @@ class WebUiPagesTest {
         for (String page : List.of("/", "/search?q=acme", "/app?purl=" + q(BILLING), "/app?doc=" + billing,
                 "/package?purl=" + q(LOG4J), "/package?purl=" + q(LOG4J_OLD), "/vuln/" + CVE,
                 "/path?from=" + billing + "&to=" + q(LOG4J_OLD), "/documents", "/documents?kind=advisory",
-                "/documents/" + billing, "/fix", "/fix?sort=-risk")) {
+                "/documents/" + billing, "/fix", "/fix?sort=-risk", "/applications", "/applications?q=acme")) {
             HttpResponse<String> response = get(s, page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(page).startsWith("text/html");
@@ -79,7 +79,8 @@ class WebUiPagesTest {
     void markupInADocumentIsEscapedWherePagesShowIt(Kind kind) {
         RunningServer s = server(kind, true);
         String markup = TestBoms.digest(UiPortfolio.markupBom());
-        for (String page : List.of("/documents", "/documents/" + markup, "/app?doc=" + markup, "/search?q=script",
+        for (String page : List.of("/documents", "/documents/" + markup, "/app?doc=" + markup, "/applications",
+                "/search?q=script",
                 "/search?q=" + q(SCRIPT_NAME))) {
             String body = get(s, page).body();
             assertThat(body).as(page).doesNotContain(SCRIPT_NAME).doesNotContain(IMG_NAME);

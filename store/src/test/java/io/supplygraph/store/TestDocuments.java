@@ -117,7 +117,7 @@ public final class TestDocuments {
             }
             SbomFacts facts = new SbomFacts("1.6", name, n - 1, List.copyOf(packages), new int[] {0},
                     List.copyOf(edges), parent, depth, List.copyOf(occurrences), List.copyOf(licences), List.of(),
-                    List.copyOf(sources), List.copyOf(warnings));
+                    List.copyOf(sources), List.copyOf(warnings), null);
             return TestDocuments.record(name, DocumentFormat.CYCLONEDX_JSON, facts);
         }
 

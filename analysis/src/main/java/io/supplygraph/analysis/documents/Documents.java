@@ -86,6 +86,7 @@ public final class Documents {
     public static Document view(DocumentRow d) {
         return new Document(d.digest(), DocumentFormat.fromLabel(d.format()), d.specVersion(), d.name(),
                 subject(d), d.subjectPurl(), d.componentCount(), d.warningCount(), d.sizeBytes(),
-                d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason());
+                d.source(), d.ingestedAt(), d.trust().state(), d.trust().signer(), d.trust().reason(), d.application(),
+                d.release(), d.producer(), d.supersededBy());
     }
 }

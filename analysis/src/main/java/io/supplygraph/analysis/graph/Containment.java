@@ -29,12 +29,17 @@ public final class Containment {
 
     /**
      * As {@link #documentsContaining(Collection)}, adding to {@code declaredDirectly} the versions some document
-     * lists as a direct dependency of its subject: the same rows say so, read once.
+     * lists as a direct dependency of its subject: the same rows say so, read once. Superseded documents
+     * ({@code ingest --replace}) contain nothing here.
      */
     public Map<Long, Set<Long>> documentsContaining(Collection<Long> versions, Set<Long> declaredDirectly) {
+        Set<Long> superseded = store.applications().superseded();
         Map<Long, Set<Long>> byVersion = new HashMap<>();
         Set<Long> documents = new HashSet<>();
         for (ContainsRow row : store.graph().containing(versions)) {
+            if (superseded.contains(row.document())) {
+                continue;
+            }
             if (row.depth() == 1) {
                 declaredDirectly.add(row.version());
             }
@@ -58,6 +63,9 @@ public final class Containment {
             Set<Long> next = new HashSet<>();
             for (Map.Entry<Long, Set<Long>> e : parents.entrySet()) {
                 for (long parent : e.getValue()) {
+                    if (superseded.contains(parent)) {
+                        continue;
+                    }
                     for (long version : versionsByDocument.get(e.getKey())) {
                         if (byVersion.get(version).add(parent)) {
                             versionsByDocument.computeIfAbsent(parent, d -> new HashSet<>()).add(version);

@@ -1,7 +1,9 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.applications.Releases;
 import io.supplygraph.analysis.view.Application;
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.ApplicationSql.ReleaseRow;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
 import io.supplygraph.store.sql.GraphSql.OccurrenceRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +46,22 @@ public final class Dependents {
         this.store = store;
     }
 
-    /** The applications, sorted by subject, then document digest (one application per document). */
+    /** The releases containing the package, sorted by subject, then document digest: the blast radius. */
     public List<Application> of(Target.Packages packages) {
+        return Releases.group(perDocument(packages));
+    }
+
+    /** As {@link #of}, one row per document: each row's {@code documents} is that one document. */
+    public List<Application> perDocument(Target.Packages packages) {
         return containing(packages).stream().map(Containing::application).toList();
     }
 
-    /** The applications, as {@link #of} sorts them, each with every version of the package it contains. */
+    /**
+     * The documents containing the package, one row each, as {@link #perDocument} sorts them, each with every version
+     * of the package it contains. Superseded documents ({@code ingest --replace}) are left out.
+     */
     public List<Containing> containing(Target.Packages packages) {
+        Set<Long> superseded = store.applications().superseded();
         Map<Long, Suffix> seeds = new HashMap<>();
         for (VersionRow v : packages.versions()) {
             seeds.put(v.id(), new Suffix(List.of(v.id()), v.id()));
@@ -61,7 +73,7 @@ public final class Dependents {
         while (!seeds.isEmpty()) {
             Map<Long, List<Long>> newPaths = new LinkedHashMap<>();
             Map<Long, Long> newTargets = new HashMap<>();
-            for (Found f : walkUp(seeds)) {
+            for (Found f : walkUp(seeds, superseded)) {
                 targetsByDocument.computeIfAbsent(f.document, d -> new HashSet<>()).add(f.target);
                 List<Long> known = pathByDocument.containsKey(f.document) ? pathByDocument.get(f.document)
                         : newPaths.get(f.document);
@@ -80,7 +92,7 @@ public final class Dependents {
     private record Found(long document, List<Long> path, long target) {}
 
     /** Every document that contains a seed below its subject, with the path from its subject through the seed. */
-    private List<Found> walkUp(Map<Long, Suffix> seeds) {
+    private List<Found> walkUp(Map<Long, Suffix> seeds, Set<Long> superseded) {
         List<ContainsRow> rows = store.graph().chainsTo(seeds.keySet());
         Map<Long, Map<Long, ContainsRow>> byDocument = new HashMap<>();
         for (ContainsRow row : rows) {
@@ -89,7 +101,7 @@ public final class Dependents {
         List<Found> found = new ArrayList<>();
         for (ContainsRow row : rows) {
             Suffix suffix = seeds.get(row.version());
-            if (suffix == null || row.depth() == 0) {
+            if (suffix == null || row.depth() == 0 || superseded.contains(row.document())) {
                 continue;
             }
             List<Long> path = new ArrayList<>(row.depth() + suffix.path().size());
@@ -157,8 +169,9 @@ public final class Dependents {
         paths.values().forEach(versionIds::addAll);
         allTargets.values().forEach(versionIds::addAll);
         Map<Long, VersionRow> versions = store.packages().byIds(versionIds);
-        // The subject is the first node of each path already; only the digests are left to read.
-        Map<Long, String> digests = store.documents().digests(paths.keySet());
+        // The subject is the first node of each path already; only the digests and releases are left to read.
+        Map<Long, ReleaseRow> releases = new HashMap<>();
+        store.applications().releasesOf(paths.keySet()).forEach(r -> releases.put(r.document(), r));
         List<Containing> applications = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> e : paths.entrySet()) {
             VersionRow subject = versions.get(e.getValue().get(0));
@@ -167,11 +180,13 @@ public final class Dependents {
             for (long t : allTargets.get(e.getKey())) {
                 all.add(String.valueOf(versions.get(t).version()));
             }
-            Set<String> ordered = new java.util.LinkedHashSet<>();
+            Set<String> ordered = new LinkedHashSet<>();
             ordered.add(String.valueOf(target.version()));
             ordered.addAll(all);
-            applications.add(new Containing(new Application(digests.get(e.getKey()), display(subject),
-                    target.version(), purls(e.getValue(), versions)), ordered));
+            ReleaseRow release = releases.get(e.getKey());
+            applications.add(new Containing(new Application(release.digest(), display(subject), target.version(),
+                    purls(e.getValue(), versions), release.application(), release.release(),
+                    List.of(release.digest())), ordered));
         }
         applications.sort(Comparator.comparing((Containing c) -> c.application().subject())
                 .thenComparing(c -> c.application().document()));

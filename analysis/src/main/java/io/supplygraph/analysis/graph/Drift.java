@@ -1,20 +1,20 @@
 package io.supplygraph.analysis.graph;
 
+import io.supplygraph.analysis.applications.Releases;
 import io.supplygraph.analysis.graph.Dependents.Containing;
+import io.supplygraph.analysis.versions.VersionOrder;
 import io.supplygraph.analysis.view.DriftReport;
 import io.supplygraph.analysis.view.DriftReport.Behind;
 import io.supplygraph.analysis.view.DriftReport.VersionUse;
 import io.supplygraph.model.InvalidPurlException;
 import io.supplygraph.model.PackageIdentity;
-import io.supplygraph.model.version.InvalidVersionException;
-import io.supplygraph.model.version.Version;
-import io.supplygraph.model.version.VersionScheme;
-import io.supplygraph.model.version.VersionSchemes;
 import io.supplygraph.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,26 +44,17 @@ public final class Drift {
         return forPurlType(identity.type()).report(identity.base(), new Dependents(store).containing(all));
     }
 
-    /**
-     * Drift in the version order of the purl type's ecosystem. A version its ecosystem cannot parse sorts below
-     * every valid one (it cannot be the newest), and among the invalid ones by text, so the order stays total.
-     */
+    /** Drift in the version order of the purl type's ecosystem ({@link VersionOrder#forPurlType}). */
     public static Drift forPurlType(String type) {
-        VersionScheme scheme = VersionSchemes.forPurlType(type).orElse(VersionSchemes.GENERIC);
-        return new Drift(Comparator.comparing((String v) -> parsed(scheme, v),
-                Comparator.nullsFirst(Comparator.<Version>naturalOrder())).thenComparing(Comparator.naturalOrder()));
+        return new Drift(VersionOrder.forPurlType(type));
     }
 
-    private static Version parsed(VersionScheme scheme, String version) {
-        try {
-            return scheme.parse(version);
-        } catch (InvalidVersionException e) {
-            return null;
-        }
-    }
-
-    /** @param applications as {@link Dependents#containing} sorts them: so are each version's subjects and behind */
-    public DriftReport report(String packagePurl, List<Containing> applications) {
+    /** @param documents as {@link Dependents#containing} sorts them: so are each version's subjects and behind */
+    public DriftReport report(String packagePurl, List<Containing> documents) {
+        // Regenerated SBOMs of one release are one application using its versions, not several.
+        Set<String> releases = new HashSet<>();
+        List<Containing> applications = documents.stream()
+                .filter(d -> releases.add(Releases.key(d.application()))).toList();
         Map<String, List<String>> subjectsByVersion = new TreeMap<>(order.reversed());
         for (Containing app : applications) {
             for (String version : app.versions()) {

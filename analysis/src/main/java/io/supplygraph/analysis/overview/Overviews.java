@@ -55,7 +55,7 @@ public final class Overviews {
         Counts c = store.overview().counts();
         List<Finding> findings = new Vulns(store).list(new Vulns.Query(null, null, null, true));
         return new Overview(
-                new Overview.Counts(c.applications(), c.documents(), c.packages(), c.advisories(),
+                new Overview.Counts(c.applications(), c.releases(), c.documents(), c.packages(), c.advisories(),
                         c.advisoriesModified()),
                 counts(findings.stream().filter(f -> f.kind() != Kind.MALICIOUS).toList()),
                 exposures(findings.stream().filter(f -> f.kind() == Kind.MALICIOUS).toList(), Integer.MAX_VALUE),

@@ -14,6 +14,7 @@ import io.supplygraph.store.sql.ScorecardSql.CheckRow;
 import io.supplygraph.store.sql.ScorecardSql.ScorecardRow;
 import io.supplygraph.store.sql.SourceSql.SourceOfRow;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,35 @@ public final class Scorecards {
             return forRepositories(Map.of(repository.url(), Via.REPOSITORY));
         }
         return forRepositories(repositories(text, (Target.Packages) Target.resolve(store, text)));
+    }
+
+    /**
+     * The newest scorecard of each package version's repository, reached through its purl or an SBOM's VCS
+     * reference, for many versions in three queries; versions without one are left out. Unlike {@link #of}, it does
+     * not follow provenance to a repository: that is a query per artifact, too many for a portfolio.
+     */
+    public Map<Long, Scorecard> newestOf(Collection<VersionRow> versions) {
+        Map<Long, List<String>> repositories = new HashMap<>();
+        Map<String, Via> via = new LinkedHashMap<>();
+        for (VersionRow v : versions) {
+            fromPurl(v.purl()).ifPresent(r -> {
+                repositories.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(r.url());
+                via.putIfAbsent(r.url(), Via.PURL);
+            });
+        }
+        for (SourceOfRow s : store.sources().sourcesOf(versions.stream().map(VersionRow::id).toList())) {
+            repositories.computeIfAbsent(s.version(), k -> new ArrayList<>()).add(s.url());
+            via.putIfAbsent(s.url(), Via.SBOM);
+        }
+        Map<String, Scorecard> newest = new HashMap<>();
+        if (!via.isEmpty()) {
+            // sorted newest first within each repository: the first one seen is the newest
+            forRepositories(via).forEach(card -> newest.putIfAbsent(card.repository(), card));
+        }
+        Map<Long, Scorecard> result = new HashMap<>();
+        repositories.forEach((version, urls) -> urls.stream().map(newest::get).filter(java.util.Objects::nonNull)
+                .findFirst().ifPresent(card -> result.put(version, card)));
+        return result;
     }
 
     /** Normalised repository URL to how it was reached, first way first. */

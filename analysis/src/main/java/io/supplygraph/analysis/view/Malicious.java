@@ -11,8 +11,9 @@ import java.util.List;
 public record Malicious(String purl, String id, List<String> aliases, List<Application> applications) {
 
     /**
-     * An application containing the package. Unlike a blast radius row it has no version: the malicious version is
-     * the purl's own.
+     * A release of an application containing the package, as a blast radius row has it ({@link
+     * io.supplygraph.analysis.view.Application}) but without the version: the malicious version is the purl's own.
      */
-    public record Application(String document, String subject, List<String> path) {}
+    public record Application(String document, String subject, List<String> path, String application,
+            String release, List<String> documents) {}
 }

@@ -18,8 +18,12 @@ import java.util.List;
 public record Overview(Counts counts, List<FindingCount> findings, List<Exposure> malicious, List<Exposure> exposed,
         ProvenanceCoverage provenance, List<Document> recent, List<Rejection> rejections) {
 
-    /** @param advisoriesModified the newest advisory's {@code modified} date: how current the advisories are */
-    public record Counts(long applications, long documents, long packages, long advisories,
+    /**
+     * @param applications       applications (subjects without their versions, or names given at ingest)
+     * @param releases           their releases: regenerated SBOMs of one release count once
+     * @param advisoriesModified the newest advisory's {@code modified} date: how current the advisories are
+     */
+    public record Counts(long applications, long releases, long documents, long packages, long advisories,
             String advisoriesModified) {}
 
     public record FindingCount(Severity severity, FindingStatus status, long findings) {}

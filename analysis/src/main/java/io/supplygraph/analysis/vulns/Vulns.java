@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.documents.Documents;
+import io.supplygraph.analysis.applications.Releases;
 import io.supplygraph.analysis.graph.Containment;
 import io.supplygraph.analysis.graph.Dependents;
 import io.supplygraph.analysis.graph.Target;
@@ -159,14 +160,15 @@ public final class Vulns {
                 .toList();
     }
 
-    public VulnReport vuln(String id) {
+    /** The vulnerability, its findings, and the releases they reach; only each application's newest when asked. */
+    public VulnReport vuln(String id, boolean latestReleasesOnly) {
         Set<Long> advisories = advisoriesNaming(id);
         // an OSV id names one stored advisory
         List<Advisory> rows = store.advisories().byIds(advisories).values().stream().map(Vulns::advisory)
                 .sorted(Comparator.comparing(Advisory::id)).toList();
         List<Finding> findings = findings(store.findings().ofAdvisories(advisories), Gather.DOCUMENTS, null,
                 new HashSet<>());
-        return new VulnReport(id, rows, findings, applications(findings));
+        return new VulnReport(id, rows, findings, applications(findings, latestReleasesOnly));
     }
 
     /** The advisories that name one vulnerability, by any of its ids or aliases. */
@@ -185,13 +187,15 @@ public final class Vulns {
         return advisories;
     }
 
-    /** In the order {@link #list} gives. */
-    public List<Malicious> malicious() {
+    /** In the order {@link #list} gives; with the releases containing each, only each application's newest when asked. */
+    public List<Malicious> malicious(boolean latestReleasesOnly) {
         List<Malicious> found = new ArrayList<>();
         for (Finding f : list(new Query(null, null, null, false))) {
             if (f.kind() == Kind.MALICIOUS) {
-                List<Malicious.Application> applications = applications(List.of(f)).stream()
-                        .map(a -> new Malicious.Application(a.document(), a.subject(), a.path())).toList();
+                List<Malicious.Application> applications = applications(List.of(f), latestReleasesOnly).stream()
+                        .map(a -> new Malicious.Application(a.document(), a.subject(), a.path(), a.application(),
+                                a.release(), a.documents()))
+                        .toList();
                 found.add(new Malicious(f.purl(), f.id(), f.aliases(), applications));
             }
         }
@@ -204,10 +208,10 @@ public final class Vulns {
     }
 
     /**
-     * The blast radius of the affected package versions among the findings, without the applications whose own VEX
-     * statement settles it (not_affected or fixed there).
+     * The blast radius of the affected package versions among the findings, a row per release, without the documents
+     * whose own VEX statement settles it (not_affected or fixed there).
      */
-    private List<Application> applications(List<Finding> findings) {
+    private List<Application> applications(List<Finding> findings, boolean latestReleasesOnly) {
         List<VersionRow> versions = new ArrayList<>();
         Map<String, Set<String>> settledIn = new HashMap<>();
         for (Finding f : findings) {
@@ -226,10 +230,12 @@ public final class Vulns {
         if (versions.isEmpty()) {
             return List.of();
         }
-        return new Dependents(store).of(new Target.Packages("findings", versions)).stream()
+        List<Application> releases = Releases.group(new Dependents(store)
+                .perDocument(new Target.Packages("findings", versions)).stream()
                 .filter(a -> !settledIn.getOrDefault(a.path().get(a.path().size() - 1), Set.of())
                         .contains(a.document()))
-                .toList();
+                .toList());
+        return latestReleasesOnly ? Releases.latest(store).onlyLatest(releases) : releases;
     }
 
     /**

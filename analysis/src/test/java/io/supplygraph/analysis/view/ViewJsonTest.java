@@ -35,7 +35,7 @@ class ViewJsonTest {
     private static Document document() {
         return new Document("sha256:ab", DocumentFormat.CYCLONEDX_JSON, "1.5", "app", "pkg:generic/app@1",
                 "pkg:generic/app@1", 3, 1, 1024, "app.cdx.json", "2024-01-01T00:00:00Z", Trust.State.UNSIGNED, null,
-                null);
+                null, "pkg:generic/app", "1", "syft", null);
     }
 
     private static Finding finding() {
@@ -50,14 +50,15 @@ class ViewJsonTest {
         JsonNode json = Json.tree(document());
         assertThat(fields(json)).containsExactly("digest", "format", "spec_version", "name", "subject",
                 "subject_purl", "components", "warnings", "size", "source", "ingested", "trust", "signer",
-                "trust_reason");
+                "trust_reason", "application", "release", "producer", "superseded_by");
         assertThat(json.get("signer").isNull()).as("a null is written, not left out").isTrue();
         assertThat(json.get("format").asText()).isEqualTo("cyclonedx-json");
         assertThat(json.get("trust").asText()).isEqualTo("unsigned");
 
         assertThat(fields(new DocumentDetail(document(), List.of("a warning")))).containsExactly("digest", "format",
                 "spec_version", "name", "subject", "subject_purl", "components", "warnings", "size", "source",
-                "ingested", "trust", "signer", "trust_reason", "warning_messages");
+                "ingested", "trust", "signer", "trust_reason", "application", "release", "producer", "superseded_by",
+                "warning_messages");
         assertThat(fields(new DeletedDocument("sha256:ab", "app.cdx.json"))).containsExactly("deleted", "source");
     }
 
@@ -68,8 +69,8 @@ class ViewJsonTest {
         JsonNode dependency = Json.tree(new Dependency("pkg:npm/a@1", EdgeKind.DEV_DEPENDENCY, 1, "pkg:generic/app@1"));
         assertThat(fields(dependency)).containsExactly("purl", "kind", "depth", "parent");
         assertThat(dependency.get("kind").asText()).isEqualTo("dev");
-        assertThat(fields(new Application("sha256:ab", "pkg:generic/app@1", "1", PATH)))
-                .containsExactly("document", "subject", "version", "path");
+        assertThat(fields(application())).containsExactly("document", "subject", "version", "path", "application",
+                "release", "documents");
         assertThat(fields(new Hop("pkg:generic/app@1", "depends-on", "pkg:npm/a@1", "sha256:ab")))
                 .containsExactly("from", "edge", "to", "document");
 
@@ -131,15 +132,31 @@ class ViewJsonTest {
                 List.of(new VulnReport.Advisory("GHSA-x", List.of("CVE-1"), AdvisoryFacts.Kind.VULNERABILITY,
                         Severity.HIGH, 7.5, "CVSS:3.1/AV:N", "summary", "2024-01-01T00:00:00Z",
                         "2024-01-02T00:00:00Z", null)),
-                List.of(finding()), List.of(new Application("sha256:ab", "pkg:generic/app@1", "1", PATH))));
+                List.of(finding()), List.of(application())));
         assertThat(fields(report)).containsExactly("id", "advisories", "findings", "applications");
         assertThat(fields(report.get("advisories").get(0))).containsExactly("id", "aliases", "kind", "severity",
                 "score", "severity_source", "summary", "published", "modified", "withdrawn");
 
         JsonNode malicious = Json.tree(new Malicious("pkg:npm/evil@1", "MAL-1", List.of(),
-                List.of(new Malicious.Application("sha256:ab", "pkg:generic/app@1", PATH))));
+                List.of(new Malicious.Application("sha256:ab", "pkg:generic/app@1", PATH, "pkg:generic/app", "1",
+                        List.of("sha256:ab")))));
         assertThat(fields(malicious)).containsExactly("purl", "id", "aliases", "applications");
-        assertThat(fields(malicious.get("applications").get(0))).containsExactly("document", "subject", "path");
+        assertThat(fields(malicious.get("applications").get(0))).containsExactly("document", "subject", "path",
+                "application", "release", "documents");
+
+        JsonNode applications = Json.tree(new ApplicationReleases("pkg:generic/app", "1",
+                List.of(new ApplicationReleases.Release("1", List.of("sha256:ab"), List.of("sha256:cd"),
+                        "2024-01-01T00:00:00Z", FindingCounts.of(List.of(finding())))),
+                1, FindingCounts.of(List.of(finding()))));
+        assertThat(fields(applications)).containsExactly("application", "latest", "releases", "documents",
+                "findings");
+        assertThat(fields(applications.get("releases").get(0))).containsExactly("release", "documents", "superseded",
+                "ingested", "findings");
+    }
+
+    private static Application application() {
+        return new Application("sha256:ab", "pkg:generic/app@1", "1", PATH, "pkg:generic/app", "1",
+                List.of("sha256:ab"));
     }
 
     private static Kev kev() {
@@ -148,6 +165,24 @@ class ViewJsonTest {
 
     private static Epss epss() {
         return new Epss("CVE-1", 0.97, 0.999, "2026-11-29T00:00:00+0000");
+    }
+
+    @Test
+    void policyReportsKeepTheirFields() {
+        Violation violation = new Violation("no-critical", PolicyAction.FAIL, "critical finding", "sha256:ab",
+                "pkg:generic/app@1", "pkg:npm/a@1", "GHSA-x", List.of("CVE-1"), Severity.CRITICAL,
+                new Violation.Waiver("pkg:npm/a", "not reachable", "2026-12-31", true));
+        JsonNode json = Json.tree(new PolicyReport(1, List.of(new PolicyReport.RuleOutcome("no-critical",
+                PolicyAction.FAIL, "critical finding", 3, 10, 1, "no such key: epss", List.of(violation)))));
+        assertThat(fields(json)).containsExactly("documents", "rules");
+        JsonNode rule = json.get("rules").get(0);
+        assertThat(fields(rule)).containsExactly("name", "action", "message", "line", "evaluated", "errors",
+                "first_error", "violations");
+        assertThat(rule.get("action").asText()).isEqualTo("fail");
+        JsonNode v = rule.get("violations").get(0);
+        assertThat(fields(v)).containsExactly("rule", "action", "message", "document", "subject", "purl", "finding",
+                "aliases", "severity", "waiver");
+        assertThat(fields(v.get("waiver"))).containsExactly("match", "reason", "expires", "expired");
     }
 
     @Test
@@ -172,7 +207,7 @@ class ViewJsonTest {
 
     @Test
     void theUisViewsKeepTheirFields() {
-        Overview overview = new Overview(new Overview.Counts(1, 2, 3, 4, "2026-01-01T00:00:00Z"),
+        Overview overview = new Overview(new Overview.Counts(1, 2, 3, 4, 5, "2026-01-01T00:00:00Z"),
                 List.of(new Overview.FindingCount(Severity.UNRATED, FindingStatus.AFFECTED, 3)),
                 List.of(new Overview.Exposure("pkg:npm/a@1", "MAL-1", Severity.UNRATED, 1, 2)), List.of(),
                 new Overview.ProvenanceCoverage(5, 2, 1, List.of(new Overview.LevelCount(SlsaLevel.L3, 1))),
@@ -180,7 +215,7 @@ class ViewJsonTest {
         JsonNode json = Json.tree(overview);
         assertThat(fields(json)).containsExactly("counts", "findings", "malicious", "exposed", "provenance",
                 "recent", "rejections");
-        assertThat(fields(json.get("counts"))).containsExactly("applications", "documents", "packages",
+        assertThat(fields(json.get("counts"))).containsExactly("applications", "releases", "documents", "packages",
                 "advisories", "advisories_modified");
         assertThat(fields(json.get("findings").get(0))).containsExactly("severity", "status", "findings");
         assertThat(json.get("findings").get(0).get("severity").asText()).as("unrated, never low").isEqualTo("unrated");

@@ -46,6 +46,16 @@ final class BomFeed {
         return specVersion;
     }
 
+    /** A tool that wrote the BOM ({@code metadata.tools}); see {@link SbomSink#tool}. */
+    void tool(String name) {
+        sink.tool(name);
+    }
+
+    /** An author of the BOM ({@code metadata.authors}). */
+    void author(String name) {
+        sink.author(name);
+    }
+
     void serialNumber(String serialNumber) {
         this.serialNumber = serialNumber;
     }

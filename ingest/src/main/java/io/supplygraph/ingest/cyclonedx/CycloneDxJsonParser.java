@@ -123,9 +123,31 @@ public final class CycloneDxJsonParser implements SbomParser {
                     component(true);
                 } else if (field.equals("timestamp")) {
                     timestamp = text(field);
+                } else if (field.equals("tools") || field.equals("authors")) {
+                    producers(field, TREES.readTree(json));
                 } else {
                     json.skipChildren();
                 }
+            }
+        }
+
+        /**
+         * Tools as CycloneDX 1.4 lists them ({@code [{vendor, name, version}]}) or 1.5 does
+         * ({@code {components: [...], services: [...]}}), and authors ({@code [{name, email}]}).
+         */
+        private void producers(String field, JsonNode node) {
+            if (node == null) {
+                return;
+            }
+            if (field.equals("authors")) {
+                node.forEach(author -> feed.author(author.path("name").asText(null)));
+                return;
+            }
+            if (node.isObject()) {
+                node.path("components").forEach(tool -> feed.tool(tool.path("name").asText(null)));
+                node.path("services").forEach(tool -> feed.tool(tool.path("name").asText(null)));
+            } else {
+                node.forEach(tool -> feed.tool(tool.path("name").asText(null)));
             }
         }
 

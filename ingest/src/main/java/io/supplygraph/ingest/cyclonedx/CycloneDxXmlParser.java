@@ -6,6 +6,8 @@ import io.supplygraph.ingest.sbom.SbomParser;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -113,9 +115,9 @@ public final class CycloneDxXmlParser implements SbomParser {
             while (nextChild(bom)) {
                 String local = xml.getLocalName();
                 if (inBom() && local.equals("metadata")) {
-                    componentsIn(true);
+                    metadata();
                 } else if (inBom() && local.equals("components")) {
-                    componentsIn(false);
+                    componentsIn();
                 } else if (local.equals("dependencies") && inDependencyGraph()) {
                     dependencies(null);
                 } else {
@@ -126,12 +128,49 @@ public final class CycloneDxXmlParser implements SbomParser {
             feed.finish();
         }
 
-        /** Reads the {@code <component>} children of the current element: metadata's subject, or a list. */
-        private void componentsIn(boolean subject) throws XMLStreamException, DocumentRejectedException {
+        /** The subject, and who wrote the BOM: tools as 1.4 lists them ({@code <tool>}) or 1.5 does, and authors. */
+        private void metadata() throws XMLStreamException, DocumentRejectedException {
+            int metadata = depth;
+            while (nextChild(metadata)) {
+                String local = inBom() ? xml.getLocalName() : "";
+                switch (local) {
+                    case "component" -> component(true);
+                    case "tools" -> namesIn(feed::tool, "tool", "component", "service");
+                    case "authors" -> namesIn(feed::author, "author");
+                    default -> skip();
+                }
+            }
+        }
+
+        /** The {@code <name>} of each child element of the current one (or of its lists) called one of {@code kinds}. */
+        private void namesIn(Consumer<String> names, String... kinds)
+                throws XMLStreamException, DocumentRejectedException {
+            int list = depth;
+            while (nextChild(list)) {
+                String local = inBom() ? xml.getLocalName() : "";
+                if (local.equals("components") || local.equals("services")) {
+                    namesIn(names, kinds);
+                } else if (List.of(kinds).contains(local)) {
+                    int entry = depth;
+                    while (nextChild(entry)) {
+                        if (inBom() && xml.getLocalName().equals("name")) {
+                            names.accept(text());
+                        } else {
+                            skip();
+                        }
+                    }
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        /** Reads the {@code <component>} children of the current element. */
+        private void componentsIn() throws XMLStreamException, DocumentRejectedException {
             int parent = depth;
             while (nextChild(parent)) {
                 if (inBom() && xml.getLocalName().equals("component")) {
-                    component(subject);
+                    component(false);
                 } else {
                     skip();
                 }
@@ -159,7 +198,7 @@ public final class CycloneDxXmlParser implements SbomParser {
                     case "hashes" -> hashes(draft);
                     case "licenses" -> licences(draft);
                     case "externalReferences" -> externalReferences(draft);
-                    case "components" -> componentsIn(false);
+                    case "components" -> componentsIn();
                     default -> skip();
                 }
             }

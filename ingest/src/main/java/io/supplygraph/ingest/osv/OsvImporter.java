@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.ReadLimits;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.ingest.recognise.Recogniser;
 import io.supplygraph.ingest.recognise.Recognition;
 import io.supplygraph.ingest.source.SourceLimits;
@@ -40,7 +41,7 @@ public final class OsvImporter {
 
     public static IngestOptions options() {
         return new IngestOptions(LIMITS, TrustPolicy.lenient(), new Records(), IngestOptions.Unrecognised.SKIP,
-                RECORDS_PER_BATCH, UnaryOperator.identity());
+                RECORDS_PER_BATCH, UnaryOperator.identity(), ReleaseNaming.FROM_SUBJECTS);
     }
 
     /** OSV records, and what only looks like one; any other supported format is refused by name. */

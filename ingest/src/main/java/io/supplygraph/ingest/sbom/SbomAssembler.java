@@ -49,6 +49,8 @@ public final class SbomAssembler implements SbomSink {
     private int componentCount;
     private String specVersion;
     private String name;
+    private String tool;
+    private String author;
 
     /** @param fallbackName names the subject of a document that says neither what it describes nor its own name */
     public SbomAssembler(String fallbackName) {
@@ -85,6 +87,20 @@ public final class SbomAssembler implements SbomSink {
     @Override
     public void vex(SbomVexStatement statement) {
         vex.add(statement);
+    }
+
+    @Override
+    public void tool(String name) {
+        if (tool == null) {
+            tool = Producers.toolName(name);
+        }
+    }
+
+    @Override
+    public void author(String name) {
+        if (author == null && name != null && !name.isBlank()) {
+            author = name.strip();
+        }
     }
 
     @Override
@@ -167,6 +183,7 @@ public final class SbomAssembler implements SbomSink {
         }
         return new SbomFacts(specVersion, name, componentCount, List.copyOf(packages), subjects,
                 graph.edges(subjects[0], listed), tree.parent(), tree.depth(), List.copyOf(occurrences),
-                List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings));
+                List.copyOf(licences.values()), statements, List.copyOf(sources), List.copyOf(warnings),
+                tool != null ? tool : author);
     }
 }

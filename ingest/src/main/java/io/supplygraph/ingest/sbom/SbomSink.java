@@ -33,6 +33,15 @@ public interface SbomSink {
      */
     default void vex(SbomVexStatement statement) {}
 
+    /**
+     * A tool that wrote the document, as the document names it (a version after the name is dropped): which
+     * producer a document comes from decides what {@code ingest --replace} supersedes. The first tool counts.
+     */
+    default void tool(String name) {}
+
+    /** An organisation or person the document names as its author: the producer when it names no tool. */
+    default void author(String name) {}
+
     /** Something was wrong with one entry and was skipped or kept as-is; the document goes on. */
     void warning(String message);
 }

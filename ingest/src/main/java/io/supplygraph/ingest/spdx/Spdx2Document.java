@@ -1,6 +1,7 @@
 package io.supplygraph.ingest.spdx;
 
 import io.supplygraph.ingest.DocumentRejectedException;
+import io.supplygraph.ingest.sbom.Producers;
 import io.supplygraph.ingest.sbom.SbomComponent;
 import io.supplygraph.ingest.sbom.SbomSink;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ final class Spdx2Document {
         if (specVersion != null && !open) {
             openDocument();
         }
+    }
+
+    /** One of creationInfo's creators: {@code Tool: syft-0.85.0}, {@code Organization: ...}. */
+    void creator(String creator) {
+        Producers.spdxCreator(creator, sink);
     }
 
     void documentId(String id) {

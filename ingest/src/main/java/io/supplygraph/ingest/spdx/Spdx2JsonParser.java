@@ -31,11 +31,30 @@ public final class Spdx2JsonParser implements SbomParser {
                 case "spdxVersion" -> doc.version(JsonInput.text(p));
                 case "name" -> doc.name(JsonInput.text(p));
                 case "SPDXID" -> doc.documentId(JsonInput.text(p));
+                case "creationInfo" -> readCreators(p, doc, sink);
                 case "documentDescribes" -> readDescribes(p, doc, sink);
                 case "packages" -> JsonInput.forEachObject(p, field, sink, q -> doc.pkg(readPackage(q, sink)));
                 case "files", "snippets" -> JsonInput.forEachObject(p, field, sink, q -> doc.nonPackage(readId(q)));
                 case "relationships" -> JsonInput.forEachObject(p, field, sink, q -> readRelationship(q, doc));
                 default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static void readCreators(JsonParser p, Spdx2Document doc, SbomSink sink) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            if (field.equals("creators") && JsonInput.isArray(p, "creationInfo.creators", sink)) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    doc.creator(JsonInput.text(p));
+                }
+            } else {
+                p.skipChildren();
             }
         }
     }

@@ -110,6 +110,7 @@ public final class SpdxTagValueParser implements SbomParser {
             switch (tag) {
                 case "SPDXVersion" -> doc.version(value);
                 case "DocumentName" -> doc.name(value);
+                case "Creator" -> doc.creator(value);
                 case "SPDXID" -> identify(value);
                 case "PackageName" -> {
                     startElement(Section.PACKAGE);

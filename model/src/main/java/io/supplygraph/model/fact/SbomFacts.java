@@ -25,6 +25,7 @@ import java.util.List;
  * @param vex            CycloneDX VEX: the BOM's {@code vulnerabilities[].analysis}, resolved to package versions
  * @param sources        source repositories of package versions, from the document's VCS references
  * @param warnings       what was wrong with single entries, which were skipped or kept as they were
+ * @param producer       the tool that wrote the document (its name without version), else its author; or null
  */
 public record SbomFacts(
         String specVersion,
@@ -39,7 +40,8 @@ public record SbomFacts(
         List<Licence> licences,
         List<VexFacts.Statement> vex,
         List<SourceOf> sources,
-        List<String> warnings) implements Facts {
+        List<String> warnings,
+        String producer) implements Facts {
 
     public record Edge(int from, int to, EdgeKind kind) {}
 
@@ -68,6 +70,6 @@ public record SbomFacts(
             }
         }
         return new SbomFacts(specVersion, name, componentCount, packages, subjects, edges, parent, depth,
-                List.copyOf(all), licences, vex, sources, warnings);
+                List.copyOf(all), licences, vex, sources, warnings, producer);
     }
 }

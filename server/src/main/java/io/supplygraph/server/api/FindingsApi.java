@@ -53,13 +53,17 @@ final class FindingsApi {
                                 "One vulnerability by any of its ids or aliases: its advisories, the package versions"
                                         + " it affects, and every application affected, with a path")
                         .pathParam("id", "CVE, GHSA, PYSEC, GO, RUSTSEC, MAL... id or alias")
+                        .query("latest", false, "boolean", "only each application's newest release")
                         .returns(200, VulnReport.class, "the vulnerability")
                         .errors(404)
-                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.vuln(ctx.pathParam("id"))))),
+                        .handle(ctx -> answers.one(ctx, graph.read(g -> g.vuln(ctx.pathParam("id"),
+                                Answers.flag(ctx, "latest"))))),
                 Endpoint.get("/api/v1/malicious", "listMalicious",
-                                "Every malicious package present and the applications containing it")
+                                "Every malicious package present and the releases of applications containing it")
+                        .query("latest", false, "boolean", "only each application's newest release")
                         .listOf(Malicious.class, "malicious packages")
-                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.malicious()))),
+                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.malicious(
+                                Answers.flag(ctx, "latest"))))),
                 Endpoint.get("/api/v1/vex", "listVexStatements",
                                 "The VEX statements in force: the newest per vulnerability, product and package")
                         .query("purl", false, "string", "only statements on this package")

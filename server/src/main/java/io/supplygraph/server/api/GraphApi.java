@@ -35,10 +35,13 @@ final class GraphApi {
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.deps(Answers.required(ctx, "purl"),
                                 Answers.flag(ctx, "transitive"))))),
                 Endpoint.get("/api/v1/dependents", "listDependents",
-                                "Blast radius: every application containing the package, with a path down to it")
+                                "Blast radius: every release of an application containing the package, with a path"
+                                        + " down to it and the documents that say so")
                         .query("purl", true, "string", "a purl (any version when it has none) or a package name")
-                        .listOf(Application.class, "applications")
-                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.dependents(Answers.required(ctx, "purl"))))),
+                        .query("latest", false, "boolean", "only each application's newest release")
+                        .listOf(Application.class, "releases")
+                        .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.dependents(Answers.required(ctx, "purl"),
+                                Answers.flag(ctx, "latest"))))),
                 Endpoint.get("/api/v1/path", "findPath", "A shortest path between two packages, artifacts or documents")
                         .query("from", true, "string", "a purl, a package name or a digest")
                         .query("to", true, "string", "a purl, a package name or a digest")

@@ -5,6 +5,7 @@ import io.supplygraph.analysis.view.ApplicationDetail;
 import io.supplygraph.analysis.view.Component;
 import io.supplygraph.analysis.view.LicenceUse;
 import io.supplygraph.analysis.view.NestedDocument;
+import io.supplygraph.analysis.view.ApplicationReleases;
 import io.supplygraph.analysis.view.Overview;
 import io.supplygraph.analysis.view.SearchHit;
 import io.supplygraph.server.GraphAccess;
@@ -38,6 +39,14 @@ final class PortfolioApi {
                                         + " rejections")
                         .returns(200, Overview.class, "the overview")
                         .handle(ctx -> answers.one(ctx, portfolio.overview())),
+                Endpoint.get("/api/v1/applications", "listApplications",
+                                "Every application with its releases, newest first: their documents, superseded ones,"
+                                        + " and open findings by severity (computed once per change of the graph)")
+                        .query("latest", false, "boolean", "each application with its newest release alone")
+                        .listOf(ApplicationReleases.class, "applications")
+                        .handle(ctx -> answers.list(ctx, () -> Answers.flag(ctx, "latest")
+                                ? portfolio.applications().stream().map(ApplicationReleases::withLatestOnly).toList()
+                                : portfolio.applications())),
                 Endpoint.get("/api/v1/search", "search",
                                 "What a search box entry may mean: a purl, a vulnerability id or alias, a document"
                                         + " digest or its start, an application or package name")

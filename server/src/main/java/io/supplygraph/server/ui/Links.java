@@ -27,6 +27,10 @@ public final class Links {
         return application(subjectPurl) + "&doc=" + encode(document);
     }
 
+    public static String applications() {
+        return "/applications";
+    }
+
     /** The application a document describes. */
     public static String applicationOf(String document) {
         return "/app?doc=" + encode(document);

@@ -39,6 +39,7 @@ public final class WebUi {
                 new UiPage("/", new OverviewPage(portfolio, templates)),
                 new UiPage("/search", new SearchPage(graph, templates)),
                 new UiPage("/fix", new FixPage(portfolio, templates)),
+                new UiPage("/applications", new ApplicationsPage(portfolio, templates)),
                 new UiPage("/app", new ApplicationPage(graph, templates)),
                 new UiPage("/package", new PackagePage(graph, templates)),
                 new UiPage("/vuln/{id}", new VulnerabilityPage(graph, templates)),

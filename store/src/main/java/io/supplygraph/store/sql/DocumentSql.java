@@ -15,15 +15,21 @@ import java.util.Map;
 /** Documents: listing, finding by digest, and deleting one with every fact it asserted. */
 public final class DocumentSql {
 
-    /** A stored document, with its first subject. */
+    /**
+     * A stored document, with its first subject.
+     *
+     * @param supersededBy the digest of the document that replaced it in its release, or null
+     */
     public record DocumentRow(long id, String digest, String format, String specVersion, String name, String source,
             long sizeBytes, int componentCount, int warningCount, String ingestedAt, String subjectPurl,
-            String subjectName, String subjectVersion, boolean subjectSynthetic, Trust trust) {}
+            String subjectName, String subjectVersion, boolean subjectSynthetic, Trust trust, String application,
+            String release, String producer, String supersededBy) {}
 
     private static final String SELECT = """
             SELECT d.id, d.digest, d.format, d.spec_version, d.name, d.source, d.size_bytes, d.component_count,
                    d.warning_count, d.ingested_at, pv.purl, p.name, pv.version, pv.synthetic,
-                   d.trust, d.signer, d.trust_reason
+                   d.trust, d.signer, d.trust_reason, d.application, d.release_version, d.producer,
+                   (SELECT n.digest FROM document n WHERE n.id = d.superseded_by)
             FROM document d
             LEFT JOIN package_version pv ON pv.id = (
                 SELECT MIN(c.package_version_id) FROM contains c WHERE c.document_id = d.id AND c.depth = 0)
@@ -236,7 +242,8 @@ public final class DocumentSql {
                 rows.add(new DocumentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
                         rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1,
-                        Trust.of(rs.getString(15), rs.getString(16), rs.getString(17))));
+                        Trust.of(rs.getString(15), rs.getString(16), rs.getString(17)), rs.getString(18),
+                        rs.getString(19), rs.getString(20), rs.getString(21)));
             }
         }
         return rows;

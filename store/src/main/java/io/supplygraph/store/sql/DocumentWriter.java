@@ -56,8 +56,9 @@ public final class DocumentWriter {
     private static final String EXISTS = "SELECT 1 FROM document WHERE digest = ?";
     private static final String INSERT_DOCUMENT = """
             INSERT INTO document (digest, format, spec_version, name, source, size_bytes, component_count,
-                                  warning_count, ingested_at, trust, signer, trust_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  warning_count, ingested_at, trust, signer, trust_reason, application,
+                                  release_version, producer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (digest) DO NOTHING
             RETURNING id
             """;
@@ -343,8 +344,16 @@ public final class DocumentWriter {
             s.setString(10, record.trust().label());
             s.setString(11, record.trust().signer());
             s.setString(12, record.trust().reason());
+            Release release = Release.of(record);
+            s.setString(13, release.application());
+            s.setString(14, release.version());
+            s.setString(15, release.producer());
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                OptionalLong id = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                if (id.isPresent() && record.naming().replace() && release.application() != null) {
+                    release.supersedeOlder(c, id.getAsLong());
+                }
+                return id;
             }
         }
     }

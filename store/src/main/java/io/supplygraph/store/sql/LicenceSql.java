@@ -16,6 +16,13 @@ public final class LicenceSql {
             ORDER BY pv.purl
             """;
 
+    /** One package version's licences as one document states them, by ids, for reading many documents at once. */
+    public record VersionLicenceRow(long document, long version, String declared, String concluded) {}
+
+    private static final String BY_VERSION_IN_DOCUMENTS = """
+            SELECT document_id, package_version_id, declared, concluded FROM licence WHERE document_id IN %s
+            """;
+
     private final Session session;
 
     public LicenceSql(Session session) {
@@ -25,5 +32,10 @@ public final class LicenceSql {
     public List<LicenceRow> ofDocuments(List<Long> documents) {
         return Sql.select(session, OF_DOCUMENTS, documents, "reading licences",
                 rs -> new LicenceRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    public List<VersionLicenceRow> byVersionInDocuments(List<Long> documents) {
+        return Sql.select(session, BY_VERSION_IN_DOCUMENTS, documents, "reading licences",
+                rs -> new VersionLicenceRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
     }
 }

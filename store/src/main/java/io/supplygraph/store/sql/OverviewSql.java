@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * What a portfolio's front page counts: documents people ingested (advisories apart), the applications they
- * describe (their subjects), packages, advisories and how fresh they are. One statement, so that the page costs
+ * describe (and their releases), packages, advisories and how fresh they are. One statement, so that the page costs
  * one round trip however large the graph.
  */
 public final class OverviewSql {
@@ -15,17 +15,20 @@ public final class OverviewSql {
     /**
      * @param advisoriesModified the newest {@code modified} date among the advisories: how current the data is
      */
-    public record Counts(long documents, long applications, long packages, long advisories,
+    public record Counts(long documents, long applications, long releases, long packages, long advisories,
             String advisoriesModified) {}
 
     private static final String COUNTS = """
             SELECT
               (SELECT COUNT(*) FROM document WHERE format NOT IN ('osv', 'cve')),
-              (SELECT COUNT(*) FROM (%s) subjects),
+              (SELECT COUNT(DISTINCT application) FROM document
+               WHERE application IS NOT NULL AND superseded_by IS NULL),
+              (SELECT COUNT(*) FROM (SELECT DISTINCT application, release_version FROM document
+                                     WHERE application IS NOT NULL AND superseded_by IS NULL) releases),
               (%s),
               (SELECT COUNT(*) FROM advisory),
               (SELECT MAX(modified) FROM advisory)
-            """.formatted(ApplicationSql.SUBJECTS, StatsSql.PACKAGES_IN_USE);
+            """.formatted(StatsSql.PACKAGES_IN_USE);
 
 
     /**
@@ -57,7 +60,8 @@ public final class OverviewSql {
     public Counts counts() {
         try (PreparedStatement s = session.connection().prepareStatement(COUNTS); ResultSet rs = s.executeQuery()) {
             rs.next();
-            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getString(6));
         } catch (SQLException e) {
             throw Sql.failure("counting the portfolio", e);
         }

@@ -111,7 +111,7 @@ class ApplicationSqlTest {
     @EnumSource(Kind.class)
     void anEmptyGraphCountsNothing(Kind kind) {
         try (GraphStore store = GraphStore.open(TestStores.fresh(kind, tmp)); GraphStore reader = store.reading()) {
-            assertThat(reader.overview().counts()).isEqualTo(new Counts(0, 0, 0, 0, null));
+            assertThat(reader.overview().counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, null));
             assertThat(reader.applications().subjects()).isEmpty();
             assertThat(reader.documents().recent(10)).isEmpty();
             assertThat(reader.jobs().recentlyFinished(10)).isEmpty();

@@ -37,6 +37,6 @@ class DocumentTrustTest {
 
     private static SbomFacts empty() {
         return new SbomFacts("1.6", "empty", 0, List.of(), new int[0], List.of(), new int[0], new int[0], List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), null);
     }
 }

@@ -73,6 +73,6 @@ class RowBatchTest {
             }
         }
         return new SbomFacts("1.6", "chain", PACKAGES, packages, new int[] {0}, edges, parent, depth, occurrences,
-                licences, List.of(), List.of(), List.of());
+                licences, List.of(), List.of(), List.of(), null);
     }
 }

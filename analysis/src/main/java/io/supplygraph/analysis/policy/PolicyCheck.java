@@ -1,0 +1,241 @@
+package io.supplygraph.analysis.policy;
+
+import io.supplygraph.analysis.NotFoundException;
+import io.supplygraph.analysis.documents.Documents;
+import io.supplygraph.analysis.graph.Target;
+import io.supplygraph.analysis.provenance.Provenances;
+import io.supplygraph.analysis.view.Finding;
+import io.supplygraph.analysis.view.PolicyReport;
+import io.supplygraph.analysis.view.Violation;
+import io.supplygraph.analysis.vulns.Vulns;
+import io.supplygraph.model.DocumentFormat;
+import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.sql.DocumentSql.DocumentRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a policy on applications: one SBOM, the SBOMs of one application, or every SBOM of the portfolio. Each
+ * rule runs once per application, package or finding, as {@link Variable.Level} says, on the applications its
+ * scope names. Findings are those still exposed in the application (affected or under investigation, and not
+ * settled by the application's own VEX), as {@code vulns --fail-on} counts them. Documents are read in batches, so
+ * that a portfolio costs a few queries per batch and memory for one batch.
+ */
+public final class PolicyCheck {
+
+    /** Which applications: a document (digest), an application (its subject's purl), or, both null, all of them. */
+    public record Scope(String document, String application) {
+
+        public static Scope portfolio() {
+            return new Scope(null, null);
+        }
+    }
+
+    private static final int BATCH = 200;
+
+    private final GraphStore store;
+
+    public PolicyCheck(GraphStore store) {
+        this.store = store;
+    }
+
+    public PolicyReport check(CompiledPolicy policy, Scope scope, LocalDate today) {
+        List<DocumentRow> documents = documents(scope);
+        List<RuleTally> tallies = policy.rules().stream().map(RuleTally::new).toList();
+        boolean packages = policy.rules().stream().anyMatch(r -> r.reads().contains(Variable.PKG)
+                || r.reads().contains(Variable.SCORECARD));
+        boolean findings = policy.rules().stream().anyMatch(r -> r.level() == Variable.Level.FINDING);
+        Map<String, List<Finding>> exposed = findings ? exposed(documents, scope) : Map.of();
+        DocumentPackages packagesOf = new DocumentPackages(store, policy.rules().stream()
+                .anyMatch(r -> r.reads().contains(Variable.SCORECARD)));
+        Map<Finding, Map<String, Object>> findingMaps = new IdentityHashMap<>();
+        Evaluation evaluation = new Evaluation(policy, tallies, today);
+        for (int from = 0; from < documents.size(); from += BATCH) {
+            List<DocumentRow> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            Map<Long, List<DocumentPackages.Listed>> listed = packages
+                    ? packagesOf.of(batch.stream().map(DocumentRow::id).toList()) : Map.of();
+            for (DocumentRow d : batch) {
+                List<Finding> found = exposed.getOrDefault(d.digest(), List.of());
+                evaluation.document(d, listed.getOrDefault(d.id(), List.of()), found, findingMaps,
+                        policy.reads(Variable.PROVENANCE, d.subjectPurl()) ? provenance(d) : Map.of());
+            }
+        }
+        return new PolicyReport(documents.size(), tallies.stream().map(RuleTally::outcome).toList());
+    }
+
+    private Map<String, Object> provenance(DocumentRow d) {
+        return Bindings.provenance(new Provenances(store).of(new Target.Document(d)));
+    }
+
+    /** The SBOMs the scope names, in the order they were ingested. */
+    private List<DocumentRow> documents(Scope scope) {
+        if (scope.document() != null) {
+            DocumentRow d = Documents.row(store, scope.document());
+            if (!DocumentFormat.fromLabel(d.format()).isSbom()) {
+                throw new IllegalArgumentException("document " + d.digest() + " is " + d.format()
+                        + ", not an SBOM: a policy is checked on SBOMs");
+            }
+            return List.of(d);
+        }
+        List<DocumentRow> sboms = scope.application() != null
+                ? new ArrayList<>(store.documents().byIds(store.applications().documents(scope.application().strip()))
+                        .values())
+                : store.documents().ingested();
+        sboms = sboms.stream().filter(d -> DocumentFormat.fromLabel(d.format()).isSbom())
+                .sorted(Comparator.comparingLong(DocumentRow::id)).toList();
+        if (sboms.isEmpty() && scope.application() != null) {
+            throw new NotFoundException("no SBOM has the subject " + scope.application());
+        }
+        return sboms;
+    }
+
+    /** Per document digest, the findings still exposed there. */
+    private Map<String, List<Finding>> exposed(List<DocumentRow> documents, Scope scope) {
+        Vulns vulns = new Vulns(store);
+        Map<String, List<Finding>> byDocument = new HashMap<>();
+        if (scope.document() == null && scope.application() == null) {
+            for (Finding f : vulns.list(new Vulns.Query(null, null, null, false))) {
+                if (f.status().stillExposed()) {
+                    List<Finding.Container> in = f.affectedIn() != null ? f.affectedIn() : f.documents();
+                    in.forEach(c -> byDocument.computeIfAbsent(c.digest(), k -> new ArrayList<>()).add(f));
+                }
+            }
+            return byDocument;
+        }
+        for (DocumentRow d : documents) {
+            byDocument.put(d.digest(), vulns.list(new Vulns.Query(d.digest(), null, null, false)).stream()
+                    .filter(f -> exposedIn(f, d.digest())).toList());
+        }
+        return byDocument;
+    }
+
+    /**
+     * Whether a finding of a document's answer is still exposed there: affected or under investigation, unless the
+     * document is one the finding lists as settled; a finding of an SBOM nested in it is not listed under it.
+     */
+    private static boolean exposedIn(Finding f, String digest) {
+        if (!f.status().stillExposed()) {
+            return false;
+        }
+        boolean listed = f.documents().stream().anyMatch(c -> c.digest().equals(digest));
+        return !listed || f.affectedIn() == null || f.affectedIn().stream().anyMatch(c -> c.digest().equals(digest));
+    }
+
+    /** The rules' evaluation, one application after another. */
+    private static final class Evaluation {
+
+        private final CompiledPolicy policy;
+        private final List<RuleTally> tallies;
+        private final LocalDate today;
+
+        Evaluation(CompiledPolicy policy, List<RuleTally> tallies, LocalDate today) {
+            this.policy = policy;
+            this.tallies = tallies;
+            this.today = today;
+        }
+
+        /**
+         * Evaluates the rules that apply to this application: its own once, then per package and per finding, each
+         * package's and finding's variables bound once for all the rules about them.
+         */
+        void document(DocumentRow d, List<DocumentPackages.Listed> packages, List<Finding> findings,
+                Map<Finding, Map<String, Object>> findingMaps, Map<String, Object> provenance) {
+            Map<Variable.Level, List<RuleTally>> applying = new EnumMap<>(Variable.Level.class);
+            for (RuleTally tally : tallies) {
+                if (tally.rule.rule().appliesTo(d.subjectPurl())) {
+                    applying.computeIfAbsent(tally.rule.level(), l -> new ArrayList<>()).add(tally);
+                }
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variable.DOCUMENT.label(), Bindings.document(d));
+            variables.put(Variable.PROVENANCE.label(), provenance);
+            variables.put(Variable.PKG.label(), Map.of());
+            variables.put(Variable.SCORECARD.label(), Map.of());
+            variables.put(Variable.FINDING.label(), Map.of());
+            Found found = new Found(d);
+            for (RuleTally tally : applying.getOrDefault(Variable.Level.DOCUMENT, List.of())) {
+                if (tally.violated(variables, null, null)) {
+                    found.add(tally, d.subjectPurl(), null);
+                }
+            }
+            List<RuleTally> aboutPackages = applying.getOrDefault(Variable.Level.PACKAGE, List.of());
+            if (!aboutPackages.isEmpty()) {
+                for (DocumentPackages.Listed p : packages) {
+                    bind(variables, p);
+                    for (RuleTally tally : aboutPackages) {
+                        if (tally.violated(variables, p.pkg(), null)) {
+                            found.add(tally, (String) p.pkg().get("purl"), null);
+                        }
+                    }
+                }
+            }
+            List<RuleTally> aboutFindings = applying.getOrDefault(Variable.Level.FINDING, List.of());
+            if (!aboutFindings.isEmpty()) {
+                Map<String, DocumentPackages.Listed> byPurl = new HashMap<>();
+                for (DocumentPackages.Listed p : packages) {
+                    byPurl.putIfAbsent((String) p.pkg().get("purl"), p);
+                }
+                for (Finding f : findings) {
+                    Map<String, Object> finding = findingMaps.computeIfAbsent(f, Bindings::finding);
+                    DocumentPackages.Listed p = byPurl.get(f.purl());
+                    bind(variables, p != null ? p : DocumentPackages.unlisted(f.purl()));
+                    variables.put(Variable.FINDING.label(), finding);
+                    for (RuleTally tally : aboutFindings) {
+                        if (tally.violated(variables, variables.get(Variable.PKG.label()), finding)) {
+                            found.add(tally, f.purl(), f);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void bind(Map<String, Object> variables, DocumentPackages.Listed p) {
+            variables.put(Variable.PKG.label(), p.pkg());
+            variables.put(Variable.SCORECARD.label(), p.scorecard());
+        }
+
+        /** The violations found in one application. */
+        private final class Found {
+
+            private final DocumentRow document;
+            private final String subject;
+
+            Found(DocumentRow document) {
+                this.document = document;
+                this.subject = Documents.subject(document);
+            }
+
+            void add(RuleTally tally, String purl, Finding f) {
+                Rule rule = tally.rule.rule();
+                Violation.Waiver waiver = waiver(rule.name(), purl, f == null ? List.of() : f.ids());
+                tally.violations.add(new Violation(rule.name(), rule.action(), rule.message(), document.digest(),
+                        subject, purl, f == null ? null : f.id(), f == null ? List.of() : f.aliases(),
+                        f == null ? null : f.severity(), waiver));
+            }
+        }
+
+        /** The waiver in force that covers it, else an expired one (which the output shows), else null. */
+        private Violation.Waiver waiver(String rule, String purl, List<String> ids) {
+            Waiver expired = null;
+            for (Waiver w : policy.policy().waivers()) {
+                if (w.covers(rule, purl, ids)) {
+                    if (!w.expiredOn(today)) {
+                        return view(w, false);
+                    }
+                    expired = expired == null ? w : expired;
+                }
+            }
+            return expired == null ? null : view(expired, true);
+        }
+
+        private static Violation.Waiver view(Waiver w, boolean expired) {
+            return new Violation.Waiver(w.match().toString(), w.reason(), w.expires().toString(), expired);
+        }
+    }
+}
