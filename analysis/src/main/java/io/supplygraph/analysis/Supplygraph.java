@@ -64,6 +64,7 @@ import io.supplygraph.ingest.DocumentRejectedException;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.ingest.Ingestor;
 import io.supplygraph.ingest.cve.CveImporter;
 import io.supplygraph.ingest.osv.OsvImporter;
@@ -453,6 +454,14 @@ public final class Supplygraph implements AutoCloseable {
     /** Jobs the server runs after answering their request. */
     public Jobs jobs() {
         return new Jobs(store.jobs());
+    }
+
+    /**
+     * How often this graph's writes were retried since it was opened, by cause: how rare deadlocks and serialisation
+     * failures between concurrent writers are, which a worker reports.
+     */
+    public StoreRetries storeRetries() {
+        return store.retries();
     }
 
     /** Throws a {@link io.supplygraph.store.StoreException} unless the database answers with the current schema. */

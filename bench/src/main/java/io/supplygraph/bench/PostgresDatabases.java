@@ -51,6 +51,33 @@ final class PostgresDatabases {
         }
     }
 
+    /**
+     * CPU seconds the server's backends connected to the database at {@code url} have used since they started (user
+     * and system, from {@code /proc}; the server must run on this machine): the server's share of the work of the
+     * connections a run opened and still holds.
+     */
+    static double backendCpuSeconds(String url) {
+        double ticks = 0;
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+                try {
+                    String text = java.nio.file.Files.readString(stat);
+                    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException gone) {
+                    // The backend ended meanwhile: its time is lost to the count, which the report says is a floor.
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the backends of " + url + ": " + e.getMessage(), e);
+        }
+        return ticks / 100.0;
+    }
+
     /** Runs a statement on the server's {@code postgres} database: a database cannot be made or dropped from itself. */
     private static void execute(String url, String sql) {
         Matcher m = parse(url);

@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             VerifyCommand.class,
             ServeCommand.class,
+            WorkerCommand.class,
+            QueueCommand.class,
             TokenCommand.class,
             PushCommand.class,
             CommandLine.HelpCommand.class,

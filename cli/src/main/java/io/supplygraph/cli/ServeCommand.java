@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 + " /ready and /metrics.",
                 "Writes (uploads, deletes) need a token with scope write ('supplygraph token create'); reads need a"
                         + " token too, unless anonymous reads are allowed (by default only on loopback).",
+                "With --queue, every upload becomes a job on NATS JetStream (answered 202 once NATS has it) for"
+                        + " 'supplygraph worker' processes to ingest; the graph must then be in PostgreSQL.",
                 "SIGTERM or Ctrl-C stops it: requests in flight finish first, then it exits with code 0."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -61,6 +63,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " else OSV's own.")
     String osvUrl;
 
+    @Mixin
+    QueueOption queue;
+
     @Option(names = "--create",
             description = "Create an empty graph when there is none at --db (without it, a missing graph is an error,"
                     + " so that a mistyped --db does not serve an empty graph).")
@@ -87,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withAccessLog(format, System.out).withIngestThreads(ingestThreads)
                 .withOsv(new ServerOptions.OsvSource(osvBase(), Supplygraph.DEFAULT_DATABASE.resolveSibling("osv")))
                 .withLimits(maxUpload == null ? defaults.maxUploadBytes() : maxUpload, defaults.maxPending(),
-                        defaults.maxJobs());
+                        defaults.maxJobs())
+                .withQueue(queue.given() ? queue.options() : null);
         Server server = Server.start(options);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Supplygraph serves %s at %s%s%n", server.location(), server.url(),

@@ -49,6 +49,12 @@ class ReadmeExamplesTest {
             Map.entry("./supplygraph serve --port 8080", "runs until stopped (ServerApiTest serves the same graph)"),
             Map.entry("./supplygraph push --server http://graph:8080 build/sbom/", "a server"),
             Map.entry("./supplygraph versions sort --ecosystem cargo", "standard input"),
+            Map.entry("./supplygraph serve --db jdbc:postgresql://db/graph?user=sg --queue nats://nats:4222",
+                    "PostgreSQL and NATS (QueuedUploadsTest serves with a queue)"),
+            Map.entry("./supplygraph worker --db jdbc:postgresql://db/graph?user=sg --queue nats://nats:4222",
+                    "PostgreSQL and NATS, and runs until stopped (ScaleOutTest runs workers)"),
+            Map.entry("./supplygraph queue status --queue nats://nats:4222", "NATS"),
+            Map.entry("./supplygraph queue retry --queue nats://nats:4222", "NATS"),
             Map.entry("./supplygraph check --policy cli/src/main/resources/demo/policy.yaml",
                     "exits 1: the demo breaks the example policy, as CheckCommandTest checks"),
             Map.entry("./supplygraph push --server http://ci-graph:8080 build/sbom/ build/attestations/", "a server"));

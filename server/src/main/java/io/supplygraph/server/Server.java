@@ -16,7 +16,10 @@ import io.supplygraph.server.http.Problems;
 import io.supplygraph.server.ops.AccessLog;
 import io.supplygraph.server.ops.Metrics;
 import io.supplygraph.server.ui.WebUi;
+import io.supplygraph.server.queue.QueueDispatch;
+import io.supplygraph.server.queue.Worker;
 import io.supplygraph.server.upload.IngestGate;
+import io.supplygraph.server.upload.JobDispatch;
 import io.supplygraph.server.upload.JobRunner;
 import io.supplygraph.server.upload.Spool;
 import io.supplygraph.server.upload.Uploads;
@@ -52,12 +55,15 @@ public final class Server implements AutoCloseable {
 
     private final GraphAccess graph;
     private final JobRunner jobs;
+    private final JobDispatch dispatch;
     private final Javalin app;
     private final ServerOptions options;
     private final WebUi ui;
 
-    private Server(GraphAccess graph, JobRunner jobs, Javalin app, ServerOptions options, WebUi ui) {
+    private Server(GraphAccess graph, JobRunner jobs, JobDispatch dispatch, Javalin app, ServerOptions options,
+            WebUi ui) {
         this.graph = graph;
+        this.dispatch = dispatch;
         this.ui = ui;
         this.jobs = jobs;
         this.app = app;
@@ -68,6 +74,7 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerOptions options) {
         GraphAccess graph = new GraphAccess(Supplygraph.open(options.database()), options.ingestThreads());
         JobRunner jobs = null;
+        JobDispatch dispatch = null;
         try {
             ObjectMapper json = Json.mapper();
             Spool spool = new Spool(options.spool());
@@ -76,7 +83,8 @@ public final class Server implements AutoCloseable {
             jobs = new JobRunner(graph, spool, json, metrics, options.maxJobs(), options.osv());
             IngestGate gate = new IngestGate(options.maxPending());
             metrics.queueDepth(gate::inUse, jobs::queued);
-            Uploads uploads = new Uploads(graph, spool, jobs, gate, metrics, options.maxUploadBytes());
+            dispatch = dispatch(options, graph, spool, jobs);
+            Uploads uploads = new Uploads(graph, spool, jobs, dispatch, gate, metrics, options.maxUploadBytes());
             PortfolioAnswers portfolio = new PortfolioAnswers(graph);
             Api api = new Api(graph, portfolio, uploads, metrics, json, version());
             Authenticator authenticator = new Authenticator(graph, options.allowsAnonymousRead());
@@ -85,15 +93,38 @@ public final class Server implements AutoCloseable {
             Javalin app = Javalin.create(config -> configure(config, options, spool, json, api.endpoints(),
                     authenticator, metrics, accessLog, ui));
             app.start(options.bind(), options.port());
-            Server server = new Server(graph, jobs, app, options, ui);
+            Server server = new Server(graph, jobs, dispatch, app, options, ui);
             jobs.resume();
             return server;
         } catch (Exception e) {
             if (jobs != null) {
                 jobs.close();
             }
+            close(dispatch);
             graph.close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This server's spool, or the queue with {@code --queue}. Workers share the graph from other machines, which
+     * only a database server can give: an SQLite file is refused rather than left to workers that cannot reach it.
+     */
+    private static JobDispatch dispatch(ServerOptions options, GraphAccess graph, Spool spool, JobRunner jobs) {
+        if (options.queue() == null) {
+            return JobDispatch.spooled(spool, jobs);
+        }
+        Worker.requireSharedDatabase(graph.location());
+        return new QueueDispatch(options.queue(), graph, "supplygraph serve " + ProcessHandle.current().pid());
+    }
+
+    private static void close(JobDispatch dispatch) {
+        if (dispatch instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the job queue: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -174,6 +205,7 @@ public final class Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         jobs.close();
+        close(dispatch);
         graph.close();
     }
 

@@ -49,9 +49,12 @@ public final class Jobs {
         }
     }
 
-    /** A job as its URL shows it; {@code result} (JSON) once it is done or failed. */
-    public record Job(String id, Kind kind, State state, String source, String created, String finished,
-            @JsonRawValue String result) {}
+    /**
+     * A job as its URL shows it; {@code result} (JSON) once it is done or failed; {@code started} and {@code worker}
+     * once a worker of a queue took it ({@code serve --queue}; a server that runs its own jobs leaves them null).
+     */
+    public record Job(String id, Kind kind, State state, String source, String created, String started,
+            String worker, String finished, @JsonRawValue String result) {}
 
     private final JobSql jobs;
 
@@ -64,11 +67,16 @@ public final class Jobs {
         String id = UUID.randomUUID().toString();
         String created = Instant.now().toString();
         jobs.insert(id, kind.label(), State.QUEUED.label(), source, created);
-        return new Job(id, kind, State.QUEUED, source, created, null, null);
+        return new Job(id, kind, State.QUEUED, source, created, null, null, null, null);
     }
 
     public void running(String id) {
         jobs.update(id, State.RUNNING.label(), null, null);
+    }
+
+    /** A worker took the job: it runs from now on. */
+    public void takenBy(String id, String worker) {
+        jobs.taken(id, State.RUNNING.label(), Instant.now().toString(), worker);
     }
 
     public void finished(String id, State state, String resultJson) {
@@ -115,6 +123,6 @@ public final class Jobs {
 
     private static Job job(JobRow row) {
         return new Job(row.id(), Kind.valueOf(row.kind().toUpperCase(Locale.ROOT)), State.of(row.state()),
-                row.source(), row.createdAt(), row.finishedAt(), row.result());
+                row.source(), row.createdAt(), row.startedAt(), row.worker(), row.finishedAt(), row.result());
     }
 }

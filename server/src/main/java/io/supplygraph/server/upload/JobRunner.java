@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.view.IngestOutcome;
-import io.supplygraph.ingest.IngestOptions;
-import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.ingest.osv.OsvImporter;
 import io.supplygraph.ingest.osv.OsvSync;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.ServerOptions;
@@ -118,8 +115,7 @@ public final class JobRunner implements AutoCloseable {
                 finish(job, Jobs.State.DONE, sync(job.source()));
                 return;
             }
-            BatchOutcome result = ingest(files, job.kind() == Jobs.Kind.ADVISORIES ? OsvImporter.options()
-                    : IngestOptions.defaults());
+            BatchOutcome result = ingest(job.kind(), files);
             if (result.storeFailure() != null) {
                 retryLater(job, result.storeFailure());
                 return;
@@ -166,16 +162,10 @@ public final class JobRunner implements AutoCloseable {
                 .toList();
     }
 
-    /** A job's files, read as {@code options} say: documents as {@code ingest} reads them, advisories as osv import. */
-    private BatchOutcome ingest(List<Path> files, IngestOptions options) {
-        if (files.isEmpty()) {
-            return BatchOutcome.of(List.of(), null);
-        }
-        Outcomes outcomes = new Outcomes();
-        IngestSummary summary = graph.ingest(g -> g.ingest(strings(files), InputStream.nullInputStream(), outcomes,
-                options.withSourceNames(Spool.uploadNames(files.get(0)))));
-        metrics.record(outcomes.all());
-        return BatchOutcome.of(outcomes.all(), summary.storeFailure());
+    private BatchOutcome ingest(Jobs.Kind kind, List<Path> files) {
+        BatchOutcome outcome = graph.ingest(g -> BatchOutcome.ingest(g, kind, files));
+        metrics.record(outcome.documents());
+        return outcome;
     }
 
     private void finish(Job job, Jobs.State state, Object result) {
@@ -191,9 +181,6 @@ public final class JobRunner implements AutoCloseable {
         });
     }
 
-    private static List<String> strings(List<Path> files) {
-        return files.stream().map(Path::toString).toList();
-    }
 
     /** Lets the running job finish, within {@code seconds}; queued jobs stay spooled for the next start. */
     public void drain(long seconds) throws InterruptedException {

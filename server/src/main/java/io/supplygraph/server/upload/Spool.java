@@ -144,7 +144,8 @@ public final class Spool {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a folder and everything in it; nothing when it is not there. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

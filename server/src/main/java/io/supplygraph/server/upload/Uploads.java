@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Receives uploads: streams each body to the spool, then either ingests it before answering (one document: the
- * answer says what became of it) or makes it a job and answers 202 at once (an archive, several files, or a
- * client that asked with {@code Prefer: respond-async}). Either way a 2xx is durable: the document is committed,
- * or its bytes are on disk and recorded as a job that a restart resumes.
+ * answer says what became of it) or makes it a job and answers 202 at once (an archive, several files, a client
+ * that asked with {@code Prefer: respond-async}, or any upload when jobs go to a queue). Either way a 2xx is
+ * durable: the document is committed, or its bytes are on disk (or in NATS) and recorded as a job that a restart
+ * (or a worker) takes up.
  */
 public final class Uploads {
 
@@ -33,15 +34,17 @@ public final class Uploads {
     private final GraphAccess graph;
     private final Spool spool;
     private final JobRunner jobs;
+    private final JobDispatch dispatch;
     private final IngestGate gate;
     private final UploadMetrics metrics;
     private final long maxBytes;
 
-    public Uploads(GraphAccess graph, Spool spool, JobRunner jobs, IngestGate gate, UploadMetrics metrics,
-            long maxBytes) {
+    public Uploads(GraphAccess graph, Spool spool, JobRunner jobs, JobDispatch dispatch, IngestGate gate,
+            UploadMetrics metrics, long maxBytes) {
         this.graph = graph;
         this.spool = spool;
         this.jobs = jobs;
+        this.dispatch = dispatch;
         this.gate = gate;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
@@ -50,7 +53,8 @@ public final class Uploads {
     public Answer documents(Context ctx) throws IOException {
         try (IngestGate.Permit permit = gate.enter()) {
             List<Path> files = receive(ctx);
-            boolean async = files.size() > 1 || wantsAsync(ctx) || Archives.isArchive(files.get(0));
+            boolean async = !dispatch.ingestsHere() || files.size() > 1 || wantsAsync(ctx)
+                    || Archives.isArchive(files.get(0));
             return async ? queue(Jobs.Kind.DOCUMENTS, files) : ingestNow(files.get(0));
         }
     }
@@ -127,17 +131,13 @@ public final class Uploads {
 
     private Answer queue(Jobs.Kind kind, List<Path> files) throws IOException {
         String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
-        boolean adopted = false;
         try {
             Job job = graph.write(g -> g.jobs().create(kind, names));
-            spool.adopt(files, job.id());
-            adopted = true;
-            jobs.submit(job);
+            dispatch.dispatch(job, files);
             return accepted(job);
         } finally {
-            if (!adopted) {
-                spool.discard(files);
-            }
+            // What the job took is no longer where it was received; what it did not take was never promised.
+            spool.discard(files);
         }
     }
 

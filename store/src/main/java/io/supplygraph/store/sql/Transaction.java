@@ -40,6 +40,11 @@ final class Transaction {
     }
 
     private static <T> T runLocked(Database database, Work<T> work) throws SQLException {
+        if (database.connection().isClosed()) {
+            // The server dropped it (a restart, a network cut) and a statement found out: a long-running process (a
+            // server, a worker) must not fail every transaction after it. A failed reconnection fails this one.
+            database.reconnect();
+        }
         Connection c = database.connection();
         boolean sqlite = database.dialect() == Dialect.SQLITE;
         if (sqlite) {

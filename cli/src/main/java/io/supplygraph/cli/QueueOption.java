@@ -1,0 +1,66 @@
+package io.supplygraph.cli;
+
+import io.supplygraph.server.queue.QueueOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --queue} and how to reach it: on {@code serve} (optional: without it the server ingests uploads itself),
+ * {@code worker} and {@code queue}. A token is read from the environment, never from the command line, where
+ * {@code ps} would show it to every user of the machine.
+ */
+final class QueueOption {
+
+    static final String TOKEN_ENVIRONMENT = "SUPPLYGRAPH_QUEUE_TOKEN";
+
+    @Option(names = "--queue", paramLabel = "URL[,URL...]",
+            description = "NATS with JetStream: nats://HOST:4222, tls://HOST:4222 for TLS (trusting the JVM's trust"
+                    + " store, -Djavax.net.ssl.trustStore=...), several comma-separated for a cluster.")
+    String urls;
+
+    @Option(names = "--queue-creds", paramLabel = "FILE",
+            description = "A NATS credentials file (user JWT and nkey seed). A token goes in $" + TOKEN_ENVIRONMENT
+                    + " instead.")
+    Path credentials;
+
+    @Option(names = "--queue-name", paramLabel = "NAME", defaultValue = QueueOptions.DEFAULT_NAME,
+            description = "Prefix of the queue's streams and buckets (default ${DEFAULT-VALUE}: SUPPLYGRAPH_JOBS,"
+                    + " SUPPLYGRAPH_DEAD, SUPPLYGRAPH_DOCUMENTS, SUPPLYGRAPH_WORKERS). Servers and workers of one"
+                    + " deployment give the same.")
+    String name;
+
+    @Option(names = "--queue-replicas", paramLabel = "N", defaultValue = "1",
+            description = "Copies of each stream a NATS cluster keeps, when they are created (default ${DEFAULT-VALUE};"
+                    + " 3 on a cluster of 3).")
+    int replicas;
+
+    @Option(names = "--ack-wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a job may go without a sign of life from its worker before another worker gets it"
+                    + " (default ${DEFAULT-VALUE}; a worker signals every third of it while it works).")
+    double ackWaitSeconds;
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "" + QueueOptions.DEFAULT_ATTEMPTS,
+            description = "Failed attempts after which a job goes to the dead-letter stream (default"
+                    + " ${DEFAULT-VALUE}).")
+    int attempts;
+
+    boolean given() {
+        return urls != null && !urls.isBlank();
+    }
+
+    /** The options, or a usage error naming what is wrong. */
+    QueueOptions options() {
+        if (!given()) {
+            throw new IllegalArgumentException("--queue is missing: give the NATS URL, such as nats://127.0.0.1:4222");
+        }
+        if (credentials != null && !Files.isReadable(credentials)) {
+            throw new IllegalArgumentException("--queue-creds " + credentials + " is not a readable file");
+        }
+        String token = System.getenv(TOKEN_ENVIRONMENT);
+        return QueueOptions.at(urls).withCredentials(credentials, token == null || token.isBlank() ? null : token)
+                .withName(name).withReplicas(replicas).withAttempts(attempts)
+                .withAckWait(Duration.ofMillis(Math.round(ackWaitSeconds * 1000)));
+    }
+}

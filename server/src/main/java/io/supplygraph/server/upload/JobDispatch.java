@@ -1,0 +1,38 @@
+package io.supplygraph.server.upload;
+
+import io.supplygraph.analysis.jobs.Jobs.Job;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the job of an accepted upload goes once it is recorded: this server's spool and runner, or the queue that
+ * workers on any machine pull from ({@code serve --queue}).
+ */
+public interface JobDispatch {
+
+    /**
+     * Hands the received files to the job; returns once they are durable (forced to this server's disk, or
+     * acknowledged by NATS). What it leaves where the files were received is removed afterwards.
+     */
+    void dispatch(Job job, List<Path> files) throws IOException;
+
+    /** Whether this server ingests a single document before answering, or queues every upload. */
+    boolean ingestsHere();
+
+    /** This server's spool and its job runner: jobs a restart of this server resumes. */
+    static JobDispatch spooled(Spool spool, JobRunner jobs) {
+        return new JobDispatch() {
+            @Override
+            public void dispatch(Job job, List<Path> files) throws IOException {
+                spool.adopt(files, job.id());
+                jobs.submit(job);
+            }
+
+            @Override
+            public boolean ingestsHere() {
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package io.supplygraph.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.server.ApiClient.Reply;
+import io.supplygraph.server.queue.JobQueue;
+import io.supplygraph.server.queue.QueueOptions;
+import io.supplygraph.server.queue.QueueStatus;
+import io.supplygraph.store.TestStores;
+import io.supplygraph.store.TestStores.Kind;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server with a queue: every upload is a job on NATS JetStream, answered 202 once NATS has the bytes and the job,
+ * and ingested by a worker, which records the result where the job's URL shows it. Workers here run on threads;
+ * {@link ScaleOutTest} runs them as processes and kills them.
+ */
+class QueuedUploadsTest {
+
+    private static final Duration ACK_WAIT = Duration.ofSeconds(2);
+
+    @RegisterExtension
+    final Servers servers = new Servers();
+    @RegisterExtension
+    final TestQueues queues = new TestQueues();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUploadIsAJobThatAWorkerIngestsAndARepeatedUploadIsAlreadyIngested() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        String bom = TestBoms.generated("queued", 1, 12);
+
+        Reply accepted = server.upload("app.cdx.json", bom, server.writeToken);
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        assertThat(accepted.body().path("state").asText()).isEqualTo("queued");
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.documents()).as("nothing is ingested before a worker takes the job").isEmpty();
+        }
+
+        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
+            JsonNode job = server.awaitJob(accepted.body().path("id").asText());
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+            assertThat(job.path("result").path("ingested").asInt()).isEqualTo(1);
+            assertThat(job.path("result").path("documents").get(0).path("source").asText()).isEqualTo("app.cdx.json");
+
+            Reply again = server.upload("again.cdx.json", bom, server.writeToken);
+            JsonNode second = server.awaitJob(again.body().path("id").asText());
+            assertThat(second.path("result").path("already_ingested").asInt()).as(second.toString()).isEqualTo(1);
+
+            try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+                QueueStatus status = jobs.status();
+                assertThat(status.pending() + status.inProgress() + status.failed()).isZero();
+                assertThat(status.workers()).singleElement().satisfies(w -> {
+                    assertThat(w.name()).isEqualTo("worker-1");
+                    assertThat(w.done()).isEqualTo(2);
+                });
+            }
+        }
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.documents()).singleElement()
+                    .satisfies(d -> assertThat(d.digest()).isEqualTo(TestBoms.digest(bom)));
+        }
+    }
+
+    @Test
+    void anUploadIsRefused503WhileNatsDoesNotAnswer() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RunningServer server = servers.start(database, tmp.resolve("spool"),
+                o -> o.withQueue(QueueOptions.at("nats://127.0.0.1:" + closedPort)));
+
+        Reply refused = server.upload("app.cdx.json", TestBoms.generated("refused", 1, 5), server.writeToken);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refused.text()).contains("queue");
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.documents()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerOnAnSqliteFileRefusesAQueue() {
+        String sqlite = TestStores.fresh(Kind.SQLITE, tmp);
+        ServerOptions options = ServerOptions.defaults(sqlite, tmp.resolve("spool")).withPort(0)
+                .withQueue(QueueOptions.at("nats://127.0.0.1:4222"));
+
+        assertThatThrownBy(() -> Server.start(options)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PostgreSQL").hasMessageContaining("SQLite");
+    }
+
+    @Test
+    void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
+        String poisonedId = poisoned.body().path("id").asText();
+        TestQueues.loseTheBytes(queue, poisonedId);
+
+        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
+            JsonNode failed = server.awaitJob(poisonedId);
+            assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.path("result").path("attempts").asInt()).isEqualTo(3);
+
+            Reply good = server.upload("good.cdx.json", TestBoms.generated("good", 1, 5), server.writeToken);
+            assertThat(server.awaitJob(good.body().path("id").asText()).path("state").asText())
+                    .as("the rest go on").isEqualTo("done");
+        }
+
+        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+            QueueStatus status = jobs.status();
+            assertThat(status.failed()).isEqualTo(1);
+            assertThat(status.deadLetters()).singleElement().satisfies(dead -> {
+                assertThat(dead.job()).isEqualTo(poisonedId);
+                assertThat(dead.attempts()).isEqualTo(3);
+                assertThat(dead.source()).isEqualTo("poisoned.cdx.json");
+                assertThat(dead.reason()).contains("not in the object store");
+            });
+
+            assertThat(jobs.retry(Optional.of(poisonedId))).containsExactly(poisonedId);
+            QueueStatus after = jobs.status();
+            assertThat(after.failed()).isZero();
+            assertThat(after.pending()).as("queued again, for a worker to take").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWorkerHoldsItsJobWhileTheDatabaseIsAwayAndFinishesItWithoutARedelivery() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        Matcher hostAndPort = Pattern.compile("//([^:/]+):(\\d+)/").matcher(database);
+        assertThat(hostAndPort.find()).as(database).isTrue();
+        try (CuttableProxy proxy = new CuttableProxy(hostAndPort.group(1), Integer.parseInt(hostAndPort.group(2)));
+                ThreadWorker worker = new ThreadWorker(hostAndPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/"),
+                        queue, "worker-behind-proxy")) {
+            proxy.cut();
+            Reply accepted = server.upload("app.cdx.json", TestBoms.generated("outage", 1, 8), server.writeToken);
+            String id = accepted.body().path("id").asText();
+            Thread.sleep(ACK_WAIT.multipliedBy(3).toMillis());
+            try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+                QueueStatus during = jobs.status();
+                assertThat(during.inProgress()).as("the worker holds the job").isEqualTo(1);
+                assertThat(during.redelivered()).as("past the ack wait, yet not given to anyone else").isZero();
+            }
+            assertThat(server.get("/api/v1/jobs/" + id, server.readToken).body().path("finished").isNull()).isTrue();
+
+            proxy.restore();
+            JsonNode job = server.awaitJob(id);
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+            assertThat(job.path("result").path("ingested").asInt()).isEqualTo(1);
+        }
+    }
+}
