@@ -58,6 +58,7 @@ import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.analysis.view.Upgrade;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.AdvisoryImport;
+import io.supplygraph.analysis.vulns.QueuedImport;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.DocumentRejectedException;
@@ -77,8 +78,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
@@ -98,11 +101,16 @@ public final class Supplygraph implements AutoCloseable {
     public static final Path DEFAULT_DATABASE = Path.of(System.getProperty("user.home"), ".supplygraph", "graph.db");
 
     private final GraphStore store;
+    /** Null in a reading graph, which stores nothing. */
+    private final VulnMatcher matcher;
+    /** One import at a time leaves its matching to the queue: the matcher collects the keys of one. */
+    private final Object deferring = new Object();
 
     private Supplygraph(GraphStore store) {
         this.store = store;
-        if (!store.isReading()) {
-            store.listen(new VulnMatcher(store));
+        this.matcher = store.isReading() ? null : new VulnMatcher(store);
+        if (matcher != null) {
+            store.listen(matcher);
         }
     }
 
@@ -299,6 +307,36 @@ public final class Supplygraph implements AutoCloseable {
         Set<String> before = store.findings().inForce();
         IngestSummary summary = importAdvisories(sources, stdin, listener);
         return AdvisoryImport.of(summary, before, store.findings().inForce());
+    }
+
+    /**
+     * As {@link #importAdvisoriesCountingFindings}, but storing the advisories without matching them: the match keys
+     * they name come back, for re-match jobs that workers run ({@link #rematch}) once the import has committed. The
+     * findings it counts are those the import itself retracted; what the advisories add comes with the jobs.
+     */
+    public QueuedImport importAdvisoriesForRematch(List<String> sources, InputStream stdin,
+            IngestListener listener) {
+        synchronized (deferring) {
+            Set<String> keys = ConcurrentHashMap.newKeySet();
+            matcher.deferTo(keys);
+            try {
+                return new QueuedImport(importAdvisoriesCountingFindings(sources, stdin, listener),
+                        keys.stream().sorted().toList());
+            } finally {
+                matcher.matchHere();
+            }
+        }
+    }
+
+    /** Matches the package versions and advisory entries under these keys, in one transaction: a re-match job. */
+    public void rematch(Collection<String> keys) {
+        store.requireWritable();
+        try {
+            store.findings().inTransaction(() -> matcher.rematch(keys));
+        } catch (RuntimeException e) {
+            matcher.rolledBack();
+            throw e;
+        }
     }
 
     /** Findings: per package version and vulnerability, with the documents that contain it; see {@link Finding}. */

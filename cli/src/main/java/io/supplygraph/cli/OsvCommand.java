@@ -4,11 +4,16 @@ import static io.supplygraph.cli.output.Rows.row;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.vulns.AdvisoryImport;
+import io.supplygraph.analysis.vulns.QueuedImport;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.osv.OsvSync;
+import io.supplygraph.server.queue.JobQueue;
+import io.supplygraph.server.queue.QueueException;
+import io.supplygraph.server.queue.RematchJobs;
+import io.supplygraph.server.queue.Worker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -28,6 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "OSV advisories: 'osv import' reads files, folders and zips; 'osv sync' downloads OSV's exports.",
         subcommands = {OsvCommand.Import.class, OsvCommand.Sync.class})
 final class OsvCommand implements Runnable {
+
+    /** What {@code --queue} does, in import's and sync's help. */
+    static final String QUEUED = "With --queue (a PostgreSQL graph), the advisories are stored and their matching is"
+            + " queued as re-match jobs of " + RematchJobs.KEYS_PER_JOB + " match keys each, for 'supplygraph"
+            + " worker's to run.";
 
     @Spec
     CommandSpec spec;
@@ -137,13 +147,54 @@ final class OsvCommand implements Runnable {
         }
     }
 
+    /**
+     * What OSV's import and sync add to CVE's: {@code --queue}, which leaves matching to the queue's workers in
+     * re-match jobs, split by match key, published once the advisories are committed.
+     */
+    abstract static class ImportingOsv extends Importing {
+
+        @Mixin
+        QueueOption queue;
+
+        @Override
+        AdvisoryImport importInto(Supplygraph graph, List<String> sources, IngestListener listener) {
+            if (!queue.given()) {
+                return super.importInto(graph, sources, listener);
+            }
+            Worker.requireSharedDatabase(graph.location());
+            try (JobQueue jobs = JobQueue.connect(queue.options(), "supplygraph " + command())) {
+                QueuedImport queued = graph.importAdvisoriesForRematch(sources, System.in, listener);
+                publish(graph, jobs, sources, queued.keys());
+                return queued.imported();
+            }
+        }
+
+        /**
+         * The advisories are committed, so their keys must not be lost with the queue: when NATS fails to take a
+         * job, this process matches every key itself (jobs already taken then find the same findings).
+         */
+        private void publish(Supplygraph graph, JobQueue jobs, List<String> sources, List<String> keys) {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<String> ids = RematchJobs.publish(graph, jobs, command() + " " + String.join(" ", sources), keys);
+                if (!json) {
+                    err.printf("%d match keys queued for re-matching in %d jobs%n", keys.size(), ids.size());
+                }
+            } catch (QueueException e) {
+                err.printf("the queue did not take the re-match jobs (%s): matching here instead%n", e.getMessage());
+                graph.rematch(keys);
+            }
+        }
+    }
+
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import OSV records: JSON or YAML files, folders (recursively), zip archives such as OSV's"
                     + " <Ecosystem>/all.zip, - for stdin.",
                     "Incremental: the same bytes twice are a no-op; a record replaces the stored one of its id unless"
                             + " that one is newer by 'modified'; a withdrawn record retracts its findings.",
+                    QUEUED,
                     "Exit code 0 when every record was read, 1 when any was rejected or the store failed."})
-    static final class Import extends Importing {
+    static final class Import extends ImportingOsv {
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, zip archives, or -.")
         List<String> paths;
@@ -159,8 +210,8 @@ final class OsvCommand implements Runnable {
                     "A broken-off download resumes; an export the server says is unchanged is not downloaded or"
                             + " imported again, unless the store failed during its last import.",
                     "Exit code 0 when every record was read, 1 when any was rejected or the store failed (which stops"
-                            + " the sync)."})
-    static final class Sync extends Importing {
+                            + " the sync).", QUEUED})
+    static final class Sync extends ImportingOsv {
 
         static final String URL_ENVIRONMENT = "SUPPLYGRAPH_OSV_URL";
 

@@ -25,7 +25,9 @@ public final class Jobs {
     public enum Kind {
         DOCUMENTS,
         ADVISORIES,
-        SYNC;
+        SYNC,
+        /** Matching advisories stored by an import, for a chunk of their match keys. */
+        REMATCH;
 
         @JsonValue
         public String label() {

@@ -23,6 +23,7 @@ import io.supplygraph.store.sql.FindingSql.FindingRow;
 import io.supplygraph.store.sql.FindingSql.KeyRow;
 import io.supplygraph.store.sql.FindingSql.NewVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,6 +64,8 @@ public final class VulnMatcher implements FactsListener {
 
     private final GraphStore store;
     private boolean caughtUp;
+    /** Where an import that leaves matching to the queue's workers collects its keys; null: match here. */
+    private volatile Set<String> deferred;
 
     public VulnMatcher(GraphStore store) {
         this.store = store;
@@ -71,17 +74,49 @@ public final class VulnMatcher implements FactsListener {
     /** An advisory's keys are locked before its entries are written: see {@link FindingSql#lockExclusively}. */
     @Override
     public void beforeWrite(List<Facts> documents) {
+        store.findings().lockExclusively(keysOf(documents));
+    }
+
+    private static Set<String> keysOf(List<Facts> documents) {
         Set<String> keys = new TreeSet<>();
         for (Facts facts : documents) {
             if (facts instanceof AdvisoryFacts advisories) {
                 advisories.advisories().forEach(a -> a.affected().forEach(e -> keys.add(e.key())));
             }
         }
-        store.findings().lockExclusively(keys);
+        return keys;
+    }
+
+    /**
+     * From now until {@link #matchHere}, advisories are stored without matching, and the match keys they name go to
+     * {@code keys} for re-match jobs. A transaction rolled back and tried again adds its keys twice, which a set
+     * absorbs; keys of a rolled-back batch that is never stored only cost a re-match that finds nothing new.
+     */
+    public void deferTo(Set<String> keys) {
+        deferred = keys;
+    }
+
+    public void matchHere() {
+        deferred = null;
+    }
+
+    /**
+     * Matches every stored package version under these keys against every advisory entry under them, as storing
+     * those advisories would have: a re-match job's work, with the same findings however often it runs. Versions
+     * matching has never seen are matched first, so that none is missed for want of its keys.
+     *
+     * <p>The entries are committed before their job is published, so every key is locked shared, as an SBOM's
+     * matching locks them: exclusive locks taken here, before or after those, could deadlock two re-match jobs.
+     */
+    public void rematch(Collection<String> keys) {
+        store.findings().lockEveryKeyShared();
+        catchUp();
+        matchEntries(store.advisories().affectedByKeys(keys));
     }
 
     @Override
     public void stored(List<StoredDocument> documents) {
+        Set<String> deferring = deferred;
         List<Long> sboms = new ArrayList<>();
         List<Long> advisories = new ArrayList<>();
         for (StoredDocument d : documents) {
@@ -96,7 +131,9 @@ public final class VulnMatcher implements FactsListener {
             List<Long> group = sboms.subList(from, Math.min(sboms.size(), from + DOCUMENTS_AT_A_TIME));
             matchPages((after, limit) -> store.findings().unseenIn(group, after, limit));
         }
-        if (!advisories.isEmpty()) {
+        if (!advisories.isEmpty() && deferring != null) {
+            deferring.addAll(keysOf(documents.stream().map(StoredDocument::facts).toList()));
+        } else if (!advisories.isEmpty()) {
             catchUp();
             matchEntries(store.advisories().affectedOfDocuments(advisories));
         }

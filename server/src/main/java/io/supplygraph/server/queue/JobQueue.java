@@ -154,12 +154,19 @@ public final class JobQueue implements AutoCloseable {
                 }
                 stored.add(new QueuedJob.Document(object, files.get(i).getFileName().toString()));
             }
-            QueuedJob queued = new QueuedJob(job.id(), job.kind(), job.source(), job.created(), stored);
+            QueuedJob queued = new QueuedJob(job.id(), job.kind(), job.source(), job.created(), stored, List.of());
             send(queued, job.id());
             return queued;
         } catch (IOException | JetStreamApiException | java.security.NoSuchAlgorithmException | RuntimeException e) {
             throw QueueException.of("queueing job " + job.id() + " at " + options.location(), e);
         }
+    }
+
+    /** Publishes a re-match job for these match keys; returns once NATS has acknowledged it. */
+    public QueuedJob publishRematch(Jobs.Job job, List<String> keys) {
+        QueuedJob queued = new QueuedJob(job.id(), job.kind(), job.source(), job.created(), List.of(), keys);
+        send(queued, job.id());
+        return queued;
     }
 
     /**

@@ -29,7 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code supplygraph worker}: takes jobs from the queue one at a time, ingests their documents into the shared
- * PostgreSQL graph with the same pipeline as {@code ingest}, records the result where {@code GET /api/v1/jobs/{id}}
+ * PostgreSQL graph with the same pipeline as {@code ingest} (or, for a re-match job, matches the advisories an
+ * import stored under its match keys), records the result where {@code GET /api/v1/jobs/{id}}
  * finds it, and only then acknowledges. A worker that dies before its acknowledgement leaves the job to be delivered
  * again after the ack wait; ingest is idempotent by digest, so the second delivery stores nothing twice.
  *
@@ -136,7 +137,7 @@ public final class Worker implements AutoCloseable {
         try {
             folder = Files.createTempDirectory("supplygraph-job-");
             List<Path> files = download(delivery, job, folder);
-            if (ingestWhileTheDatabaseAnswers(delivery, job, files)) {
+            if (workWhileTheDatabaseAnswers(delivery, job, files)) {
                 // The documents' removal waits for no one: the job is done once acknowledged.
                 delivery.acknowledge(job, timers);
                 done.incrementAndGet();
@@ -155,11 +156,24 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** One try at a job's work: the result to record, or why the database failed it. */
+    private record Outcome(Object result, String storeFailure) {}
+
+    /** A re-match job matches its keys; any other ingests its documents. */
+    private Outcome work(QueuedJob job, List<Path> files) {
+        if (job.kind() == Jobs.Kind.REMATCH) {
+            graph.rematch(job.keys());
+            return new Outcome(Map.of("keys", job.keys().size()), null);
+        }
+        BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files);
+        return new Outcome(outcome, outcome.storeFailure());
+    }
+
     /**
-     * Ingests and records the result, pausing and trying again for as long as the database fails; false when the
-     * worker was stopped meanwhile and gave the job back.
+     * Does the job's work and records the result, pausing and trying again for as long as the database fails;
+     * false when the worker was stopped meanwhile and gave the job back.
      */
-    private boolean ingestWhileTheDatabaseAnswers(Delivery delivery, QueuedJob job, List<Path> files) {
+    private boolean workWhileTheDatabaseAnswers(Delivery delivery, QueuedJob job, List<Path> files) {
         Duration pause = FIRST_PAUSE;
         while (true) {
             String failure;
@@ -168,10 +182,10 @@ public final class Worker implements AutoCloseable {
                     return true;
                 }
                 graph.jobs().takenBy(job.id(), name);
-                BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files);
+                Outcome outcome = work(job, files);
                 failure = outcome.storeFailure();
                 if (failure == null) {
-                    graph.jobs().finished(job.id(), Jobs.State.DONE, text(outcome));
+                    graph.jobs().finished(job.id(), Jobs.State.DONE, text(outcome.result()));
                     return true;
                 }
             } catch (StoreException e) {

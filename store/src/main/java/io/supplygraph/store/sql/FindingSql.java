@@ -217,6 +217,18 @@ public final class FindingSql {
                 rs -> new KeyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
+    /** Runs {@code matching} in one write transaction: a re-match job's findings commit together or not at all. */
+    public void inTransaction(Runnable matching) {
+        try {
+            Transaction.run(session.writer(), c -> {
+                matching.run();
+                return null;
+            });
+        } catch (SQLException e) {
+            throw Sql.failure("re-matching advisories", e);
+        }
+    }
+
     public void upsert(List<FindingRow> findings) {
         List<FindingRow> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingLong(FindingRow::version).thenComparingLong(FindingRow::advisory));
