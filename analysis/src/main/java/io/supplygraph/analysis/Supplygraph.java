@@ -316,6 +316,7 @@ public final class Supplygraph implements AutoCloseable {
      */
     public QueuedImport importAdvisoriesForRematch(List<String> sources, InputStream stdin,
             IngestListener listener) {
+        store.requireWritable();
         synchronized (deferring) {
             Set<String> keys = ConcurrentHashMap.newKeySet();
             matcher.deferTo(keys);
