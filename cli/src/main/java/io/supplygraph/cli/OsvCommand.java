@@ -11,7 +11,6 @@ import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.ingest.osv.OsvSync;
 import io.supplygraph.server.queue.JobQueue;
-import io.supplygraph.server.queue.QueueException;
 import io.supplygraph.server.queue.RematchJobs;
 import io.supplygraph.server.queue.Worker;
 import java.io.IOException;
@@ -169,20 +168,14 @@ final class OsvCommand implements Runnable {
             }
         }
 
-        /**
-         * The advisories are committed, so their keys must not be lost with the queue: when NATS fails to take a
-         * job, this process matches every key itself (jobs already taken then find the same findings).
-         */
+        /** The re-match jobs, or the matching itself when the queue does not take them. */
         private void publish(Supplygraph graph, JobQueue jobs, List<String> sources, List<String> keys) {
             PrintWriter err = spec.commandLine().getErr();
-            try {
-                List<String> ids = RematchJobs.publish(graph, jobs, command() + " " + String.join(" ", sources), keys);
-                if (!json) {
-                    err.printf("%d match keys queued for re-matching in %d jobs%n", keys.size(), ids.size());
-                }
-            } catch (QueueException e) {
-                err.printf("the queue did not take the re-match jobs (%s): matching here instead%n", e.getMessage());
-                graph.rematch(keys);
+            List<String> ids = RematchJobs.publishOrMatchHere(graph, () -> jobs,
+                    command() + " " + String.join(" ", sources), keys, reason -> err.printf(
+                            "the queue did not take the re-match jobs (%s): matching here instead%n", reason));
+            if (!json && (keys.isEmpty() || !ids.isEmpty())) {
+                err.printf("%d match keys queued for re-matching in %d jobs%n", keys.size(), ids.size());
             }
         }
     }

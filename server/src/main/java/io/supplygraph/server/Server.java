@@ -84,6 +84,7 @@ public final class Server implements AutoCloseable {
             IngestGate gate = new IngestGate(options.maxPending());
             metrics.queueDepth(gate::inUse, jobs::queued);
             dispatch = dispatch(options, graph, spool, jobs);
+            jobs.importAdvisoriesThrough(dispatch);
             Uploads uploads = new Uploads(graph, spool, jobs, dispatch, gate, metrics, options.maxUploadBytes());
             PortfolioAnswers portfolio = new PortfolioAnswers(graph);
             Api api = new Api(graph, portfolio, uploads, metrics, json, version());

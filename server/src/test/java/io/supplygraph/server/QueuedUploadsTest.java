@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.server.queue.JobQueue;
 import io.supplygraph.server.queue.QueueOptions;
 import io.supplygraph.server.queue.QueueStatus;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +44,42 @@ class QueuedUploadsTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void anOsvSyncOnAQueuedServerLeavesItsMatchingToReMatchJobsThatAWorkerRuns() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        Path app = tmp.resolve("app.cdx.json");
+        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
+                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                    .allAccepted()).isTrue();
+        }
+        byte[] export = TestBoms.zip(Map.of("TEST-2021-0001.json", TestBoms.osvMaven("TEST-2021-0001",
+                "org.apache.logging.log4j:log4j-core", "2.0", "2.15.0", ServerApiTest.CRITICAL)));
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        try (OsvMirror osv = OsvMirror.serving("Maven", export)) {
+            RunningServer server = servers.start(database, tmp.resolve("spool"),
+                    o -> o.withQueue(queue).withOsv(osv.source(tmp.resolve("osv-cache"))));
+            Reply accepted = server.send(HttpRequest.newBuilder(server.uri("/api/v1/advisories/sync?ecosystem=Maven"))
+                    .POST(HttpRequest.BodyPublishers.noBody()), server.writeToken);
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+            JsonNode job = server.awaitJob(accepted.body().path("id").asText());
+            assertThat(job.path("result").get(0).path("imported").asInt()).as(job.toString()).isEqualTo(1);
+            assertThat(server.get("/api/v1/vulns").body().path("items")).as("stored, not yet matched").isEmpty();
+
+            try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
+                Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+                JsonNode findings = server.get("/api/v1/vulns").body().path("items");
+                while (findings.isEmpty() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(200);
+                    findings = server.get("/api/v1/vulns").body().path("items");
+                }
+                assertThat(findings).as("the worker's re-match job found it").singleElement()
+                        .satisfies(f -> assertThat(f.path("id").asText()).isEqualTo("TEST-2021-0001"));
+            }
+        }
+    }
 
     @Test
     void anUploadIsAJobThatAWorkerIngestsAndARepeatedUploadIsAlreadyIngested() throws Exception {

@@ -293,20 +293,9 @@ class ServerApiTest {
                 "TEST-2021-0001.json", TestBoms.osvMaven("TEST-2021-0001", "org.apache.logging.log4j:log4j-core",
                         "2.0", "2.15.0", CRITICAL),
                 "TEST-2021-0002.json", TestBoms.osvMaven("TEST-2021-0002", "acme:lib", "0", "0.9", null)));
-        com.sun.net.httpserver.HttpServer osv = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        osv.createContext("/Maven/all.zip", x -> {
-            x.sendResponseHeaders(200, export.length);
-            try (java.io.OutputStream out = x.getResponseBody()) {
-                out.write(export);
-            }
-        });
-        osv.start();
-        try {
+        try (OsvMirror osv = OsvMirror.serving("Maven", export)) {
             RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-sync-" + kind),
-                    o -> o.withOsv(new ServerOptions.OsvSource(
-                            java.net.URI.create("http://127.0.0.1:" + osv.getAddress().getPort() + "/"),
-                            temp.resolve("osv-cache-" + kind))));
+                    o -> o.withOsv(osv.source(temp.resolve("osv-cache-" + kind))));
             assertThat(s.upload("a.cdx.json", TestBoms.application(APP_A).depends(APP_A, OLD).json(), s.writeToken)
                     .status()).isEqualTo(201);
             assertProblem(s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v1/advisories/sync?ecosystem=Maven"))
@@ -323,8 +312,6 @@ class ServerApiTest {
             assertThat(maven.path("imported").asInt()).isEqualTo(2);
             assertThat(s.get("/api/v1/vulns").body().path("items").get(0).path("id").asText())
                     .isEqualTo("TEST-2021-0001");
-        } finally {
-            osv.stop(0);
         }
     }
 

@@ -1,12 +1,18 @@
 package io.supplygraph.server.queue;
 
+import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.analysis.vulns.QueuedImport;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.server.upload.JobDispatch;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Uploads as jobs on the queue, for workers to ingest. The server connects at its first upload rather than at its
@@ -14,6 +20,8 @@ import java.util.List;
  * uploads 503 until NATS is back, instead of refusing to start. Never a 2xx without NATS's acknowledgement.
  */
 public final class QueueDispatch implements JobDispatch, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(QueueDispatch.class.getName());
 
     /** The pause a client is told to wait after a 503 for want of the queue. */
     private static final int RETRY_AFTER_SECONDS = 5;
@@ -53,6 +61,18 @@ public final class QueueDispatch implements JobDispatch, AutoCloseable {
     @Override
     public boolean ingestsHere() {
         return false;
+    }
+
+    /**
+     * Stores the advisories unmatched and leaves their matching to re-match jobs that the workers share, as
+     * {@code osv sync --queue} does; matches here when the queue does not take them.
+     */
+    @Override
+    public IngestSummary importAdvisories(Supplygraph graph, List<String> sources, IngestListener listener) {
+        QueuedImport imported = graph.importAdvisoriesForRematch(sources, InputStream.nullInputStream(), listener);
+        RematchJobs.publishOrMatchHere(graph, this::queue, "osv sync " + String.join(" ", sources), imported.keys(),
+                reason -> LOG.warning("the queue did not take the re-match jobs (" + reason + "): matching here"));
+        return imported.imported().summary();
     }
 
     @Override

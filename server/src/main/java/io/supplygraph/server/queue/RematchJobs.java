@@ -4,6 +4,8 @@ import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Splits the matching of an advisory import into re-match jobs, one per chunk of its match keys, so that workers
@@ -34,6 +36,22 @@ public final class RematchJobs {
             ids.add(job.id());
         }
         return ids;
+    }
+
+    /**
+     * Publishes the jobs as {@link #publish} does; when the queue cannot be reached or refuses a job, matches every
+     * key here instead, since the advisories are committed and their keys must not be lost with the queue (jobs
+     * already taken then find the same findings). Returns the jobs' ids, none when it matched here.
+     */
+    public static List<String> publishOrMatchHere(Supplygraph graph, Supplier<JobQueue> queue, String source,
+            List<String> keys, Consumer<String> matchingHere) {
+        try {
+            return publish(graph, queue.get(), source, keys);
+        } catch (QueueException e) {
+            matchingHere.accept(e.getMessage());
+            graph.rematch(keys);
+            return List.of();
+        }
     }
 
     /** {@code keys} in consecutive chunks of {@code size}, the last one shorter. */

@@ -1,7 +1,11 @@
 package io.supplygraph.server.upload;
 
+import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs.Job;
+import io.supplygraph.ingest.IngestListener;
+import io.supplygraph.ingest.IngestSummary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,6 +23,14 @@ public interface JobDispatch {
 
     /** Whether this server ingests a single document before answering, or queues every upload. */
     boolean ingestsHere();
+
+    /**
+     * Imports advisories an OSV sync job downloaded: matched in the import's own transactions here; a queue leaves
+     * the matching to re-match jobs that its workers share.
+     */
+    default IngestSummary importAdvisories(Supplygraph graph, List<String> sources, IngestListener listener) {
+        return graph.importAdvisories(sources, InputStream.nullInputStream(), listener);
+    }
 
     /** This server's spool and its job runner: jobs a restart of this server resumes. */
     static JobDispatch spooled(Spool spool, JobRunner jobs) {

@@ -11,7 +11,6 @@ import io.supplygraph.server.ServerOptions;
 import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.store.StoreException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,8 @@ public final class JobRunner implements AutoCloseable {
     private final ServerOptions.OsvSource osv;
     private final ScheduledExecutorService retries =
             Executors.newSingleThreadScheduledExecutor(daemon("supplygraph-job-retries"));
+    /** Who imports what an OSV sync job downloads; set once the server's dispatch exists, before any job runs. */
+    private volatile JobDispatch advisories;
 
     public JobRunner(GraphAccess graph, Spool spool, ObjectMapper json, UploadMetrics metrics, int maxQueued,
             ServerOptions.OsvSource osv) {
@@ -62,6 +63,14 @@ public final class JobRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * The dispatch whose way of importing advisories OSV sync jobs take: matched here, or left to re-match jobs on
+     * the queue. Set before {@link #resume}: the dispatch needs this runner, so it cannot be given to the constructor.
+     */
+    public void importAdvisoriesThrough(JobDispatch dispatch) {
+        this.advisories = dispatch;
     }
 
     /** Jobs left unfinished in this server's spool by an earlier run, queued again. */
@@ -152,8 +161,8 @@ public final class JobRunner implements AutoCloseable {
         String ecosystems = source.substring(SYNC_PREFIX.length());
         List<String> names = ecosystems.equals(EVERY_ECOSYSTEM) ? List.of() : List.of(ecosystems.split(", "));
         OsvSync sync = new OsvSync(osv.base(), osv.cache());
-        return sync.sync(names, (e, done, total) -> { }, fetched -> graph.ingest(g -> g.importAdvisories(
-                        List.of(fetched.zip().toString()), InputStream.nullInputStream(), new Outcomes())))
+        return sync.sync(names, (e, done, total) -> { }, fetched -> graph.ingest(g -> advisories.importAdvisories(g,
+                        List.of(fetched.zip().toString()), new Outcomes())))
                 .stream()
                 .map(s -> s.summary() == null ? new Synced(s.ecosystem(), false, null, null, null, null, null, null)
                         : new Synced(s.ecosystem(), true, s.summary().stored(), s.summary().alreadyStored(),
