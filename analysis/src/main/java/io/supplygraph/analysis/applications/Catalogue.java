@@ -36,7 +36,7 @@ public final class Catalogue {
             byApplication.computeIfAbsent(row.application(), a -> new LinkedHashMap<>())
                     .computeIfAbsent(String.valueOf(row.release()), r -> new ArrayList<>()).add(row);
         }
-        Map<String, List<Finding>> findingsByDocument = openFindingsByDocument();
+        Map<String, List<Finding>> findingsByDocument = new Vulns(store).openByDocument();
         List<ApplicationReleases> applications = new ArrayList<>();
         byApplication.forEach((application, releases) -> {
             List<ReleaseRow> current = releases.values().stream().flatMap(List::stream)
@@ -85,15 +85,5 @@ public final class Catalogue {
         }
         return new Release(documents.get(0).release(), current, superseded, ingested,
                 FindingCounts.of(List.copyOf(findings.values())));
-    }
-
-    /** Per document, the findings it stays exposed to (neither not_affected nor fixed by its application's VEX). */
-    private Map<String, List<Finding>> openFindingsByDocument() {
-        Map<String, List<Finding>> byDocument = new HashMap<>();
-        for (Finding f : new Vulns(store).list(new Vulns.Query(null, null, null, false))) {
-            List<Finding.Container> exposed = f.affectedIn() != null ? f.affectedIn() : f.documents();
-            exposed.forEach(c -> byDocument.computeIfAbsent(c.digest(), d -> new ArrayList<>()).add(f));
-        }
-        return byDocument;
     }
 }

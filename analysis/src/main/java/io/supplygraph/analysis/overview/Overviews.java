@@ -87,8 +87,7 @@ public final class Overviews {
         byPurl.forEach((purl, list) -> {
             Finding worst = list.stream().max(Comparator.comparing(Finding::severity, RATING)).orElseThrow();
             // the applications still exposed: VEX decides per application, and one that says not affected is not
-            List<Finding.Container> exposed = worst.affectedIn() == null ? worst.documents() : worst.affectedIn();
-            int applications = (int) exposed.stream().map(Finding.Container::subject).distinct().count();
+            int applications = (int) worst.exposedIn().stream().map(Finding.Container::subject).distinct().count();
             rows.add(new Exposure(purl, worst.id(), worst.severity(), list.size(), applications));
         });
         rows.sort(MOST_EXPOSED);

@@ -101,16 +101,10 @@ public final class PolicyCheck {
     /** Per document digest, the findings still exposed there. */
     private Map<String, List<Finding>> exposed(List<DocumentRow> documents, Scope scope) {
         Vulns vulns = new Vulns(store);
-        Map<String, List<Finding>> byDocument = new HashMap<>();
         if (scope.document() == null && scope.application() == null) {
-            for (Finding f : vulns.list(new Vulns.Query(null, null, null, false))) {
-                if (f.status().stillExposed()) {
-                    List<Finding.Container> in = f.affectedIn() != null ? f.affectedIn() : f.documents();
-                    in.forEach(c -> byDocument.computeIfAbsent(c.digest(), k -> new ArrayList<>()).add(f));
-                }
-            }
-            return byDocument;
+            return vulns.openByDocument();
         }
+        Map<String, List<Finding>> byDocument = new HashMap<>();
         // One application's findings without the documents of each (the portfolio's, for a package in thousands of
         // applications): VEX decides per application, and this one's own statement is all that matters here, as
         // in its fix plan. On the 5,000-SBOM store this made a check of one SBOM 2.6 times faster (bench/README.md).

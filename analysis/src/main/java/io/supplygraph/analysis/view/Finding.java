@@ -59,6 +59,11 @@ public record Finding(String purl, String id, List<String> aliases, Severity sev
         return notAffectedIn != null && notAffectedIn.stream().anyMatch(c -> c.digest().equals(document));
     }
 
+    /** The documents still exposed to it: {@code affected_in} where VEX was weighed, else every one containing it. */
+    public List<Container> exposedIn() {
+        return affectedIn != null ? affectedIn : documents;
+    }
+
     /** Its id and aliases. */
     public List<String> ids() {
         List<String> ids = new java.util.ArrayList<>(aliases.size() + 1);

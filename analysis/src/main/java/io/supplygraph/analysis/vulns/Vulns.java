@@ -171,6 +171,20 @@ public final class Vulns {
         return new VulnReport(id, rows, findings, applications(findings, latestReleasesOnly));
     }
 
+    /**
+     * The portfolio's open findings, per digest of each document still exposed to them (per-application VEX
+     * applied): what the applications list counts and a portfolio policy check evaluates.
+     */
+    public Map<String, List<Finding>> openByDocument() {
+        Map<String, List<Finding>> byDocument = new HashMap<>();
+        for (Finding f : list(new Query(null, null, null, false))) {
+            if (f.status().stillExposed()) {
+                f.exposedIn().forEach(c -> byDocument.computeIfAbsent(c.digest(), d -> new ArrayList<>()).add(f));
+            }
+        }
+        return byDocument;
+    }
+
     /** The advisories that name one vulnerability, by any of its ids or aliases. */
     public Set<Long> advisoriesNaming(String id) {
         Set<Long> advisories = store.advisories().named(List.of(id.strip()));
