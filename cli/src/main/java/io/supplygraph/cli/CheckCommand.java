@@ -38,16 +38,8 @@ final class CheckCommand extends QueryCommand {
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The policy (YAML).")
     Path policy;
 
-    static final class Scope {
-        @Option(names = "--doc", paramLabel = "DIGEST", description = "Only this SBOM (a digest prefix is enough).")
-        String document;
-
-        @Option(names = "--app", paramLabel = "PURL", description = "Only the SBOMs whose subject is this purl.")
-        String application;
-    }
-
     @ArgGroup(exclusive = true)
-    Scope scope = new Scope();
+    ReportScope scope = new ReportScope();
 
     /** {@code --format}: {@link QueryCommand#format} reads it. */
     @Mixin
