@@ -8,6 +8,7 @@ import io.supplygraph.store.sql.VexSql.StatementRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,6 +116,9 @@ public final class VexVerdicts {
      * them at once; null where none applies.
      */
     public List<VexVerdict> verdictsFor(Set<String> vulnerabilityIds, String purl, List<Set<String>> productSets) {
+        if (!anyNamed(vulnerabilityIds)) {
+            return Collections.nCopies(productSets.size(), null);
+        }
         Set<String> bases = new HashSet<>();
         bases.add(PurlMatch.parse(purl).base());
         productSets.forEach(products -> products.forEach(p -> bases.add(PurlMatch.parse(p).base())));

@@ -5,6 +5,7 @@ import io.supplygraph.analysis.vex.VexVerdicts;
 import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.FindingStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +46,10 @@ final class ApplicationVerdicts {
      *                   itself still apply
      */
     Outcome decide(Set<String> ids, String purl, FindingStatus matched, List<Contained> containers) {
-        List<Set<String>> products = new ArrayList<>();
-        for (Contained c : containers) {
-            products.add(c.subjectPurl() == null ? Set.of() : Set.of(c.subjectPurl()));
-        }
-        if (containers.isEmpty()) {
-            products.add(Set.of());
-        }
-        List<VexVerdict> verdicts = vex.verdictsFor(ids, purl, products);
+        // No statement names the vulnerability (most findings of a portfolio): no verdict in any application, and
+        // no product purl to parse, for each of the million (finding, application) pairs of a portfolio
+        List<VexVerdict> verdicts = vex.anyNamed(ids) ? vex.verdictsFor(ids, purl, products(containers))
+                : Collections.nCopies(Math.max(1, containers.size()), null);
         List<InDocument> each = new ArrayList<>();
         for (int i = 0; i < verdicts.size(); i++) {
             VexVerdict v = verdicts.get(i);
@@ -75,5 +72,17 @@ final class ApplicationVerdicts {
             }
         }
         return new Outcome(decisive.status(), decisive.verdict(), notAffected, affected);
+    }
+
+    /** One product per document: its subject, alone; one empty product when no document contains the version. */
+    private static List<Set<String>> products(List<Contained> containers) {
+        List<Set<String>> products = new ArrayList<>();
+        for (Contained c : containers) {
+            products.add(c.subjectPurl() == null ? Set.of() : Set.of(c.subjectPurl()));
+        }
+        if (containers.isEmpty()) {
+            products.add(Set.of());
+        }
+        return products;
     }
 }
