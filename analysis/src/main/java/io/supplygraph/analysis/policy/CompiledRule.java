@@ -2,7 +2,7 @@ package io.supplygraph.analysis.policy;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import java.util.Map;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.Set;
 
 /**
@@ -18,7 +18,7 @@ record CompiledRule(Rule rule, CelRuntime.Program program, Set<Variable> reads, 
         static final Outcome KEPT = new Outcome(false, null);
     }
 
-    Outcome evaluate(Map<String, Object> variables) {
+    Outcome evaluate(CelVariableResolver variables) {
         try {
             // a field is dyn to the type checker, so `when: finding.id` compiles and gives a string here
             Object result = program.eval(variables);

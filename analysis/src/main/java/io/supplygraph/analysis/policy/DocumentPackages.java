@@ -10,30 +10,70 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The packages of documents as rules see them ({@code pkg} and {@code scorecard}), read for a batch of documents in a
  * few queries. Package versions and their scorecards are kept across batches: a portfolio's SBOMs share most of
- * them, and so the maps built for one serve every document that lists it the same way.
+ * them, and so the values built for one serve every document that lists it the same way.
  */
 final class DocumentPackages {
 
-    /** A package of one document: its {@code pkg} and {@code scorecard} values. */
-    record Listed(Map<String, Object> pkg, Map<String, Object> scorecard) {}
+    /**
+     * A package as documents list it: its version, whether directly, and the licences they state for it. One
+     * instance serves every document that lists it so, which is what lets a rule's outcome be remembered on it.
+     */
+    static final class Listed extends Remembered {
+
+        private final Map<String, Object> pkg;
+        private final Map<String, Object> scorecard;
+        private final boolean direct;
+        private final List<String> stated;
+
+        private Listed(Map<String, Object> pkg, Map<String, Object> scorecard, boolean direct, List<String> stated,
+                int rules) {
+            super(rules);
+            this.pkg = pkg;
+            this.scorecard = scorecard;
+            this.direct = direct;
+            this.stated = stated;
+        }
+
+        Map<String, Object> pkg() {
+            return pkg;
+        }
+
+        Map<String, Object> scorecard() {
+            return scorecard;
+        }
+
+        String purl() {
+            return (String) pkg.get("purl");
+        }
+    }
 
     private static final String NO_ASSERTION = "NOASSERTION";
 
     private final GraphStore store;
     private final boolean scorecards;
+    private final int rules;
     private final Map<Long, VersionRow> versions = new HashMap<>();
     private final Map<Long, Map<String, Object>> scorecardOf = new HashMap<>();
-    /** The same package map for the same version, directness and licences: equal keys for {@link RuleTally}. */
-    private final Map<List<Object>, Map<String, Object>> pkgMaps = new HashMap<>();
+    /**
+     * Per version, the ways documents list it (directness and licences), usually one or two: compared in place, as
+     * hashing the licence strings of each of 2.5 million listed components (read anew for each batch) as part of a
+     * key cost more than the rest of reading them.
+     */
+    private final Map<Long, List<Listed>> variants = new HashMap<>();
 
-    /** @param scorecards whether some rule reads {@code scorecard}: else none is read */
-    DocumentPackages(GraphStore store, boolean scorecards) {
+    /**
+     * @param scorecards whether some rule reads {@code scorecard}: else none is read
+     * @param rules      how many rules the policy has
+     */
+    DocumentPackages(GraphStore store, boolean scorecards, int rules) {
         this.store = store;
         this.scorecards = scorecards;
+        this.rules = rules;
     }
 
     /** Each document's packages (its subject left out: a rule about packages is about what the subject holds). */
@@ -61,18 +101,44 @@ final class DocumentPackages {
             }
             VersionRow v = versions.get(row.version());
             List<String> stated = licences.getOrDefault(row.document(), Map.of()).getOrDefault(v.id(), List.of());
-            boolean direct = row.depth() == 1;
-            Map<String, Object> pkg = pkgMaps.computeIfAbsent(List.of(v.id(), direct, stated),
-                    k -> Bindings.pkg(v, direct, stated));
-            byDocument.computeIfAbsent(row.document(), d -> new ArrayList<>())
-                    .add(new Listed(pkg, scorecardOf.getOrDefault(v.id(), Map.of())));
+            byDocument.computeIfAbsent(row.document(), d -> new ArrayList<>()).add(listed(v, row.depth() == 1, stated));
         }
         return byDocument;
     }
 
-    /** A package the document does not list itself (one of an SBOM nested in it): known by its purl alone. */
-    static Listed unlisted(String purl) {
-        return new Listed(Bindings.pkg(purl), Map.of());
+    /** The one value for the version listed so. */
+    private Listed listed(VersionRow v, boolean direct, List<String> stated) {
+        List<Listed> known = variants.computeIfAbsent(v.id(), id -> new ArrayList<>(2));
+        for (Listed l : known) {
+            if (l.direct == direct && l.stated.equals(stated)) {
+                return l;
+            }
+        }
+        Listed l = new Listed(Bindings.pkg(v, direct, stated), scorecardOf.getOrDefault(v.id(), Map.of()), direct,
+                stated, rules);
+        known.add(l);
+        return l;
+    }
+
+    /**
+     * A document's package by purl, else one the document does not list itself (one of an SBOM nested in it), known
+     * by its purl alone. The index is built on the first look-up: most policies never look (only a rule about
+     * findings that reads {@code pkg} or {@code scorecard} does).
+     */
+    Function<String, Listed> byPurl(List<Listed> packages) {
+        return new Function<>() {
+            private Map<String, Listed> index;
+
+            @Override
+            public Listed apply(String purl) {
+                if (index == null) {
+                    index = new HashMap<>();
+                    packages.forEach(p -> index.putIfAbsent(p.purl(), p));
+                }
+                Listed p = index.get(purl);
+                return p != null ? p : new Listed(Bindings.pkg(purl), Map.of(), false, List.of(), rules);
+            }
+        };
     }
 
     private static void addStated(List<String> stated, String expression) {

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates a policy on applications: one SBOM, the SBOMs of one application, or every SBOM of the portfolio. Each
@@ -48,14 +48,17 @@ public final class PolicyCheck {
 
     public PolicyReport check(CompiledPolicy policy, Scope scope, LocalDate today) {
         List<DocumentRow> documents = documents(scope);
-        List<RuleTally> tallies = policy.rules().stream().map(RuleTally::new).toList();
+        List<RuleTally> tallies = new ArrayList<>();
+        for (CompiledRule rule : policy.rules()) {
+            tallies.add(new RuleTally(rule, tallies.size()));
+        }
+        int rules = tallies.size();
         boolean packages = policy.rules().stream().anyMatch(r -> r.reads().contains(Variable.PKG)
                 || r.reads().contains(Variable.SCORECARD));
         boolean findings = policy.rules().stream().anyMatch(r -> r.level() == Variable.Level.FINDING);
-        Map<String, List<Finding>> exposed = findings ? exposed(documents, scope) : Map.of();
+        Map<String, List<ExposedFinding>> exposed = findings ? exposed(documents, scope, rules) : Map.of();
         DocumentPackages packagesOf = new DocumentPackages(store, policy.rules().stream()
-                .anyMatch(r -> r.reads().contains(Variable.SCORECARD)));
-        Map<Finding, Map<String, Object>> findingMaps = new IdentityHashMap<>();
+                .anyMatch(r -> r.reads().contains(Variable.SCORECARD)), rules);
         Map<Long, Double> quality = policy.rules().stream().anyMatch(r -> r.reads().contains(Variable.DOCUMENT))
                 ? new QualityScores(store).scores(documents) : Map.of();
         Evaluation evaluation = new Evaluation(policy, tallies, today);
@@ -64,9 +67,11 @@ public final class PolicyCheck {
             Map<Long, List<DocumentPackages.Listed>> listed = packages
                     ? packagesOf.of(batch.stream().map(DocumentRow::id).toList()) : Map.of();
             for (DocumentRow d : batch) {
-                List<Finding> found = exposed.getOrDefault(d.digest(), List.of());
-                evaluation.document(d, quality.get(d.id()), listed.getOrDefault(d.id(), List.of()), found, findingMaps,
-                        policy.reads(Variable.PROVENANCE, d.subjectPurl()) ? provenance(d) : Map.of());
+                List<DocumentPackages.Listed> itsPackages = listed.getOrDefault(d.id(), List.of());
+                Bound variables = new Bound(Bindings.document(d, quality.get(d.id())),
+                        policy.reads(Variable.PROVENANCE, d.subjectPurl()) ? provenance(d) : Map.of(),
+                        packagesOf.byPurl(itsPackages));
+                evaluation.document(d, variables, itsPackages, exposed.getOrDefault(d.digest(), List.of()));
             }
         }
         return new PolicyReport(documents.size(), tallies.stream().map(RuleTally::outcome).toList());
@@ -98,20 +103,20 @@ public final class PolicyCheck {
         return sboms;
     }
 
-    /** Per document digest, the findings still exposed there. */
-    private Map<String, List<Finding>> exposed(List<DocumentRow> documents, Scope scope) {
+    /** Per document digest, the findings still exposed there; one value per finding, shared by those documents. */
+    private Map<String, List<ExposedFinding>> exposed(List<DocumentRow> documents, Scope scope, int rules) {
         Vulns vulns = new Vulns(store);
         if (scope.document() == null && scope.application() == null) {
-            return vulns.openByDocument();
+            return vulns.openByDocument(f -> new ExposedFinding(f, rules));
         }
-        Map<String, List<Finding>> byDocument = new HashMap<>();
+        Map<String, List<ExposedFinding>> byDocument = new HashMap<>();
         // One application's findings without the documents of each (the portfolio's, for a package in thousands of
         // applications): VEX decides per application, and this one's own statement is all that matters here, as
         // in its fix plan. On the 5,000-SBOM store this made a check of one SBOM 2.6 times faster (bench/README.md).
         for (DocumentRow d : documents) {
             byDocument.put(d.digest(), vulns.listWithoutDocuments(new Vulns.Query(d.digest(), null, null, false))
                     .stream().filter(f -> f.status().stillExposed() && !f.notAffectedInDocument(d.digest()))
-                    .toList());
+                    .map(f -> new ExposedFinding(f, rules)).toList());
         }
         return byDocument;
     }
@@ -131,62 +136,44 @@ public final class PolicyCheck {
 
         /**
          * Evaluates the rules that apply to this application: its own once, then per package and per finding, each
-         * package's and finding's variables bound once for all the rules about them.
+         * package's and finding's variables bound for all the rules about them, and read only by those evaluated.
          */
-        void document(DocumentRow d, Double quality, List<DocumentPackages.Listed> packages, List<Finding> findings,
-                Map<Finding, Map<String, Object>> findingMaps, Map<String, Object> provenance) {
+        void document(DocumentRow d, Bound variables, List<DocumentPackages.Listed> packages,
+                List<ExposedFinding> findings) {
             Map<Variable.Level, List<RuleTally>> applying = new EnumMap<>(Variable.Level.class);
             for (RuleTally tally : tallies) {
                 if (tally.rule.rule().appliesTo(d.subjectPurl())) {
                     applying.computeIfAbsent(tally.rule.level(), l -> new ArrayList<>()).add(tally);
                 }
             }
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(Variable.DOCUMENT.label(), Bindings.document(d, quality));
-            variables.put(Variable.PROVENANCE.label(), provenance);
-            variables.put(Variable.PKG.label(), Map.of());
-            variables.put(Variable.SCORECARD.label(), Map.of());
-            variables.put(Variable.FINDING.label(), Map.of());
             Found found = new Found(d);
             for (RuleTally tally : applying.getOrDefault(Variable.Level.DOCUMENT, List.of())) {
-                if (tally.violated(variables, null, null)) {
-                    found.add(tally, d.subjectPurl(), null);
+                if (tally.violated(variables)) {
+                    found.add(tally, d.subjectPurl(), null, null);
                 }
             }
             List<RuleTally> aboutPackages = applying.getOrDefault(Variable.Level.PACKAGE, List.of());
             if (!aboutPackages.isEmpty()) {
                 for (DocumentPackages.Listed p : packages) {
-                    bind(variables, p);
+                    variables.bind(p);
                     for (RuleTally tally : aboutPackages) {
-                        if (tally.violated(variables, p.pkg(), null)) {
-                            found.add(tally, (String) p.pkg().get("purl"), null);
+                        if (tally.violated(variables)) {
+                            found.add(tally, p.purl(), null, p);
                         }
                     }
                 }
             }
             List<RuleTally> aboutFindings = applying.getOrDefault(Variable.Level.FINDING, List.of());
             if (!aboutFindings.isEmpty()) {
-                Map<String, DocumentPackages.Listed> byPurl = new HashMap<>();
-                for (DocumentPackages.Listed p : packages) {
-                    byPurl.putIfAbsent((String) p.pkg().get("purl"), p);
-                }
-                for (Finding f : findings) {
-                    Map<String, Object> finding = findingMaps.computeIfAbsent(f, Bindings::finding);
-                    DocumentPackages.Listed p = byPurl.get(f.purl());
-                    bind(variables, p != null ? p : DocumentPackages.unlisted(f.purl()));
-                    variables.put(Variable.FINDING.label(), finding);
+                for (ExposedFinding f : findings) {
+                    variables.bind(f);
                     for (RuleTally tally : aboutFindings) {
-                        if (tally.violated(variables, variables.get(Variable.PKG.label()), finding)) {
-                            found.add(tally, f.purl(), f);
+                        if (tally.violated(variables)) {
+                            found.add(tally, f.finding.purl(), f.finding, f);
                         }
                     }
                 }
             }
-        }
-
-        private static void bind(Map<String, Object> variables, DocumentPackages.Listed p) {
-            variables.put(Variable.PKG.label(), p.pkg());
-            variables.put(Variable.SCORECARD.label(), p.scorecard());
         }
 
         /** The violations found in one application. */
@@ -200,12 +187,22 @@ public final class PolicyCheck {
                 this.subject = Documents.subject(document);
             }
 
-            void add(RuleTally tally, String purl, Finding f) {
+            /**
+             * @param on where the waiver is remembered (it depends on the rule, the purl and the vulnerability only),
+             *           or null to look it up
+             */
+            void add(RuleTally tally, String purl, Finding f, Remembered on) {
                 Rule rule = tally.rule.rule();
-                Violation.Waiver waiver = waiver(rule.name(), purl, f == null ? List.of() : f.ids());
+                Optional<Violation.Waiver> waiver = on == null ? null : on.waiver(tally.index);
+                if (waiver == null) {
+                    waiver = Optional.ofNullable(waiver(rule.name(), purl, f == null ? List.of() : f.ids()));
+                    if (on != null) {
+                        on.rememberWaiver(tally.index, waiver);
+                    }
+                }
                 tally.violations.add(new Violation(rule.name(), rule.action(), rule.message(), document.digest(),
                         subject, purl, f == null ? null : f.id(), f == null ? List.of() : f.aliases(),
-                        f == null ? null : f.severity(), waiver));
+                        f == null ? null : f.severity(), waiver.orElse(null)));
             }
         }
 

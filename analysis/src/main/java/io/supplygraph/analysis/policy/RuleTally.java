@@ -4,17 +4,13 @@ import io.supplygraph.analysis.view.PolicyReport.RuleOutcome;
 import io.supplygraph.analysis.view.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One rule's evaluations over a check: its violations, how often it ran and failed to. A rule whose outcome is the
- * same in every application ({@link CompiledRule#sameInEveryDocument}) remembers it per package and finding: over a
- * portfolio, where 5,000 SBOMs share most of their packages, most evaluations are then look-ups. They are looked up
- * by identity: {@link DocumentPackages} gives one map per distinct package value and the check one per finding, so
- * the same instance means the same values, and hashing the maps' contents (lists of licences, aliases, fixed
- * versions) for every one of millions of evaluations cost more than evaluating them.
+ * same in every application ({@link CompiledRule#sameInEveryDocument}) remembers it on the package or finding
+ * ({@link Remembered}): over a portfolio, where 5,000 SBOMs share most of their packages, most evaluations are then
+ * a field read. Each evaluation is counted, remembered or not, and so is each that failed.
  */
 final class RuleTally {
 
@@ -24,28 +20,46 @@ final class RuleTally {
             .thenComparing(Violation::purl, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Violation::finding, Comparator.nullsLast(Comparator.naturalOrder()));
 
+    /** Where an outcome is kept: what it depends on. */
+    private enum Kept {
+        /** It reads the application: evaluated every time. */
+        NOWHERE,
+        /** A rule about packages: on the package value. */
+        ON_PACKAGE,
+        /** A rule about findings that reads no package: on the finding. */
+        ON_FINDING,
+        /** A rule about findings that reads the package too: on the finding, per package value. */
+        ON_FINDING_PER_PACKAGE
+    }
+
     final CompiledRule rule;
+    /** Its place in the policy: where {@link Remembered} keeps what it found. */
+    final int index;
     final List<Violation> violations = new ArrayList<>();
-    /** By the package's map, then the finding's (or null for a rule about packages). */
-    private final Map<Object, Map<Object, CompiledRule.Outcome>> remembered;
+    private final Kept kept;
     private long evaluated;
     private long errors;
     private String firstError;
 
-    RuleTally(CompiledRule rule) {
+    RuleTally(CompiledRule rule, int index) {
         this.rule = rule;
-        this.remembered = rule.sameInEveryDocument() ? new IdentityHashMap<>() : null;
+        this.index = index;
+        boolean readsPackage = rule.reads().contains(Variable.PKG) || rule.reads().contains(Variable.SCORECARD);
+        this.kept = !rule.sameInEveryDocument() ? Kept.NOWHERE
+                : rule.level() == Variable.Level.PACKAGE ? Kept.ON_PACKAGE
+                : readsPackage ? Kept.ON_FINDING_PER_PACKAGE : Kept.ON_FINDING;
     }
 
-    /**
-     * Evaluates the rule on these variables; {@code pkg} and {@code finding} are the maps bound to them (finding
-     * null for a rule about packages), under which an outcome that is the same in every application is remembered.
-     */
-    boolean violated(Map<String, Object> variables, Object pkg, Object finding) {
+    /** Evaluates the rule on the variables as they are bound, or gives the outcome remembered for their values. */
+    boolean violated(Bound variables) {
         evaluated++;
-        CompiledRule.Outcome outcome = remembered == null ? rule.evaluate(variables)
-                : remembered.computeIfAbsent(pkg, k -> new IdentityHashMap<>())
-                        .computeIfAbsent(finding == null ? this : finding, k -> rule.evaluate(variables));
+        CompiledRule.Outcome outcome = switch (kept) {
+            case NOWHERE -> rule.evaluate(variables);
+            case ON_PACKAGE -> remembered(variables.pkg(), variables);
+            case ON_FINDING -> remembered(variables.finding(), variables);
+            case ON_FINDING_PER_PACKAGE -> variables.finding().withPackage(index)
+                    .computeIfAbsent(variables.pkg(), p -> rule.evaluate(variables));
+        };
         if (outcome.error() != null) {
             errors++;
             if (firstError == null) {
@@ -53,6 +67,15 @@ final class RuleTally {
             }
         }
         return outcome.violated();
+    }
+
+    private CompiledRule.Outcome remembered(Remembered value, Bound variables) {
+        CompiledRule.Outcome outcome = value.outcome(index);
+        if (outcome == null) {
+            outcome = rule.evaluate(variables);
+            value.remember(index, outcome);
+        }
+        return outcome;
     }
 
     RuleOutcome outcome() {

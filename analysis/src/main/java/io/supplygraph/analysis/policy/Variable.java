@@ -1,8 +1,10 @@
 package io.supplygraph.analysis.policy;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The variables a rule's CEL expression reads, each a map of fields (the README's table says what each field means).
@@ -27,6 +29,10 @@ public enum Variable {
         PACKAGE,
         FINDING
     }
+
+    /** By label: CEL asks for a variable by name at each evaluation. */
+    private static final Map<String, Variable> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Variable::label, v -> v));
 
     private final String name;
     private final Level level;
@@ -57,6 +63,6 @@ public enum Variable {
     }
 
     public static Optional<Variable> named(String name) {
-        return Arrays.stream(values()).filter(v -> v.name.equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The findings of the graph, as people ask for them: per package version and vulnerability, with the
@@ -176,10 +177,19 @@ public final class Vulns {
      * applied): what the applications list counts and a portfolio policy check evaluates.
      */
     public Map<String, List<Finding>> openByDocument() {
-        Map<String, List<Finding>> byDocument = new HashMap<>();
+        return openByDocument(f -> f);
+    }
+
+    /**
+     * As {@link #openByDocument()}, each finding as {@code as} makes it, once: the same instance in every document
+     * exposed to it.
+     */
+    public <T> Map<String, List<T>> openByDocument(Function<Finding, T> as) {
+        Map<String, List<T>> byDocument = new HashMap<>();
         for (Finding f : list(new Query(null, null, null, false))) {
             if (f.status().stillExposed()) {
-                f.exposedIn().forEach(c -> byDocument.computeIfAbsent(c.digest(), d -> new ArrayList<>()).add(f));
+                T made = as.apply(f);
+                f.exposedIn().forEach(c -> byDocument.computeIfAbsent(c.digest(), d -> new ArrayList<>()).add(made));
             }
         }
         return byDocument;
