@@ -6,7 +6,6 @@ import io.supplygraph.analysis.view.Finding;
 import io.supplygraph.analysis.view.FindingStatus;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -31,8 +30,6 @@ final class ApplicationVerdicts {
     private static final List<FindingStatus> LEAST_REASSURING_FIRST = List.of(FindingStatus.AFFECTED,
             FindingStatus.UNDER_INVESTIGATION, FindingStatus.UNKNOWN, FindingStatus.FIXED, FindingStatus.NOT_AFFECTED);
 
-    private record InDocument(Contained document, FindingStatus status, VexVerdict verdict) {}
-
     private final VexVerdicts vex;
 
     ApplicationVerdicts(VexVerdicts vex) {
@@ -50,28 +47,30 @@ final class ApplicationVerdicts {
         // no product purl to parse, for each of the million (finding, application) pairs of a portfolio
         List<VexVerdict> verdicts = vex.anyNamed(ids) ? vex.verdictsFor(ids, purl, products(containers))
                 : Collections.nCopies(Math.max(1, containers.size()), null);
-        List<InDocument> each = new ArrayList<>();
+        // the least reassuring status decides (the first of equals); each document is listed by what it got
+        FindingStatus decisive = null;
+        VexVerdict deciding = null;
+        List<Finding.Container> notAffected = new ArrayList<>();
+        List<Finding.Container> affected = new ArrayList<>(containers.size());
         for (int i = 0; i < verdicts.size(); i++) {
             VexVerdict v = verdicts.get(i);
-            Contained c = containers.isEmpty() ? null : containers.get(i);
-            each.add(new InDocument(c, v == null ? matched : FindingStatus.of(v.status()), v));
-        }
-        InDocument decisive = each.stream()
-                .min(Comparator.comparingInt(d -> LEAST_REASSURING_FIRST.indexOf(d.status()))).orElseThrow();
-        List<Finding.Container> notAffected = new ArrayList<>();
-        List<Finding.Container> affected = new ArrayList<>();
-        for (InDocument d : each) {
-            if (d.document() == null) {
+            FindingStatus status = v == null ? matched : FindingStatus.of(v.status());
+            if (decisive == null
+                    || LEAST_REASSURING_FIRST.indexOf(status) < LEAST_REASSURING_FIRST.indexOf(decisive)) {
+                decisive = status;
+                deciding = v;
+            }
+            if (containers.isEmpty()) {
                 continue;
             }
-            Finding.Container c = new Finding.Container(d.document().digest(), d.document().subject());
-            if (d.status() == FindingStatus.NOT_AFFECTED) {
+            Finding.Container c = containers.get(i).container();
+            if (status == FindingStatus.NOT_AFFECTED) {
                 notAffected.add(c);
-            } else if (d.status() != FindingStatus.FIXED) {
+            } else if (status != FindingStatus.FIXED) {
                 affected.add(c);
             }
         }
-        return new Outcome(decisive.status(), decisive.verdict(), notAffected, affected);
+        return new Outcome(decisive, deciding, notAffected, affected);
     }
 
     /** One product per document: its subject, alone; one empty product when no document contains the version. */

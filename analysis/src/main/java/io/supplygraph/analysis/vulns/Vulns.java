@@ -365,7 +365,7 @@ public final class Vulns {
         Optional<RelatedSeverities.Rated> rated = ownRating(group, advisories).or(() -> related.of(ids));
         FindingStatus matched = FindingStatus.fromLabel(first.status());
         List<Finding.Container> documents = withDocuments ? containers.stream()
-                .map(c -> new Finding.Container(c.digest(), c.subject())).toList() : List.of();
+                .map(Contained::container).toList() : List.of();
         // A malicious package stays listed whatever a VEX says: the finding is its presence, not an exploit path.
         ApplicationVerdicts.Outcome vexed = malicious
                 ? new ApplicationVerdicts.Outcome(matched, null, List.of(), documents)
