@@ -65,6 +65,13 @@ final class DocumentPackages {
      * key cost more than the rest of reading them.
      */
     private final Map<Long, List<Listed>> variants = new HashMap<>();
+    /**
+     * One instance per distinct list of stated licences (a portfolio has a few thousand): lists compare by identity
+     * first, so a version's listings are told apart without comparing strings, and each list's hash is computed
+     * over strings that keep theirs.
+     */
+    private final Map<List<String>, List<String>> statedLists = new HashMap<>();
+    private final Map<String, String> expressions = new HashMap<>();
 
     /**
      * @param scorecards whether some rule reads {@code scorecard}: else none is read
@@ -92,7 +99,7 @@ final class DocumentPackages {
             List<String> stated = new ArrayList<>(2);
             addStated(stated, l.declared());
             addStated(stated, l.concluded());
-            licences.computeIfAbsent(l.document(), d -> new HashMap<>()).put(l.version(), List.copyOf(stated));
+            licences.computeIfAbsent(l.document(), d -> new HashMap<>()).put(l.version(), canonical(stated));
         }
         Map<Long, List<Listed>> byDocument = new HashMap<>();
         for (ContainsRow row : rows) {
@@ -141,9 +148,18 @@ final class DocumentPackages {
         };
     }
 
-    private static void addStated(List<String> stated, String expression) {
+    private void addStated(List<String> stated, String expression) {
         if (expression != null && !expression.equals(NO_ASSERTION) && !stated.contains(expression)) {
-            stated.add(expression);
+            stated.add(expressions.computeIfAbsent(expression, e -> e));
         }
+    }
+
+    private List<String> canonical(List<String> stated) {
+        List<String> known = statedLists.get(stated);
+        if (known == null) {
+            known = List.copyOf(stated);
+            statedLists.put(known, known);
+        }
+        return known;
     }
 }
