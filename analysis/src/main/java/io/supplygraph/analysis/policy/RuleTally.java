@@ -15,9 +15,9 @@ import java.util.List;
 final class RuleTally {
 
     private static final Comparator<Violation> ORDER = Comparator
-            .comparing(Violation::subject, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Violation::document)
-            .thenComparing(Violation::purl, Comparator.nullsLast(Comparator.naturalOrder()))
+            .comparing(Violation::subject, sameFirst(Comparator.nullsLast(Comparator.naturalOrder())))
+            .thenComparing(Violation::document, sameFirst(Comparator.naturalOrder()))
+            .thenComparing(Violation::purl, sameFirst(Comparator.nullsLast(Comparator.naturalOrder())))
             .thenComparing(Violation::finding, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** Where an outcome is kept: what it depends on. */
@@ -76,6 +76,15 @@ final class RuleTally {
             value.remember(index, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * The order, but the same instance is equal at once: one application's violations share its subject and digest
+     * strings, and one finding's its purl, and String.compareTo compares them character by character, which sorting
+     * a portfolio's million violations did some 20 million times.
+     */
+    private static Comparator<String> sameFirst(Comparator<String> order) {
+        return (a, b) -> a == b ? 0 : order.compare(a, b);
     }
 
     RuleOutcome outcome() {
