@@ -61,11 +61,20 @@ class SourceRepositoryTest {
     })
     void readsTheRepositoryAPurlNames(String purl, String url) throws Exception {
         assertThat(SourceRepository.fromPurl(PackageIdentity.fromPurl(purl))).map(SourceRepository::url).contains(url);
+        assertThat(SourceRepository.mayNameRepository(purl)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pkg:GitHub/Package-URL/purl-spec", "pkg:npm/foo@1?VCS_URL=https://gitlab.com/a/b",
+        "pkg:npm/%40scope/foo@1?vcs%5Furl=https://gitlab.com/a/b"})
+    void tellsWhichPurlsMayNameARepositoryWithoutParsingThem(String purl) {
+        assertThat(SourceRepository.mayNameRepository(purl)).isTrue();
     }
 
     @Test
     void aPurlWithoutRepositoryNamesNone() throws Exception {
         assertThat(SourceRepository.fromPurl(PackageIdentity.fromPurl("pkg:maven/org.slf4j/slf4j-api@2.0.9")))
                 .isEqualTo(Optional.empty());
+        assertThat(SourceRepository.mayNameRepository("pkg:maven/org.slf4j/slf4j-api@2.0.9")).isFalse();
     }
 }

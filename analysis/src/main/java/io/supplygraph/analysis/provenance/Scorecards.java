@@ -117,7 +117,7 @@ public final class Scorecards {
     }
 
     private static Optional<SourceRepository> fromPurl(String purl) {
-        if (!PackageIdentity.looksLikePurl(purl)) {
+        if (!PackageIdentity.looksLikePurl(purl) || !SourceRepository.mayNameRepository(purl)) {
             return Optional.empty();
         }
         try {
