@@ -3,8 +3,7 @@ package io.supplygraph.analysis.policy;
 import io.supplygraph.analysis.provenance.Scorecards;
 import io.supplygraph.analysis.view.Scorecard;
 import io.supplygraph.store.GraphStore;
-import io.supplygraph.store.sql.GraphSql.ContainsRow;
-import io.supplygraph.store.sql.LicenceSql.VersionLicenceRow;
+import io.supplygraph.store.sql.LicenceSql.ListedRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +26,7 @@ final class DocumentPackages {
 
         private final Map<String, Object> pkg;
         private final Map<String, Object> scorecard;
+        private final String purl;
         private final boolean direct;
         private final List<String> stated;
 
@@ -35,6 +35,7 @@ final class DocumentPackages {
             super(rules);
             this.pkg = pkg;
             this.scorecard = scorecard;
+            this.purl = (String) pkg.get("purl");
             this.direct = direct;
             this.stated = stated;
         }
@@ -48,7 +49,7 @@ final class DocumentPackages {
         }
 
         String purl() {
-            return (String) pkg.get("purl");
+            return purl;
         }
     }
 
@@ -85,8 +86,8 @@ final class DocumentPackages {
 
     /** Each document's packages (its subject left out: a rule about packages is about what the subject holds). */
     Map<Long, List<Listed>> of(List<Long> documents) {
-        List<ContainsRow> rows = store.graph().containedIn(documents);
-        List<Long> unseen = rows.stream().map(ContainsRow::version).filter(v -> !versions.containsKey(v)).distinct()
+        List<ListedRow> rows = store.licences().listedIn(documents);
+        List<Long> unseen = rows.stream().map(ListedRow::version).filter(v -> !versions.containsKey(v)).distinct()
                 .toList();
         Map<Long, VersionRow> read = store.packages().byIds(unseen);
         versions.putAll(read);
@@ -94,21 +95,13 @@ final class DocumentPackages {
             Map<Long, Scorecard> cards = new Scorecards(store).newestOf(read.values());
             read.keySet().forEach(id -> scorecardOf.put(id, Bindings.scorecard(cards.get(id))));
         }
-        Map<Long, Map<Long, List<String>>> licences = new HashMap<>();
-        for (VersionLicenceRow l : store.licences().byVersionInDocuments(documents)) {
-            List<String> stated = new ArrayList<>(2);
-            addStated(stated, l.declared());
-            addStated(stated, l.concluded());
-            licences.computeIfAbsent(l.document(), d -> new HashMap<>()).put(l.version(), canonical(stated));
-        }
         Map<Long, List<Listed>> byDocument = new HashMap<>();
-        for (ContainsRow row : rows) {
-            if (row.depth() == 0) {
-                continue;
-            }
-            VersionRow v = versions.get(row.version());
-            List<String> stated = licences.getOrDefault(row.document(), Map.of()).getOrDefault(v.id(), List.of());
-            byDocument.computeIfAbsent(row.document(), d -> new ArrayList<>()).add(listed(v, row.depth() == 1, stated));
+        for (ListedRow row : rows) {
+            List<String> stated = new ArrayList<>(2);
+            addStated(stated, row.declared());
+            addStated(stated, row.concluded());
+            byDocument.computeIfAbsent(row.document(), d -> new ArrayList<>())
+                    .add(listed(versions.get(row.version()), row.depth() == 1, canonical(stated)));
         }
         return byDocument;
     }
