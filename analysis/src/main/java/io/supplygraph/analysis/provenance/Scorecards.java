@@ -61,7 +61,8 @@ public final class Scorecards {
                 via.putIfAbsent(r.url(), Via.PURL);
             });
         }
-        for (SourceOfRow s : store.sources().sourcesOf(versions.stream().map(VersionRow::id).toList())) {
+        // a repository without a scorecard gives none: only those with one are read
+        for (SourceOfRow s : store.sources().scoredSourcesOf(versions.stream().map(VersionRow::id).toList())) {
             repositories.computeIfAbsent(s.version(), k -> new ArrayList<>()).add(s.url());
             via.putIfAbsent(s.url(), Via.SBOM);
         }

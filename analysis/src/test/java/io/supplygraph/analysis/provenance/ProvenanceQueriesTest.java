@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.policy.CompiledPolicy;
+import io.supplygraph.analysis.policy.PolicyCheck;
+import io.supplygraph.analysis.policy.PolicyFile;
 import io.supplygraph.analysis.view.Build;
 import io.supplygraph.analysis.view.Dependency;
+import io.supplygraph.analysis.view.PolicyReport;
 import io.supplygraph.analysis.view.Scorecard;
+import io.supplygraph.analysis.view.Violation;
 import io.supplygraph.model.DocumentFormat;
 import io.supplygraph.model.Trust;
 import io.supplygraph.ingest.IngestListener;
@@ -20,6 +25,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -219,6 +225,19 @@ class ProvenanceQueriesTest {
                     .containsExactly(8.9);
             assertThat(graph.scorecard("pkg:npm/left-pad@1.3.0")).isEmpty();
             assertThatThrownBy(() -> graph.scorecard("nothing")).isInstanceOf(IllegalArgumentException.class);
+
+            // a policy check reads a portfolio's scorecards (Scorecards.newestOf) through the SBOM's reference too
+            Path policy = write("policy.yaml", """
+                    rules:
+                      - name: well-scored
+                        when: has(scorecard.score) && scorecard.score > 8.0
+                        action: warn
+                        message: m
+                    """);
+            PolicyReport report = graph.check(CompiledPolicy.compile(PolicyFile.read(policy)),
+                    PolicyCheck.Scope.portfolio(), LocalDate.of(2026, 11, 30));
+            assertThat(report.rules().get(0).violations()).extracting(Violation::purl)
+                    .containsExactly("pkg:golang/k8s.io/kubernetes@v1.28.1");
         }
     }
 }

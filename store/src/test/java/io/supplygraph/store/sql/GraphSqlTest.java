@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.supplygraph.store.GraphStore;
+import io.supplygraph.store.TestDocuments;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import io.supplygraph.store.sql.GraphSql.ContainsRow;
@@ -114,6 +115,22 @@ class GraphSqlTest {
                 assertThat(reader.sources().sourcesOf(List.of(ids.get(LIB), ids.get(LOG))))
                         .extracting(SourceOfRow::version, SourceOfRow::url, SourceOfRow::revision)
                         .containsExactly(tuple(ids.get(LIB), "https://github.com/acme/lib", "v2.0.0"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void readsTheSourceRepositoriesThatHaveAScorecardOnlyWhenAsked(Kind kind) {
+        try (GraphStore store = storeWithApp(kind)) {
+            try (GraphStore reader = store.reading()) {
+                assertThat(reader.sources().scoredSourcesOf(List.of(ids(reader).get(LIB)))).isEmpty();
+            }
+            store.store(TestDocuments.scorecard("lib.scorecard", "https://github.com/acme/lib", null, 4.0, List.of()));
+            try (GraphStore reader = store.reading()) {
+                assertThat(reader.sources().scoredSourcesOf(List.of(ids(reader).get(LIB), ids(reader).get(LOG))))
+                        .extracting(SourceOfRow::version, SourceOfRow::url)
+                        .containsExactly(tuple(ids(reader).get(LIB), "https://github.com/acme/lib"));
             }
         }
     }
