@@ -122,16 +122,20 @@ public record QueueOptions(List<String> servers, Path credentials, String token,
     }
 
     /**
-     * The client's options: reconnect for ever (a NATS restart is a pause, not an end), and time out connecting
-     * soon, so that an upload while NATS is away is answered 503 in seconds rather than held.
+     * The client's options: reconnect for ever (a NATS restart is a pause, not an end), time out connecting soon,
+     * so that an upload while NATS is away is answered 503 in seconds rather than held, and leave a failure to
+     * connect to the exception that reports it.
      */
     Options connection(String clientName) {
+        QuietUntilConnected log = new QuietUntilConnected();
         Options.Builder builder = new Options.Builder()
                 .servers(servers.toArray(String[]::new))
                 .connectionName(clientName)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxReconnects(-1)
-                .reconnectWait(Duration.ofSeconds(1));
+                .reconnectWait(Duration.ofSeconds(1))
+                .errorListener(log)
+                .connectionListener(log);
         if (credentials != null) {
             builder.authHandler(Nats.credentials(credentials.toString()));
         }
