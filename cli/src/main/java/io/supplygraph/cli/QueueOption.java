@@ -18,9 +18,14 @@ final class QueueOption {
     static final String TOKEN_ENVIRONMENT = "SUPPLYGRAPH_QUEUE_TOKEN";
 
     @Option(names = "--queue", paramLabel = "URL[,URL...]",
-            description = "NATS with JetStream: nats://HOST:4222, tls://HOST:4222 for TLS (trusting the JVM's trust"
-                    + " store, -Djavax.net.ssl.trustStore=...), several comma-separated for a cluster.")
+            description = "NATS with JetStream: nats://HOST:4222, tls://HOST:4222 for TLS (trusting --queue-ca, else"
+                    + " the JVM's trust store), several comma-separated for a cluster.")
     String urls;
+
+    @Option(names = "--queue-ca", paramLabel = "FILE",
+            description = "PEM certificates that TLS to the queue trusts (its CA's, or the server's own), instead of"
+                    + " the JVM's trust store.")
+    Path ca;
 
     @Option(names = "--queue-creds", paramLabel = "FILE",
             description = "A NATS credentials file (user JWT and nkey seed). A token goes in $" + TOKEN_ENVIRONMENT
@@ -60,9 +65,12 @@ final class QueueOption {
         if (credentials != null) {
             requireCredentials(credentials);
         }
+        if (ca != null) {
+            QueueOptions.trusting(ca); // read now, so that serve refuses a wrong file as it starts, not at an upload
+        }
         String token = System.getenv(TOKEN_ENVIRONMENT);
         return QueueOptions.at(urls).withCredentials(credentials, token == null || token.isBlank() ? null : token)
-                .withName(name).withReplicas(replicas).withAttempts(attempts)
+                .withCa(ca).withName(name).withReplicas(replicas).withAttempts(attempts)
                 .withAckWait(Duration.ofMillis(Math.round(ackWaitSeconds * 1000)));
     }
 

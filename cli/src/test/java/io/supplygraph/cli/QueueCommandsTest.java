@@ -53,6 +53,7 @@ class QueueCommandsTest {
         CliRun run = CliRun.of("queue", "status", "--queue", "nats://127.0.0.1:" + closed);
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(run.err()).contains("connecting to the queue at nats://127.0.0.1:" + closed);
+        assertThat(run.err().lines().toList()).singleElement().isEqualTo("supplygraph status: connecting to the queue"
+                + " at nats://127.0.0.1:" + closed + " failed: Connection refused");
     }
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signing in to a NATS that requires it, as a user does: {@code queue status} in a JVM of its own (so that
- * {@code SUPPLYGRAPH_QUEUE_TOKEN} and JVM options reach it as they do from the launcher) against a private
- * {@code nats-server -js} that wants a token or a user of an operator's account. Refused, the command says in one
- * line which NATS refused it and why, and never prints the secret it was given.
+ * A queue behind a token, an operator's accounts or TLS, reached as a user reaches it: {@code queue status} in a JVM
+ * of its own (so that {@code SUPPLYGRAPH_QUEUE_TOKEN} and JVM options reach it as they do from the launcher) against
+ * a private {@code nats-server -js} configured for each test. Refused, the command says in one line which NATS
+ * refused it and why, and never prints the secret it was given; a file given for the purpose that cannot serve it is
+ * a usage error naming the file, before anything is sent.
  */
-class QueueSignInTest {
+class SecuredQueueTest {
 
     private static final String TOKEN = "s3cret-token-4-queue";
 
@@ -69,6 +70,19 @@ class QueueSignInTest {
 
         assertRefused(run, nats.url("nats"), wrong);
         assertThat(run.err()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aTokenWrittenIntoTheUrlIsNotPrinted() throws Exception {
+        nats = PrivateNats.start(tmp, "authorization { token: \"" + TOKEN + "\" }");
+        String shown = "nats://***@127.0.0.1:" + nats.port;
+
+        Run right = supplygraph(Map.of(), "queue", "status", "--queue", "nats://" + TOKEN + "@127.0.0.1:" + nats.port);
+        Run wrong = supplygraph(Map.of(), "queue", "status", "--queue", "nats://wrong-token@127.0.0.1:" + nats.port);
+
+        assertThat(right.out()).startsWith("queue " + shown + ": 0 pending").doesNotContain(TOKEN);
+        assertThat(right.exit()).isZero();
+        assertRefused(wrong, shown, "wrong-token");
     }
 
     @Test
@@ -119,6 +133,57 @@ class QueueSignInTest {
         assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err().strip()).isEqualTo("supplygraph status: --queue-creds " + notCreds + " is not a NATS"
                 + " credentials file (a user JWT and its nkey seed, as `nsc generate creds` writes it)");
+    }
+
+    @Test
+    void tlsTrustingTheCertificateInTheJvmTrustStoreConnects() throws Exception {
+        TestCertificate certificate = TestCertificate.in(tmp);
+        nats = PrivateNats.start(tmp, certificate.serverConfig());
+
+        Run run = supplygraph(Map.of(), List.of("-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
+                "-Djavax.net.ssl.trustStorePassword=" + certificate.trustStorePassword()), "queue", "status",
+                "--queue", nats.url("tls"));
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void tlsToAnUntrustedCertificateIsRefusedInOneLineNamingItsUrl() throws Exception {
+        nats = PrivateNats.start(tmp, TestCertificate.in(tmp).serverConfig());
+
+        Run run = supplygraph(Map.of(), "queue", "status", "--queue", nats.url("tls"));
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .isEqualTo("supplygraph status: connecting to the queue at " + nats.url("tls") + " failed: TLS: the"
+                        + " server's certificate is not trusted (unable to find valid certification path to requested"
+                        + " target); give its CA with --queue-ca");
+    }
+
+    @Test
+    void tlsTrustingTheCertificateGivenAsPemConnects() throws Exception {
+        TestCertificate certificate = TestCertificate.in(tmp);
+        nats = PrivateNats.start(tmp, certificate.serverConfig());
+
+        Run run = supplygraph(Map.of(), "queue", "status", "--queue", nats.url("tls"), "--queue-ca",
+                certificate.certificate().toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aCaFileWithoutCertificatesIsAUsageErrorNamingIt() throws Exception {
+        Path key = TestCertificate.in(tmp).key();
+
+        CliRun run = CliRun.of("queue", "status", "--queue", "tls://127.0.0.1:4222", "--queue-ca", key.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).startsWith("supplygraph status: --queue-ca " + key + " holds no PEM certificate");
     }
 
     /** One line on stderr naming the URL and that NATS refused the sign-in; no secret, no stack trace. */
