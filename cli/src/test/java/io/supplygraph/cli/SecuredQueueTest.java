@@ -140,9 +140,8 @@ class SecuredQueueTest {
         TestCertificate certificate = TestCertificate.in(tmp);
         nats = PrivateNats.start(tmp, certificate.serverConfig());
 
-        Run run = supplygraph(Map.of(), List.of("-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
-                "-Djavax.net.ssl.trustStorePassword=" + certificate.trustStorePassword()), "queue", "status",
-                "--queue", nats.url("tls"));
+        Run run = supplygraph(Map.of(), certificate.jvmOptions(null), "queue", "status", "--queue",
+                nats.url("tls"));
 
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
@@ -161,6 +160,24 @@ class SecuredQueueTest {
                 .isEqualTo("supplygraph status: connecting to the queue at " + nats.url("tls") + " failed: TLS: the"
                         + " server's certificate is not trusted (unable to find valid certification path to requested"
                         + " target); give its CA with --queue-ca");
+    }
+
+    @Test
+    void tlsToAServerThatWantsAClientCertificateShowsTheOneInTheJvmKeyStore() throws Exception {
+        TestCertificate server = TestCertificate.in(tmp);
+        TestCertificate client = TestCertificate.in(tmp, "client");
+        nats = PrivateNats.start(tmp, server.serverConfigVerifying(client));
+
+        Run shown = supplygraph(Map.of(), server.jvmOptions(client), "queue", "status", "--queue", nats.url("tls"));
+        Run none = supplygraph(Map.of(), server.jvmOptions(null), "queue", "status", "--queue", nats.url("tls"));
+
+        assertThat(shown.err()).isEmpty();
+        assertThat(shown.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
+        assertThat(shown.exit()).isZero();
+        assertThat(none.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(none.err().lines().toList()).singleElement().asString()
+                .isEqualTo("supplygraph status: connecting to the queue at " + nats.url("tls") + " failed: the"
+                        + " server did not complete the connection in time (TimeoutException)");
     }
 
     @Test
