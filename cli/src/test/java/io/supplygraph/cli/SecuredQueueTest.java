@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecuredQueueTest {
 
     private static final String TOKEN = "s3cret-token-4-queue";
+    /** Where no NATS listens: a command that should stop before connecting never reaches the machine's NATS. */
+    private static final String NOWHERE = "127.0.0.1:1";
 
     @TempDir
     Path tmp;
@@ -46,9 +48,7 @@ class SecuredQueueTest {
         Run run = supplygraph(Map.of(QueueOption.TOKEN_ENVIRONMENT, TOKEN), "queue", "status", "--queue",
                 nats.url("nats"));
 
-        assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("queue " + nats.url("nats") + ": 0 pending, 0 in progress");
-        assertThat(run.exit()).isZero();
+        assertConnected(run, nats.url("nats"));
     }
 
     @Test
@@ -77,7 +77,8 @@ class SecuredQueueTest {
         nats = PrivateNats.start(tmp, "authorization { token: \"" + TOKEN + "\" }");
         String shown = "nats://***@127.0.0.1:" + nats.port;
 
-        Run right = supplygraph(Map.of(), "queue", "status", "--queue", "nats://" + TOKEN + "@127.0.0.1:" + nats.port);
+        Run right = supplygraph(Map.of(), "queue", "status", "--queue", "nats://" + TOKEN + "@127.0.0.1:"
+                + nats.port);
         Run wrong = supplygraph(Map.of(), "queue", "status", "--queue", "nats://wrong-token@127.0.0.1:" + nats.port);
 
         assertThat(right.out()).startsWith("queue " + shown + ": 0 pending").doesNotContain(TOKEN);
@@ -94,9 +95,7 @@ class SecuredQueueTest {
         Run run = supplygraph(Map.of(), "queue", "status", "--queue", nats.url("nats"), "--queue-creds",
                 creds.toString());
 
-        assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("queue " + nats.url("nats") + ": 0 pending, 0 in progress");
-        assertThat(run.exit()).isZero();
+        assertConnected(run, nats.url("nats"));
     }
 
     @Test
@@ -115,7 +114,7 @@ class SecuredQueueTest {
     void aMissingCredentialsFileIsAUsageErrorNamingIt() {
         Path missing = tmp.resolve("nowhere.creds");
 
-        CliRun run = CliRun.of("queue", "status", "--queue", "nats://127.0.0.1:4222", "--queue-creds",
+        CliRun run = CliRun.of("queue", "status", "--queue", "nats://" + NOWHERE, "--queue-creds",
                 missing.toString());
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
@@ -127,7 +126,7 @@ class SecuredQueueTest {
     void aFileThatIsNoCredentialsFileIsAUsageErrorNamingIt() throws Exception {
         Path notCreds = Files.writeString(tmp.resolve("notes.txt"), "user: alice\npassword: hunter2\n");
 
-        CliRun run = CliRun.of("queue", "status", "--queue", "nats://127.0.0.1:4222", "--queue-creds",
+        CliRun run = CliRun.of("queue", "status", "--queue", "nats://" + NOWHERE, "--queue-creds",
                 notCreds.toString());
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
@@ -143,9 +142,7 @@ class SecuredQueueTest {
         Run run = supplygraph(Map.of(), certificate.jvmOptions(null), "queue", "status", "--queue",
                 nats.url("tls"));
 
-        assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
-        assertThat(run.exit()).isZero();
+        assertConnected(run, nats.url("tls"));
     }
 
     @Test
@@ -171,9 +168,7 @@ class SecuredQueueTest {
         Run shown = supplygraph(Map.of(), server.jvmOptions(client), "queue", "status", "--queue", nats.url("tls"));
         Run none = supplygraph(Map.of(), server.jvmOptions(null), "queue", "status", "--queue", nats.url("tls"));
 
-        assertThat(shown.err()).isEmpty();
-        assertThat(shown.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
-        assertThat(shown.exit()).isZero();
+        assertConnected(shown, nats.url("tls"));
         assertThat(none.exit()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(none.err().lines().toList()).singleElement().asString()
                 .isEqualTo("supplygraph status: connecting to the queue at " + nats.url("tls") + " failed: the"
@@ -188,19 +183,24 @@ class SecuredQueueTest {
         Run run = supplygraph(Map.of(), "queue", "status", "--queue", nats.url("tls"), "--queue-ca",
                 certificate.certificate().toString());
 
-        assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("queue " + nats.url("tls") + ": 0 pending, 0 in progress");
-        assertThat(run.exit()).isZero();
+        assertConnected(run, nats.url("tls"));
     }
 
     @Test
     void aCaFileWithoutCertificatesIsAUsageErrorNamingIt() throws Exception {
         Path key = TestCertificate.in(tmp).key();
 
-        CliRun run = CliRun.of("queue", "status", "--queue", "tls://127.0.0.1:4222", "--queue-ca", key.toString());
+        CliRun run = CliRun.of("queue", "status", "--queue", "tls://" + NOWHERE, "--queue-ca", key.toString());
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err().strip()).startsWith("supplygraph status: --queue-ca " + key + " holds no PEM certificate");
+    }
+
+    /** Exit 0, the queue's state on stdout, and nothing on stderr: no warning, no log line. */
+    private static void assertConnected(Run run, String url) {
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("queue " + url + ": 0 pending, 0 in progress");
+        assertThat(run.exit()).isZero();
     }
 
     /** One line on stderr naming the URL and that NATS refused the sign-in; no secret, no stack trace. */

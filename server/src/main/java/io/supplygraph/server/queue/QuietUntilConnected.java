@@ -75,6 +75,9 @@ final class QuietUntilConnected extends ErrorListenerLoggerImpl implements Conne
             root = t;
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host " + message;
+        }
         if (root instanceof java.util.concurrent.TimeoutException) {
             // Among others, what a TLS server that wants a client certificate leaves a client without one to see.
             return "the server did not complete the connection in time (" + message + ")";
