@@ -54,6 +54,8 @@ class ReadmeExamplesTest {
             Map.entry("./supplygraph worker --db jdbc:postgresql://db/graph?user=sg --queue nats://nats:4222",
                     "PostgreSQL and NATS, and runs until stopped (ScaleOutTest runs workers)"),
             Map.entry("./supplygraph queue status --queue nats://nats:4222", "NATS"),
+            Map.entry("./supplygraph queue status --queue nats://nats:4222 --db jdbc:postgresql://db/graph?user=sg",
+                    "NATS and PostgreSQL"),
             Map.entry("./supplygraph queue retry --queue nats://nats:4222", "NATS"),
             Map.entry("./supplygraph check --policy cli/src/main/resources/demo/policy.yaml",
                     "exits 1: the demo breaks the example policy, as CheckCommandTest checks"),
