@@ -69,4 +69,46 @@ class DerivedVariablesTest {
             assertThat(violated(check(graph, digest, "document.quality < " + (score - 0.05)))).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPackagesLicencesAreTheExpressionsItsDocumentDeclaresAndConcludesOnceEach(Kind kind) throws Exception {
+        try (Supplygraph graph = Supplygraph.open(TestStores.fresh(kind, tmp))) {
+            Path sbom = Files.writeString(tmp.resolve("app.spdx.json"), """
+                    {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "app",
+                     "packages": [%s, %s, %s, %s, %s],
+                     "relationships": [
+                       {"spdxElementId": "SPDXRef-DOCUMENT", "relationshipType": "DESCRIBES",
+                        "relatedSpdxElement": "SPDXRef-app"},
+                       %s, %s, %s, %s]}
+                    """.formatted(spdxPackage("app", null, null), spdxPackage("same", "MIT", "MIT"),
+                    spdxPackage("both", "MIT", "Apache-2.0"), spdxPackage("concluded", "NOASSERTION", "GPL-2.0-only"),
+                    spdxPackage("none", null, null), dependsOn("same"), dependsOn("both"), dependsOn("concluded"),
+                    dependsOn("none")));
+            assertThat(graph.ingest(List.of(sbom.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                    .rejected()).isZero();
+            String digest = graph.documents().get(0).digest();
+
+            assertThat(violated(check(graph, digest, "pkg.licences == [\"MIT\"]")))
+                    .containsExactly("pkg:npm/same@1.0");
+            assertThat(violated(check(graph, digest, "pkg.licences == [\"MIT\", \"Apache-2.0\"]")))
+                    .containsExactly("pkg:npm/both@1.0");
+            assertThat(violated(check(graph, digest, "pkg.licences == [\"GPL-2.0-only\"]")))
+                    .containsExactly("pkg:npm/concluded@1.0");
+            assertThat(violated(check(graph, digest, "size(pkg.licences) == 0"))).containsExactly("pkg:npm/none@1.0");
+        }
+    }
+
+    private static String spdxPackage(String name, String declared, String concluded) {
+        return "{\"SPDXID\": \"SPDXRef-" + name + "\", \"name\": \"" + name + "\", \"versionInfo\": \"1.0\""
+                + (declared == null ? "" : ", \"licenseDeclared\": \"" + declared + "\"")
+                + (concluded == null ? "" : ", \"licenseConcluded\": \"" + concluded + "\"")
+                + ", \"externalRefs\": [{\"referenceCategory\": \"PACKAGE-MANAGER\", \"referenceType\": \"purl\","
+                + " \"referenceLocator\": \"pkg:npm/" + name + "@1.0\"}]}";
+    }
+
+    private static String dependsOn(String name) {
+        return "{\"spdxElementId\": \"SPDXRef-app\", \"relationshipType\": \"DEPENDS_ON\","
+                + " \"relatedSpdxElement\": \"SPDXRef-" + name + "\"}";
+    }
 }
