@@ -7,8 +7,10 @@ import io.supplygraph.store.sql.LicenceSql.ListedRow;
 import io.supplygraph.store.sql.PackageSql.VersionRow;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -58,14 +60,15 @@ final class DocumentPackages {
     private final GraphStore store;
     private final boolean scorecards;
     private final int rules;
-    private final Map<Long, VersionRow> versions = new HashMap<>();
-    private final Map<Long, Map<String, Object>> scorecardOf = new HashMap<>();
     /**
-     * Per version, the ways documents list it (directness and licences), usually one or two: compared in place, as
-     * hashing the licence strings of each of 2.5 million listed components (read anew for each batch) as part of a
-     * key cost more than the rest of reading them.
+     * A package version as read once per check: its row, its {@code scorecard} value, and the ways documents list it
+     * (directness and licences), usually one or two. The listings are compared in place: hashing the licence strings
+     * of each of 2.5 million listed components as part of a key cost more than the rest of reading them. One map by
+     * version id for all three, as each look-up in a map of 40,000 versions is mostly a cache miss.
      */
-    private final Map<Long, List<Listed>> variants = new HashMap<>();
+    private record Version(VersionRow row, Map<String, Object> scorecard, List<Listed> listings) {}
+
+    private final Map<Long, Version> versions = new HashMap<>();
     /**
      * One instance per distinct list of stated licences (a portfolio has a few thousand): lists compare by identity
      * first, so a version's listings are told apart without comparing strings, and each list's hash is computed
@@ -87,33 +90,39 @@ final class DocumentPackages {
     /** Each document's packages (its subject left out: a rule about packages is about what the subject holds). */
     Map<Long, List<Listed>> of(List<Long> documents) {
         List<ListedRow> rows = store.licences().listedIn(documents);
-        List<Long> unseen = rows.stream().map(ListedRow::version).filter(v -> !versions.containsKey(v)).distinct()
-                .toList();
-        Map<Long, VersionRow> read = store.packages().byIds(unseen);
-        versions.putAll(read);
-        if (scorecards && !read.isEmpty()) {
-            Map<Long, Scorecard> cards = new Scorecards(store).newestOf(read.values());
-            read.keySet().forEach(id -> scorecardOf.put(id, Bindings.scorecard(cards.get(id))));
-        }
-        Map<Long, List<Listed>> byDocument = new HashMap<>();
+        Set<Long> unseen = new HashSet<>();
         for (ListedRow row : rows) {
-            byDocument.computeIfAbsent(row.document(), d -> new ArrayList<>())
-                    .add(listed(versions.get(row.version()), row.depth() == 1, stated(row)));
+            if (!versions.containsKey(row.version())) {
+                unseen.add(row.version());
+            }
+        }
+        Map<Long, VersionRow> read = store.packages().byIds(List.copyOf(unseen));
+        Map<Long, Scorecard> cards = scorecards && !read.isEmpty() ? new Scorecards(store).newestOf(read.values())
+                : Map.of();
+        read.forEach((id, v) -> versions.put(id, new Version(v, scorecards ? Bindings.scorecard(cards.get(id))
+                : Map.of(), new ArrayList<>(2))));
+        Map<Long, List<Listed>> byDocument = new HashMap<>();
+        long document = -1;
+        List<Listed> itsPackages = null;
+        for (ListedRow row : rows) {
+            if (itsPackages == null || row.document() != document) { // rows come a document at a time
+                document = row.document();
+                itsPackages = byDocument.computeIfAbsent(document, d -> new ArrayList<>());
+            }
+            itsPackages.add(listed(versions.get(row.version()), row.depth() == 1, stated(row)));
         }
         return byDocument;
     }
 
     /** The one value for the version listed so. */
-    private Listed listed(VersionRow v, boolean direct, List<String> stated) {
-        List<Listed> known = variants.computeIfAbsent(v.id(), id -> new ArrayList<>(2));
-        for (Listed l : known) {
+    private Listed listed(Version v, boolean direct, List<String> stated) {
+        for (Listed l : v.listings()) {
             if (l.direct == direct && l.stated.equals(stated)) {
                 return l;
             }
         }
-        Listed l = new Listed(Bindings.pkg(v, direct, stated), scorecardOf.getOrDefault(v.id(), Map.of()), direct,
-                stated, rules);
-        known.add(l);
+        Listed l = new Listed(Bindings.pkg(v.row(), direct, stated), v.scorecard(), direct, stated, rules);
+        v.listings().add(l);
         return l;
     }
 
