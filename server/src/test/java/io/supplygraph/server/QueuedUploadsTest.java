@@ -202,13 +202,10 @@ class QueuedUploadsTest {
     @Test
     void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
         Poisoned poisoned = poisonedUpload();
-        String database = poisoned.database();
-        QueueOptions queue = poisoned.queue();
         RunningServer server = poisoned.server();
-        String poisonedId = poisoned.job();
 
-        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
-            JsonNode failed = server.awaitJob(poisonedId);
+        try (ThreadWorker worker = new ThreadWorker(poisoned.database(), poisoned.queue(), "worker-1")) {
+            JsonNode failed = server.awaitJob(poisoned.job());
             assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
             assertThat(failed.path("result").path("attempts").asInt()).isEqualTo(3);
 
@@ -217,17 +214,17 @@ class QueuedUploadsTest {
                     .as("the rest go on").isEqualTo("done");
         }
 
-        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+        try (JobQueue jobs = JobQueue.connect(poisoned.queue(), "test")) {
             QueueStatus status = jobs.status();
             assertThat(status.failed()).isEqualTo(1);
             assertThat(status.deadLetters()).singleElement().satisfies(dead -> {
-                assertThat(dead.job()).isEqualTo(poisonedId);
+                assertThat(dead.job()).isEqualTo(poisoned.job());
                 assertThat(dead.attempts()).isEqualTo(3);
                 assertThat(dead.source()).isEqualTo("poisoned.cdx.json");
                 assertThat(dead.reason()).contains("not in the object store");
             });
 
-            assertThat(jobs.retry(Optional.of(poisonedId))).containsExactly(poisonedId);
+            assertThat(jobs.retry(Optional.of(poisoned.job()))).containsExactly(poisoned.job());
             QueueStatus after = jobs.status();
             assertThat(after.failed()).isZero();
             assertThat(after.pending()).as("queued again, for a worker to take").isEqualTo(1);
@@ -241,32 +238,29 @@ class QueuedUploadsTest {
     @Test
     void aJobWhoseDeadLetteringFailsComesBackAndIsDeadLetteredOnceWhenTheStreamTakesIt() throws Exception {
         Poisoned poisoned = poisonedUpload();
-        String database = poisoned.database();
-        QueueOptions queue = poisoned.queue();
         RunningServer server = poisoned.server();
-        String poisonedId = poisoned.job();
 
-        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
-            TestQueues.dropTheDeadLetterStream(queue);
+        try (ThreadWorker worker = new ThreadWorker(poisoned.database(), poisoned.queue(), "worker-1")) {
+            TestQueues.dropTheDeadLetterStream(poisoned.queue());
             int pastTheLastAttempt = QueueOptions.DEFAULT_ATTEMPTS + 2;
             Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-            while (TestQueues.deliveries(queue) < pastTheLastAttempt && Instant.now().isBefore(deadline)) {
+            while (TestQueues.deliveries(poisoned.queue()) < pastTheLastAttempt && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            assertThat(TestQueues.deliveries(queue)).as("delivered again after the failed dead-lettering")
+            assertThat(TestQueues.deliveries(poisoned.queue())).as("delivered again after the failed dead-lettering")
                     .isGreaterThanOrEqualTo(pastTheLastAttempt);
-            assertThat(server.get("/api/v1/jobs/" + poisonedId, server.readToken).body().path("state").asText())
+            assertThat(server.get("/api/v1/jobs/" + poisoned.job(), server.readToken).body().path("state").asText())
                     .as("not failed while its dead letter is not kept").isNotEqualTo("failed");
-            JobQueue.connect(queue, "test").close(); // declares the dead-letter stream again
+            JobQueue.connect(poisoned.queue(), "test").close(); // declares the dead-letter stream again
 
-            JsonNode failed = server.awaitJob(poisonedId);
+            JsonNode failed = server.awaitJob(poisoned.job());
             assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
         }
-        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+        try (JobQueue jobs = JobQueue.connect(poisoned.queue(), "test")) {
             QueueStatus status = jobs.status();
             assertThat(status.pending() + status.inProgress()).as("gone from the work queue").isZero();
             assertThat(status.deadLetters()).singleElement()
-                    .satisfies(dead -> assertThat(dead.job()).isEqualTo(poisonedId));
+                    .satisfies(dead -> assertThat(dead.job()).isEqualTo(poisoned.job()));
         }
     }
 
