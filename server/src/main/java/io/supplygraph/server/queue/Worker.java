@@ -165,7 +165,7 @@ public final class Worker implements AutoCloseable {
             graph.rematch(job.keys());
             return new Outcome(Map.of("keys", job.keys().size()), null);
         }
-        BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files);
+        BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files, job.releaseNaming());
         return new Outcome(outcome, outcome.storeFailure());
     }
 
