@@ -10,7 +10,6 @@ import io.supplygraph.analysis.view.Json;
 import io.supplygraph.analysis.vex.VexExport;
 import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.server.http.Problems;
-import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,30 +25,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The reports the CLI prints as one object (licenses, quality DIGEST, export vex) as the API answers them, on
  * SQLite and PostgreSQL: the same view the command prints with --json, and the same errors as problem details.
- * {@link UiPortfolio} and one SBOM whose components declare licences are uploaded first.
+ * {@link UiPortfolio} and its SBOM whose components declare licences are uploaded first.
  */
 class ReportsApiTest {
 
-    /** The licensed application: a (MIT) brings e (LGPL-2.1), c may be GPL or Apache, d states no licence. */
-    private static final String LICENSED = "pkg:npm/licensed@1";
     private static final String MIT = "pkg:npm/a@1";
-    private static final String EITHER = "pkg:npm/c@1";
     private static final String UNSTATED = "pkg:npm/d@1";
     private static final String LGPL = "pkg:npm/e@1";
-    private static final String LICENSED_BOM = """
-            {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
-             "metadata":{"component":{"type":"application","bom-ref":"app","name":"licensed","version":"1",
-               "purl":"pkg:npm/licensed@1"}},
-             "components":[
-              {"type":"library","bom-ref":"a","name":"a","version":"1","purl":"pkg:npm/a@1",
-               "licenses":[{"license":{"id":"MIT"}}]},
-              {"type":"library","bom-ref":"c","name":"c","version":"1","purl":"pkg:npm/c@1",
-               "licenses":[{"expression":"GPL-2.0-only OR Apache-2.0"}]},
-              {"type":"library","bom-ref":"d","name":"d","version":"1","purl":"pkg:npm/d@1"},
-              {"type":"library","bom-ref":"e","name":"e","version":"1","purl":"pkg:npm/e@1",
-               "licenses":[{"license":{"id":"LGPL-2.1-only"}}]}],
-             "dependencies":[{"ref":"app","dependsOn":["a","c","d"]},{"ref":"a","dependsOn":["e"]}]}
-            """;
 
     @TempDir
     Path temp;
@@ -58,8 +40,7 @@ class ReportsApiTest {
     final Servers servers = new Servers();
 
     private RunningServer server(Kind kind) {
-        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
-        UiPortfolio.uploadTo(s);
+        RunningServer s = UiPortfolio.servedBy(servers, kind, temp);
         assertThat(s.upload("licensed.cdx.json", LICENSED_BOM, s.writeToken).status()).isEqualTo(201);
         return s;
     }
@@ -102,11 +83,11 @@ class ReportsApiTest {
         assertThat(report).isEqualTo(cliJson(s, g -> g.licenceReportOfDocument(digest)));
         assertThat(report.path("scope").asText()).isEqualTo("document");
         assertThat(report.path("target").asText()).isEqualTo(digest);
-        assertThat(report.path("components").asInt()).as("a, c, d, e").isEqualTo(4);
-        assertThat(rows(report.path("classes"), "class", "components")).containsExactly("permissive 2",
+        assertThat(report.path("components").asInt()).as("a, b, c, d, e").isEqualTo(5);
+        assertThat(rows(report.path("classes"), "class", "components")).containsExactly("permissive 3",
                 "weak_copyleft 1", "proprietary_or_unknown 1");
         assertThat(rows(report.path("licences"), "licence", "class", "components")).containsExactlyInAnyOrder(
-                "MIT permissive 1", "GPL-2.0-only OR Apache-2.0 permissive 1", "LGPL-2.1-only weak_copyleft 1",
+                "MIT permissive 2", "GPL-2.0-only OR Apache-2.0 permissive 1", "LGPL-2.1-only weak_copyleft 1",
                 "null proprietary_or_unknown 1");
         assertThat(rows(report.path("unknown"), "purl", "reason")).containsExactly(UNSTATED + " not_stated");
         assertThat(rows(report.path("copyleft"), "purl", "licence", "class", "documents")).containsExactly(
