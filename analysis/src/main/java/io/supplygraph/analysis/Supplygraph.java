@@ -58,7 +58,7 @@ import io.supplygraph.analysis.view.VexStatement;
 import io.supplygraph.analysis.view.Upgrade;
 import io.supplygraph.analysis.view.VulnReport;
 import io.supplygraph.analysis.vulns.AdvisoryImport;
-import io.supplygraph.analysis.vulns.QueuedImport;
+import io.supplygraph.analysis.vulns.RematchBacklog;
 import io.supplygraph.analysis.vulns.VulnMatcher;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.DocumentRejectedException;
@@ -74,6 +74,7 @@ import io.supplygraph.ingest.verify.TrustPolicy;
 import io.supplygraph.store.GraphStore;
 import io.supplygraph.store.OpenMode;
 import io.supplygraph.store.PoolOptions;
+import io.supplygraph.store.sql.RematchSql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The graph, as its users ask it things: {@code Supplygraph.open(db).dependents("pkg:maven/...")}. The CLI, and
@@ -103,8 +105,6 @@ public final class Supplygraph implements AutoCloseable {
     private final GraphStore store;
     /** Null in a reading graph, which stores nothing. */
     private final VulnMatcher matcher;
-    /** One import at a time leaves its matching to the queue: the matcher collects the keys of one. */
-    private final Object deferring = new Object();
 
     private Supplygraph(GraphStore store) {
         this.store = store;
@@ -311,29 +311,81 @@ public final class Supplygraph implements AutoCloseable {
 
     /**
      * As {@link #importAdvisoriesCountingFindings}, but storing the advisories without matching them: the match keys
-     * they name come back, for re-match jobs that workers run ({@link #rematch}) once the import has committed. The
-     * findings it counts are those the import itself retracted; what the advisories add comes with the jobs.
+     * they name wait in the graph, written with the advisories, until re-match jobs take them
+     * ({@link #claimRematchKeys}) and match them ({@link #rematch}). The findings it counts are those the import
+     * itself retracted; what the advisories add comes with the jobs.
      */
-    public QueuedImport importAdvisoriesForRematch(List<String> sources, InputStream stdin,
+    public AdvisoryImport importAdvisoriesForRematch(List<String> sources, InputStream stdin,
             IngestListener listener) {
         store.requireWritable();
-        synchronized (deferring) {
-            Set<String> keys = ConcurrentHashMap.newKeySet();
-            matcher.deferTo(keys);
-            try {
-                return new QueuedImport(importAdvisoriesCountingFindings(sources, stdin, listener),
-                        keys.stream().sorted().toList());
-            } finally {
-                matcher.matchHere();
-            }
+        matcher.deferToQueue();
+        try {
+            return importAdvisoriesCountingFindings(sources, stdin, listener);
+        } finally {
+            matcher.matchHere();
         }
     }
 
-    /** Matches the package versions and advisory entries under these keys, in one transaction: a re-match job. */
-    public void rematch(Collection<String> keys) {
+    /**
+     * From now on, advisories stored through this graph are not matched here but wait for re-match jobs, as
+     * {@link #importAdvisoriesForRematch} leaves them: a queue's worker, whose advisory uploads are then matched by
+     * all the workers.
+     */
+    public void leaveAdvisoryMatchingToQueue() {
+        store.requireWritable();
+        matcher.deferToQueue();
+    }
+
+    /**
+     * Takes up to {@code limit} match keys that wait without a job for re-match job {@code job}, and hands them to
+     * {@code publish} inside the transaction that takes them: when it throws, they wait on. The keys taken, sorted;
+     * none when none waits.
+     */
+    public List<String> claimRematchKeys(String job, int limit, Consumer<List<String>> publish) {
+        store.requireWritable();
+        return store.rematches().claim(job, limit, publish);
+    }
+
+    /** Whether any match key waits for a re-match job to be published. */
+    public boolean anyRematchUnpublished() {
+        return store.rematches().anyUnpublished();
+    }
+
+    /** How many match keys wait for re-matching, with no job yet and in jobs not run yet. */
+    public RematchBacklog rematchBacklog() {
+        RematchSql.Waiting waiting = store.rematches().waiting();
+        return new RematchBacklog(waiting.unpublished(), waiting.inJobs());
+    }
+
+    /**
+     * Matches the package versions and advisory entries under these keys, in one transaction: re-match job
+     * {@code job}'s work. The keys stop waiting for it in the same transaction.
+     */
+    public void rematch(Collection<String> keys, String job) {
+        inRematchTransaction(() -> {
+            matcher.rematch(keys, job);
+            return null;
+        });
+    }
+
+    /**
+     * Matches here every match key that waits without a job, {@code keysAtATime} per transaction, as the jobs would:
+     * what an importer does when the queue does not take its jobs. The number of keys matched.
+     */
+    public int rematchUnpublished(int keysAtATime) {
+        int matched = 0;
+        List<String> keys;
+        do {
+            keys = inRematchTransaction(() -> matcher.rematchUnpublished(keysAtATime));
+            matched += keys.size();
+        } while (!keys.isEmpty());
+        return matched;
+    }
+
+    private <T> T inRematchTransaction(Supplier<T> matching) {
         store.requireWritable();
         try {
-            store.findings().inTransaction(() -> matcher.rematch(keys));
+            return store.findings().inTransaction(matching);
         } catch (RuntimeException e) {
             matcher.rolledBack();
             throw e;
@@ -359,12 +411,12 @@ public final class Supplygraph implements AutoCloseable {
         return new AffectedRanges(store).of(new Vulns(store).advisoriesNaming(id));
     }
 
-    /** Every malicious package version present, with the applications that contain it. */
     /** Every application with its releases, documents and open findings; see {@link ApplicationReleases}. */
     public List<ApplicationReleases> applications(boolean latestReleasesOnly) {
         return new Catalogue(store).list(latestReleasesOnly);
     }
 
+    /** Every malicious package version present, with the applications that contain it. */
     public List<Malicious> malicious() {
         return malicious(false);
     }

@@ -4,7 +4,6 @@ import static io.supplygraph.cli.output.Rows.row;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.vulns.AdvisoryImport;
-import io.supplygraph.analysis.vulns.QueuedImport;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
@@ -162,20 +161,24 @@ final class OsvCommand implements Runnable {
             }
             Worker.requireSharedDatabase(graph.location());
             try (JobQueue jobs = JobQueue.connect(queue.options(), "supplygraph " + command())) {
-                QueuedImport queued = graph.importAdvisoriesForRematch(sources, System.in, listener);
-                publish(graph, jobs, sources, queued.keys());
-                return queued.imported();
+                AdvisoryImport imported = graph.importAdvisoriesForRematch(sources, System.in, listener);
+                publish(graph, jobs, sources);
+                return imported;
             }
         }
 
-        /** The re-match jobs, or the matching itself when the queue does not take them. */
-        private void publish(Supplygraph graph, JobQueue jobs, List<String> sources, List<String> keys) {
+        /**
+         * The re-match jobs of every key that waits without one (this import's, and any an earlier importer left when
+         * it died), or the matching itself when the queue does not take them.
+         */
+        private void publish(Supplygraph graph, JobQueue jobs, List<String> sources) {
             PrintWriter err = spec.commandLine().getErr();
-            List<String> ids = RematchJobs.publishOrMatchHere(graph, () -> jobs,
-                    command() + " " + String.join(" ", sources), keys, reason -> err.printf(
+            RematchJobs.Published published = RematchJobs.publishOrMatchHere(graph, () -> jobs,
+                    command() + " " + String.join(" ", sources), reason -> err.printf(
                             "the queue did not take the re-match jobs (%s): matching here instead%n", reason));
-            if (!json && (keys.isEmpty() || !ids.isEmpty())) {
-                err.printf("%d match keys queued for re-matching in %d jobs%n", keys.size(), ids.size());
+            if (!json && !published.matchedHere()) {
+                err.printf("%d match keys queued for re-matching in %d jobs%n", published.keys(),
+                        published.jobs().size());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.supplygraph.cli;
 
+import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.cli.output.Column;
 import io.supplygraph.cli.output.Output;
 import io.supplygraph.server.queue.JobQueue;
@@ -48,14 +49,28 @@ final class QueueCommand {
     static final class Status extends OnQueue {
         static final int EXIT_FAILED_JOBS = 3;
 
+        @Option(names = "--db", paramLabel = "URL",
+                description = "Also count, in this graph, the match keys that wait for re-matching: stored by an"
+                        + " advisory import, not yet matched by a re-match job.")
+        String db;
+
         @Override
         int run(JobQueue jobs, PrintWriter out) {
             QueueStatus status = jobs.status();
+            if (db != null) {
+                try (Supplygraph graph = Supplygraph.openExisting(db)) {
+                    status = status.withRematch(graph.rematchBacklog());
+                }
+            }
             if (json) {
                 Output.json(out, status);
             } else {
                 out.printf("queue %s: %d pending, %d in progress (%d redelivered), %d failed%n", status.queue(),
                         status.pending(), status.inProgress(), status.redelivered(), status.failed());
+                if (status.rematch() != null) {
+                    out.printf("re-matching: %d match keys in jobs not run yet, %d waiting for a job (an idle worker"
+                            + " publishes them)%n", status.rematch().inJobs(), status.rematch().unpublished());
+                }
                 out.println();
                 Output.table(out, status.workers(), List.of(Column.of("name"), Column.of("state"), Column.of("job"),
                         Column.of("done"), Column.of("failed"), Column.of("retries").titled("deadlocks")

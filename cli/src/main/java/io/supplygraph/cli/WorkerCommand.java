@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Take upload jobs from the queue that 'supplygraph serve --queue' fills, and ingest them into"
-                + " the shared PostgreSQL graph. Run as many as you like, on any machine.",
+                + " the shared PostgreSQL graph; and the re-match jobs of advisory imports ('osv import --queue'),"
+                + " which match them. Run as many as you like, on any machine.",
                 "A job is acknowledged only once its documents are committed; a worker that dies leaves it to another"
                         + " after the ack wait. SIGTERM or Ctrl-C: the job in hand is finished first."})
 final class WorkerCommand implements Callable<Integer> {

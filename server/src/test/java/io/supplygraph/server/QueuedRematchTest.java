@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.supplygraph.analysis.NotFoundException;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs;
-import io.supplygraph.analysis.vulns.QueuedImport;
+import io.supplygraph.analysis.vulns.RematchBacklog;
 import io.supplygraph.analysis.vulns.Vulns;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.server.queue.JobQueue;
@@ -23,8 +22,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -36,11 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An advisory import whose matching is split by match key into re-match jobs that two workers share must end with
  * the findings an import that matches in its own transaction gives: the same corpus advisories and SBOMs, in two
- * fresh PostgreSQL graphs, one each way.
+ * fresh PostgreSQL graphs, one each way. Half the advisories come from an importer that publishes its jobs, half
+ * from one killed after its advisories committed and before it published anything: an idle worker publishes those.
  */
 class QueuedRematchTest {
 
-    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+    private static final Duration ACK_WAIT = Duration.ofSeconds(3);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int COMPONENTS_PER_SBOM = 200;
 
@@ -51,9 +54,12 @@ class QueuedRematchTest {
     Path tmp;
 
     @Test
-    void reMatchJobsOnTwoWorkersFindWhatAnInProcessImportFinds() throws Exception {
-        List<String> advisories = List.of(Corpus.path("osv/pypa-advisory-database/vulns").toString(),
-                Corpus.path("osv/ghsa-sample").toString());
+    void reMatchJobsOnTwoWorkersFindWhatAnInProcessImportFindsEvenWhenAnImporterDiedBeforePublishing()
+            throws Exception {
+        List<String> published = List.of(Corpus.path("osv/pypa-advisory-database/vulns").toString());
+        List<String> neverPublished = List.of(Corpus.path("osv/ghsa-sample").toString());
+        List<String> advisories = new ArrayList<>(published);
+        advisories.addAll(neverPublished);
         Path sboms = sbomsNamingTheAdvisoriesPackages(advisories);
         String queued = TestStores.fresh(Kind.POSTGRESQL, tmp);
         String inProcess = TestStores.fresh(Kind.POSTGRESQL, tmp);
@@ -67,27 +73,41 @@ class QueuedRematchTest {
         }
         assertThat(expected).as("the corpus advisories meet the SBOMs' packages").hasSizeGreaterThan(100);
 
-        List<String> jobs;
-        List<String> keys;
+        RematchJobs.Published jobs;
         try (Supplygraph graph = Supplygraph.open(queued); JobQueue queueing = JobQueue.connect(queue, "test")) {
             ingest(graph, sboms);
-            QueuedImport imported = graph.importAdvisoriesForRematch(advisories, InputStream.nullInputStream(),
-                    new IngestListener() {});
+            graph.importAdvisoriesForRematch(published, InputStream.nullInputStream(), new IngestListener() {});
             assertThat(findings(graph)).as("stored, not matched, by the import itself").isEmpty();
-            keys = imported.keys();
-            jobs = RematchJobs.publish(graph, queueing, "test import", keys);
-        }
-        assertThat(jobs).as("more keys than one job takes").hasSizeGreaterThan(1);
+            jobs = RematchJobs.publish(graph, queueing, "test import");
+            assertThat(graph.rematchBacklog()).isEqualTo(new RematchBacklog(0, jobs.keys()));
 
-        try (ThreadWorker one = new ThreadWorker(queued, queue, "worker-1");
-                ThreadWorker two = new ThreadWorker(queued, queue, "worker-2")) {
-            awaitDone(queued, jobs);
+            // The second importer dies here: its advisories are committed, its keys wait in the graph.
+            graph.importAdvisoriesForRematch(neverPublished, InputStream.nullInputStream(), new IngestListener() {});
+            assertThat(graph.rematchBacklog().unpublished()).as("the dead importer's keys wait").isPositive();
+        }
+        assertThat(jobs.jobs()).as("more keys than one job takes").hasSizeGreaterThan(1);
+
+        Path logs = tmp.resolve("logs");
+        Map<String, WorkerProcess> workers = new HashMap<>();
+        try {
+            for (String name : List.of("worker-1", "worker-2")) {
+                workers.put(name, WorkerProcess.start(name, queued, queue, logs));
+            }
+            Jobs.Job killedIn = killTheWorkerOfARunningJob(queued, queue, workers, logs);
+            awaitNothingWaits(queued);
+            try (Supplygraph graph = Supplygraph.open(queued)) {
+                assertThat(graph.jobs().get(killedIn.id()).worker()).as("done again by a worker alive")
+                        .isNotEqualTo(killedIn.worker());
+            }
+        } finally {
+            workers.values().forEach(WorkerProcess::close);
         }
         try (Supplygraph graph = Supplygraph.open(queued)) {
             assertThat(findings(graph)).isEqualTo(expected);
-            graph.rematch(keys);
-            assertThat(findings(graph)).as("a chunk run again finds the same").isEqualTo(expected);
-            assertThat(jobs).allSatisfy(id -> assertThat(graph.jobs().get(id).kind()).isEqualTo(Jobs.Kind.REMATCH));
+            assertThat(jobs.jobs()).allSatisfy(id -> {
+                assertThat(graph.jobs().get(id).kind()).isEqualTo(Jobs.Kind.REMATCH);
+                assertThat(graph.jobs().get(id).state()).isEqualTo(Jobs.State.DONE);
+            });
         }
     }
 
@@ -103,26 +123,49 @@ class QueuedRematchTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static void awaitDone(String database, List<String> jobs) throws InterruptedException {
+    /**
+     * SIGKILLs the worker of a running re-match job, and starts another in its place, until a kill lands before the
+     * job is done: its transaction rolls back, and NATS delivers the job again after the ack wait. That job.
+     */
+    private static Jobs.Job killTheWorkerOfARunningJob(String database, QueueOptions queue,
+            Map<String, WorkerProcess> workers, Path logs) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         try (Supplygraph graph = Supplygraph.open(database)) {
             while (Instant.now().isBefore(deadline)) {
+                Optional<Jobs.Job> running;
                 try (Supplygraph reading = graph.reading()) {
-                    if (jobs.stream().allMatch(id -> state(reading, id) == Jobs.State.DONE)) {
-                        return;
+                    running = reading.jobs().unfinished().stream().filter(j -> j.kind() == Jobs.Kind.REMATCH
+                            && j.state() == Jobs.State.RUNNING && workers.containsKey(j.worker())).findFirst();
+                }
+                if (running.isEmpty()) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                Jobs.Job job = running.get();
+                workers.remove(job.worker()).kill();
+                String replacement = job.worker() + "-after-kill";
+                workers.put(replacement, WorkerProcess.start(replacement, database, queue, logs));
+                try (Supplygraph reading = graph.reading()) {
+                    if (reading.jobs().get(job.id()).state() != Jobs.State.DONE) {
+                        return job;
                     }
+                }
+            }
+        }
+        throw new AssertionError("no worker was killed while its re-match job ran, within " + PATIENCE);
+    }
+
+    /** Until no match key waits, published or not: every job has run, the swept ones included. */
+    private static void awaitNothingWaits(String database) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (graph.rematchBacklog().equals(new RematchBacklog(0, 0))) {
+                    return;
                 }
                 Thread.sleep(250);
             }
-        }
-        throw new AssertionError("re-match jobs not done within " + PATIENCE);
-    }
-
-    private static Jobs.State state(Supplygraph graph, String id) {
-        try {
-            return graph.jobs().get(id).state();
-        } catch (NotFoundException e) {
-            return Jobs.State.QUEUED;
+            throw new AssertionError("match keys still wait after " + PATIENCE + ": " + graph.rematchBacklog());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.analysis.Supplygraph;
+import io.supplygraph.analysis.vulns.RematchBacklog;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.server.ApiClient.Reply;
 import io.supplygraph.server.queue.JobQueue;
@@ -78,6 +79,42 @@ class QueuedUploadsTest {
                 assertThat(findings).as("the worker's re-match job found it").singleElement()
                         .satisfies(f -> assertThat(f.path("id").asText()).isEqualTo("TEST-2021-0001"));
             }
+        }
+    }
+
+    @Test
+    void anAdvisoryUploadOnAQueuedServerIsStoredByAWorkerAndMatchedByTheReMatchJobItPublishes() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        Path app = tmp.resolve("app.cdx.json");
+        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
+                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                    .allAccepted()).isTrue();
+        }
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        Reply accepted = server.send(HttpRequest.newBuilder(server.uri("/api/v1/advisories?name=TEST-2021-0001.json"))
+                .POST(HttpRequest.BodyPublishers.ofString(TestBoms.osvMaven("TEST-2021-0001",
+                        "org.apache.logging.log4j:log4j-core", "2.0", "2.15.0", ServerApiTest.CRITICAL))),
+                server.writeToken);
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+
+        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
+            JsonNode job = server.awaitJob(accepted.body().path("id").asText());
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+            assertThat(job.path("result").path("ingested").asInt()).as(job.toString()).isEqualTo(1);
+            JsonNode rematchJobs = job.path("result").path("rematch_jobs");
+            assertThat(rematchJobs).as(job.toString()).hasSize(1);
+
+            JsonNode rematch = server.awaitJob(rematchJobs.get(0).asText());
+            assertThat(rematch.path("kind").asText()).isEqualTo("rematch");
+            assertThat(rematch.path("result").path("keys").asInt()).as(rematch.toString()).isEqualTo(1);
+            assertThat(server.get("/api/v1/vulns").body().path("items")).singleElement()
+                    .satisfies(f -> assertThat(f.path("id").asText()).isEqualTo("TEST-2021-0001"));
+        }
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.rematchBacklog()).as("nothing waits").isEqualTo(new RematchBacklog(0, 0));
         }
     }
 
@@ -183,6 +220,43 @@ class QueuedUploadsTest {
             QueueStatus after = jobs.status();
             assertThat(after.failed()).isZero();
             assertThat(after.pending()).as("queued again, for a worker to take").isEqualTo(1);
+        }
+    }
+
+    /**
+     * A job that cannot be dead-lettered on its last attempt (NATS refused the dead letter) must not stay in the
+     * work queue for ever, neither delivered nor dead: it comes back, and is dead-lettered once the stream takes it.
+     */
+    @Test
+    void aJobWhoseDeadLetteringFailsComesBackAndIsDeadLetteredOnceWhenTheStreamTakesIt() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        QueueOptions queue = queues.fresh(ACK_WAIT);
+        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
+        Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
+        String poisonedId = poisoned.body().path("id").asText();
+        TestQueues.loseTheBytes(queue, poisonedId);
+
+        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
+            TestQueues.dropTheDeadLetterStream(queue);
+            int pastTheLastAttempt = QueueOptions.DEFAULT_ATTEMPTS + 2;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (TestQueues.deliveries(queue) < pastTheLastAttempt && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(TestQueues.deliveries(queue)).as("delivered again after the failed dead-lettering")
+                    .isGreaterThanOrEqualTo(pastTheLastAttempt);
+            assertThat(server.get("/api/v1/jobs/" + poisonedId, server.readToken).body().path("state").asText())
+                    .as("not failed while its dead letter is not kept").isNotEqualTo("failed");
+            JobQueue.connect(queue, "test").close(); // declares the dead-letter stream again
+
+            JsonNode failed = server.awaitJob(poisonedId);
+            assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
+        }
+        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+            QueueStatus status = jobs.status();
+            assertThat(status.pending() + status.inProgress()).as("gone from the work queue").isZero();
+            assertThat(status.deadLetters()).singleElement()
+                    .satisfies(dead -> assertThat(dead.job()).isEqualTo(poisonedId));
         }
     }
 

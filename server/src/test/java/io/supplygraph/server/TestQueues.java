@@ -53,8 +53,27 @@ final class TestQueues implements AfterEachCallback {
      */
     static void loseTheBytes(QueueOptions queue, String jobId) throws Exception {
         try (Connection c = Nats.connect(queue.servers().get(0))) {
-            c.objectStore(queue.name().toUpperCase(java.util.Locale.ROOT) + "_DOCUMENTS").delete(jobId + "/0");
+            c.objectStore(upper(queue) + "_DOCUMENTS").delete(jobId + "/0");
         }
+    }
+
+    /** Deletes the queue's dead-letter stream: dead-lettering then fails until a connection declares it again. */
+    static void dropTheDeadLetterStream(QueueOptions queue) throws Exception {
+        try (Connection c = Nats.connect(queue.servers().get(0))) {
+            c.jetStreamManagement().deleteStream(upper(queue) + "_DEAD");
+        }
+    }
+
+    /** How many times the workers' consumer has delivered a job, the deliveries again included. */
+    static long deliveries(QueueOptions queue) throws Exception {
+        try (Connection c = Nats.connect(queue.servers().get(0))) {
+            return c.jetStreamManagement().getConsumerInfo(upper(queue) + "_JOBS", "workers").getDelivered()
+                    .getConsumerSequence();
+        }
+    }
+
+    private static String upper(QueueOptions queue) {
+        return queue.name().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static boolean answers(String server) {

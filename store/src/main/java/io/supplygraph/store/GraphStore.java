@@ -16,6 +16,7 @@ import io.supplygraph.store.sql.JobSql;
 import io.supplygraph.store.sql.KevSql;
 import io.supplygraph.store.sql.LicenceSql;
 import io.supplygraph.store.sql.QualitySql;
+import io.supplygraph.store.sql.RematchSql;
 import io.supplygraph.store.sql.OverviewSql;
 import io.supplygraph.store.sql.PackageSql;
 import io.supplygraph.store.sql.ProvenanceSql;
@@ -54,6 +55,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
     private final AdvisorySql advisories;
     private final CveSql cves;
     private final FindingSql findings;
+    private final RematchSql rematches;
     private final TokenSql tokens;
     private final JobSql jobs;
     private final OverviewSql overview;
@@ -79,6 +81,7 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
         this.advisories = new AdvisorySql(session);
         this.cves = new CveSql(session);
         this.findings = new FindingSql(session);
+        this.rematches = new RematchSql(session);
         this.tokens = new TokenSql(session);
         this.jobs = new JobSql(session);
         this.overview = new OverviewSql(session);
@@ -166,6 +169,11 @@ public final class GraphStore implements DocumentStore, AutoCloseable {
 
     public FindingSql findings() {
         return findings;
+    }
+
+    /** Match keys waiting for a re-match job. */
+    public RematchSql rematches() {
+        return rematches;
     }
 
     public DocumentSql documents() {

@@ -25,7 +25,7 @@ import org.flywaydb.core.api.FlywayException;
 final class SchemaMigration {
 
     /** The highest migration under {@code db/migration/<dialect>}; a test keeps the two in step. */
-    static final int CURRENT_VERSION = 12;
+    static final int CURRENT_VERSION = 13;
 
     /** One process's threads take turns here: a JVM may not hold two locks on one file. */
     private static final Object IN_PROCESS = new Object();

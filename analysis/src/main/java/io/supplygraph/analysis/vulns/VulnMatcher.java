@@ -22,6 +22,7 @@ import io.supplygraph.store.sql.FindingSql;
 import io.supplygraph.store.sql.FindingSql.FindingRow;
 import io.supplygraph.store.sql.FindingSql.KeyRow;
 import io.supplygraph.store.sql.FindingSql.NewVersion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Matches package versions against advisories as documents arrive, inside the transaction that stores them, so
@@ -64,8 +66,8 @@ public final class VulnMatcher implements FactsListener {
 
     private final GraphStore store;
     private boolean caughtUp;
-    /** Where an import that leaves matching to the queue's workers collects its keys; null: match here. */
-    private volatile Set<String> deferred;
+    /** How many callers leave advisory matching to the queue's workers now; none: match here. */
+    private final AtomicInteger deferring = new AtomicInteger();
 
     public VulnMatcher(GraphStore store) {
         this.store = store;
@@ -88,35 +90,50 @@ public final class VulnMatcher implements FactsListener {
     }
 
     /**
-     * From now until {@link #matchHere}, advisories are stored without matching, and the match keys they name go to
-     * {@code keys} for re-match jobs. A transaction rolled back and tried again adds its keys twice, which a set
-     * absorbs; keys of a rolled-back batch that is never stored only cost a re-match that finds nothing new.
+     * From now until as many {@link #matchHere} calls, advisories are stored without matching, and the match keys they
+     * name wait in the graph for re-match jobs ({@code rematch_pending}), written in the transaction that stores the
+     * advisories: a process killed before it publishes the jobs leaves the keys for the next one to publish.
      */
-    public void deferTo(Set<String> keys) {
-        deferred = keys;
+    public void deferToQueue() {
+        deferring.incrementAndGet();
     }
 
     public void matchHere() {
-        deferred = null;
+        deferring.decrementAndGet();
     }
 
     /**
      * Matches every stored package version under these keys against every advisory entry under them, as storing
      * those advisories would have: a re-match job's work, with the same findings however often it runs. Versions
-     * matching has never seen are matched first, so that none is missed for want of its keys.
+     * matching has never seen are matched first, so that none is missed for want of its keys. The keys then stop
+     * waiting for {@code job} (null: for no job), in the same transaction.
      *
      * <p>The entries are committed before their job is published, so every key is locked shared, as an SBOM's
      * matching locks them: exclusive locks taken here, before or after those, could deadlock two re-match jobs.
      */
-    public void rematch(Collection<String> keys) {
+    public void rematch(Collection<String> keys, String job) {
         store.findings().lockEveryKeyShared();
         catchUp();
         matchEntries(store.advisories().affectedByKeys(keys));
+        store.rematches().settle(keys, job);
+    }
+
+    /**
+     * Matches up to {@code limit} keys that wait without a job, as a job would, and settles them: what an importer
+     * does itself when the queue does not take its jobs. Their rows are locked after every key is (as jobs lock),
+     * and skipped when another transaction holds them. The keys matched; none when none waits.
+     */
+    public List<String> rematchUnpublished(int limit) {
+        store.findings().lockEveryKeyShared();
+        List<String> keys = store.rematches().takeUnpublished(limit);
+        if (!keys.isEmpty()) {
+            rematch(keys, null);
+        }
+        return keys;
     }
 
     @Override
     public void stored(List<StoredDocument> documents) {
-        Set<String> deferring = deferred;
         List<Long> sboms = new ArrayList<>();
         List<Long> advisories = new ArrayList<>();
         for (StoredDocument d : documents) {
@@ -131,8 +148,9 @@ public final class VulnMatcher implements FactsListener {
             List<Long> group = sboms.subList(from, Math.min(sboms.size(), from + DOCUMENTS_AT_A_TIME));
             matchPages((after, limit) -> store.findings().unseenIn(group, after, limit));
         }
-        if (!advisories.isEmpty() && deferring != null) {
-            deferring.addAll(keysOf(documents.stream().map(StoredDocument::facts).toList()));
+        if (!advisories.isEmpty() && deferring.get() > 0) {
+            store.rematches().markPending(keysOf(documents.stream().map(StoredDocument::facts).toList()),
+                    Instant.now().toString());
         } else if (!advisories.isEmpty()) {
             catchUp();
             matchEntries(store.advisories().affectedOfDocuments(advisories));

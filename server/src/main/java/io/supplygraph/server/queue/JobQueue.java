@@ -104,12 +104,14 @@ public final class JobQueue implements AutoCloseable {
         createStream(StreamConfiguration.builder().name(options.deadStream()).subjects(options.deadSubject("*"))
                 .retentionPolicy(RetentionPolicy.Limits).storageType(StorageType.File)
                 .replicas(options.replicas()).build());
-        // Delivered once more than there are attempts: a delivery past the last attempt is the sign that workers
-        // died holding the job (each SIGKILL or OOM is an attempt no one could report), and it goes to the dead
-        // letters instead of killing one more worker.
+        // Delivered without limit: the workers count the attempts. A delivery past the last attempt is the sign
+        // that workers died holding the job (each SIGKILL or OOM is an attempt no one could report), and it goes to
+        // the dead letters instead of killing one more worker. Were NATS to stop delivering after the last attempt,
+        // a job whose dead-lettering failed then (NATS briefly away) would stay in the stream for ever, neither
+        // delivered nor dead.
         management.addOrUpdateConsumer(options.jobsStream(), ConsumerConfiguration.builder()
                 .durable(QueueOptions.CONSUMER).filterSubject(options.jobsSubjects())
-                .ackPolicy(AckPolicy.Explicit).ackWait(options.ackWait()).maxDeliver(options.attempts() + 1L)
+                .ackPolicy(AckPolicy.Explicit).ackWait(options.ackWait()).maxDeliver(-1)
                 .build());
         if (!exists("OBJ_" + options.documentsBucket())) {
             connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(options.documentsBucket())
@@ -237,8 +239,11 @@ public final class JobQueue implements AutoCloseable {
         Headers headers = new Headers().put(JOB, jobId).put(ATTEMPTS, Integer.toString(attempts))
                 .put(REASON, oneLine(reason)).put(FAILED, Instant.now().toString());
         try {
+            // One delivery's dead letter is stored once, even when the acknowledgement after it was lost and the
+            // next delivery's worker dead-letters it again: JetStream drops a repeated message id.
             jetStream.publish(options.deadSubject(kind), headers, message.getData(),
-                    PublishOptions.builder().streamTimeout(PUBLISH_TIMEOUT).build());
+                    PublishOptions.builder().streamTimeout(PUBLISH_TIMEOUT)
+                            .messageId("dead-" + jobId + "-" + message.metaData().streamSequence()).build());
         } catch (IOException | JetStreamApiException e) {
             throw QueueException.of("dead-lettering job " + jobId, e);
         }
@@ -286,7 +291,7 @@ public final class JobQueue implements AutoCloseable {
                         Integer.parseInt(h.getFirst(ATTEMPTS)), h.getFirst(REASON), h.getFirst(FAILED)));
             }
             return new QueueStatus(options.location(), consumer.getNumPending(), consumer.getNumAckPending(),
-                    consumer.getRedelivered(), dead.getStreamState().getMsgCount(), letters, workers().all());
+                    consumer.getRedelivered(), dead.getStreamState().getMsgCount(), letters, workers().all(), null);
         } catch (IOException | JetStreamApiException e) {
             throw QueueException.of("reading the queue's state at " + options.location(), e);
         }

@@ -3,7 +3,7 @@ package io.supplygraph.server.queue;
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.jobs.Jobs.Job;
-import io.supplygraph.analysis.vulns.QueuedImport;
+import io.supplygraph.analysis.vulns.AdvisoryImport;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
 import io.supplygraph.server.GraphAccess;
@@ -69,10 +69,10 @@ public final class QueueDispatch implements JobDispatch, AutoCloseable {
      */
     @Override
     public IngestSummary importAdvisories(Supplygraph graph, List<String> sources, IngestListener listener) {
-        QueuedImport imported = graph.importAdvisoriesForRematch(sources, InputStream.nullInputStream(), listener);
-        RematchJobs.publishOrMatchHere(graph, this::queue, "osv sync " + String.join(" ", sources), imported.keys(),
+        AdvisoryImport imported = graph.importAdvisoriesForRematch(sources, InputStream.nullInputStream(), listener);
+        RematchJobs.publishOrMatchHere(graph, this::queue, "osv sync " + String.join(" ", sources),
                 reason -> LOG.warning("the queue did not take the re-match jobs (" + reason + "): matching here"));
-        return imported.imported().summary();
+        return imported.summary();
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Splits the matching of an advisory import into re-match jobs, one per chunk of its match keys, so that workers
- * match a large advisory update in parallel. Published only after the import committed: a worker must find the
- * advisories it matches. Each job is recorded like an upload's, for {@code GET /api/v1/jobs/{id}}.
+ * Publishes the match keys that wait in the graph (an advisory import stored them with its advisories) as re-match
+ * jobs, a chunk of keys per job, so that workers match a large advisory update in parallel. A key is taken for a job
+ * in the transaction that publishes the job, so every waiting key is published once, by whichever importer or idle
+ * worker comes first, and a process killed before publishing leaves its keys waiting for the next. Each job is
+ * recorded like an upload's, for {@code GET /api/v1/jobs/{id}}.
  */
 public final class RematchJobs {
 
@@ -20,46 +22,47 @@ public final class RematchJobs {
      */
     public static final int KEYS_PER_JOB = 500;
 
+    /** The jobs published and the match keys they hold together; or, {@code matchedHere}, the keys matched here. */
+    public record Published(List<String> jobs, int keys, boolean matchedHere) {}
+
     private RematchJobs() {}
 
-    /** Records and publishes a job per chunk of {@code keys}; returns the jobs' ids. */
-    public static List<String> publish(Supplygraph graph, JobQueue queue, String source, List<String> keys) {
+    /** Publishes a job per chunk of waiting keys until none waits without a job. */
+    public static Published publish(Supplygraph graph, JobQueue queue, String source) {
         List<String> ids = new ArrayList<>();
-        for (List<String> chunk : chunks(keys, KEYS_PER_JOB)) {
+        int keys = 0;
+        while (graph.anyRematchUnpublished()) {
             Jobs.Job job = graph.jobs().create(Jobs.Kind.REMATCH, source);
+            List<String> taken;
             try {
-                queue.publishRematch(job, chunk);
+                taken = graph.claimRematchKeys(job.id(), KEYS_PER_JOB, chunk -> queue.publishRematch(job, chunk));
             } catch (QueueException e) {
                 graph.jobs().finished(job.id(), Jobs.State.FAILED, "{\"reason\":\"the queue did not take the job\"}");
                 throw e;
             }
+            if (taken.isEmpty()) {
+                // Another process took the last keys between the look and the claim.
+                graph.jobs().finished(job.id(), Jobs.State.DONE, "{\"keys\":0}");
+                break;
+            }
             ids.add(job.id());
+            keys += taken.size();
         }
-        return ids;
+        return new Published(List.copyOf(ids), keys, false);
     }
 
     /**
      * Publishes the jobs as {@link #publish} does; when the queue cannot be reached or refuses a job, matches every
-     * key here instead, since the advisories are committed and their keys must not be lost with the queue (jobs
-     * already taken then find the same findings). Returns the jobs' ids, none when it matched here.
+     * waiting key here instead, since the advisories are committed and their findings are due (jobs already
+     * published then find the same findings).
      */
-    public static List<String> publishOrMatchHere(Supplygraph graph, Supplier<JobQueue> queue, String source,
-            List<String> keys, Consumer<String> matchingHere) {
+    public static Published publishOrMatchHere(Supplygraph graph, Supplier<JobQueue> queue, String source,
+            Consumer<String> matchingHere) {
         try {
-            return publish(graph, queue.get(), source, keys);
+            return publish(graph, queue.get(), source);
         } catch (QueueException e) {
             matchingHere.accept(e.getMessage());
-            graph.rematch(keys);
-            return List.of();
+            return new Published(List.of(), graph.rematchUnpublished(KEYS_PER_JOB), true);
         }
-    }
-
-    /** {@code keys} in consecutive chunks of {@code size}, the last one shorter. */
-    static List<List<String>> chunks(List<String> keys, int size) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += size) {
-            chunks.add(List.copyOf(keys.subList(from, Math.min(keys.size(), from + size))));
-        }
-        return chunks;
     }
 }

@@ -1,5 +1,6 @@
 package io.supplygraph.server.queue;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.NotFoundException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,10 @@ import java.util.logging.Logger;
  * finds it, and only then acknowledges. A worker that dies before its acknowledgement leaves the job to be delivered
  * again after the ack wait; ingest is idempotent by digest, so the second delivery stores nothing twice.
  *
+ * <p>Advisories a worker stores are not matched in its transaction: their match keys wait in the graph, and the
+ * worker publishes them as re-match jobs that every worker shares. When idle it also publishes, now and then, the
+ * keys that a process killed between storing advisories and publishing left waiting.
+ *
  * <p>Two kinds of failure are told apart. The database not answering is no fault of the job: the worker keeps it,
  * tells NATS it is still working on it, and tries again with a growing pause, so a database restart costs no
  * attempts. Anything else (the documents' bytes gone, a message that is no job) is an attempt that failed: the job
@@ -45,6 +51,8 @@ public final class Worker implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** How often an idle worker looks for match keys that wait without a re-match job. */
+    private static final Duration SWEEP = Duration.ofSeconds(30);
     /** What a job's kind is called when its message is not a job at all. */
     private static final String UNREADABLE = "unreadable";
 
@@ -65,12 +73,14 @@ public final class Worker implements AutoCloseable {
     private volatile boolean stopping;
     private volatile WorkerStatus.State state = WorkerStatus.State.IDLE;
     private volatile String current;
+    private Instant nextSweep = Instant.EPOCH;
 
     public Worker(JobQueue queue, Supplygraph graph, String name) {
         this.queue = queue;
         this.graph = graph;
         this.name = name;
         this.registry = queue.workers();
+        graph.leaveAdvisoryMatchingToQueue();
     }
 
     /**
@@ -92,7 +102,12 @@ public final class Worker implements AutoCloseable {
         try {
             while (!stopping) {
                 try {
-                    queue.next(POLL).ifPresent(this::handle);
+                    Optional<Delivery> delivery = queue.next(POLL);
+                    if (delivery.isPresent()) {
+                        handle(delivery.get());
+                    } else {
+                        publishWaitingKeysNowAndThen();
+                    }
                 } catch (QueueException | IllegalStateException e) {
                     // NATS is away: the client reconnects on its own, and a job whose acknowledgement was lost
                     // comes again after the ack wait. Ask again after a pause.
@@ -159,14 +174,55 @@ public final class Worker implements AutoCloseable {
     /** One try at a job's work: the result to record, or why the database failed it. */
     private record Outcome(Object result, String storeFailure) {}
 
-    /** A re-match job matches its keys; any other ingests its documents. */
+    /**
+     * A re-match job matches its keys; any other ingests its documents. Uploaded advisories are stored unmatched
+     * (see the constructor), and their keys published as re-match jobs for all the workers to share.
+     */
     private Outcome work(QueuedJob job, List<Path> files) {
         if (job.kind() == Jobs.Kind.REMATCH) {
-            graph.rematch(job.keys());
+            graph.rematch(job.keys(), job.id());
             return new Outcome(Map.of("keys", job.keys().size()), null);
         }
         BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files, job.releaseNaming());
+        if (job.kind() == Jobs.Kind.ADVISORIES && outcome.storeFailure() == null) {
+            return new Outcome(new AdvisoryOutcome(outcome, publishWaitingKeys().jobs()), null);
+        }
         return new Outcome(outcome, outcome.storeFailure());
+    }
+
+    /** An advisory upload's result: what became of its documents, and the re-match jobs that match them. */
+    record AdvisoryOutcome(@JsonUnwrapped BatchOutcome documents, List<String> rematchJobs) {}
+
+    /**
+     * Publishes re-match jobs for the match keys that wait without one: an advisory upload's, or those an importer
+     * or worker left when it died between storing advisories and publishing. A queue that does not take them now
+     * leaves them waiting, for the next try.
+     */
+    private RematchJobs.Published publishWaitingKeys() {
+        try {
+            return RematchJobs.publish(graph, queue, "re-match by worker " + name);
+        } catch (QueueException e) {
+            LOG.warning(name + ": re-match jobs not published, the keys wait for the next try: " + e.getMessage());
+            return new RematchJobs.Published(List.of(), 0, false);
+        }
+    }
+
+    /** When idle, at most every {@link #SWEEP}: the keys a process that died left are published within that. */
+    private void publishWaitingKeysNowAndThen() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(SWEEP);
+        try {
+            RematchJobs.Published published = publishWaitingKeys();
+            if (!published.jobs().isEmpty()) {
+                LOG.info(name + ": published " + published.jobs().size() + " re-match jobs for " + published.keys()
+                        + " match keys that waited without one");
+            }
+        } catch (StoreException e) {
+            LOG.warning(name + ": could not look for match keys waiting to be re-matched: " + e.getMessage());
+        }
     }
 
     /**
@@ -247,7 +303,14 @@ public final class Worker implements AutoCloseable {
         failed.incrementAndGet();
         String id = job == null ? "unknown" : job.id();
         LOG.warning(name + ": job " + id + " goes to the dead letters: " + reason);
-        delivery.deadLetter(id, job == null ? UNREADABLE : job.kind().label(), reason);
+        try {
+            delivery.deadLetter(id, job == null ? UNREADABLE : job.kind().label(), reason);
+        } catch (QueueException | IllegalStateException e) {
+            // It comes back past its last attempt, and the worker that takes it dead-letters it again.
+            LOG.warning(name + ": job " + id + " could not be dead-lettered, it is given back: " + e.getMessage());
+            quietly(() -> delivery.giveBack(FIRST_PAUSE));
+            return;
+        }
         if (job != null) {
             quietly(() -> graph.jobs().finished(job.id(), Jobs.State.FAILED, text(Map.of("reason", reason,
                     "attempts", Math.min(delivery.attempt(), queue.options().attempts())))));

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Package versions as matching sees them (their match keys), and the findings matching writes. Reading the
@@ -218,12 +219,9 @@ public final class FindingSql {
     }
 
     /** Runs {@code matching} in one write transaction: a re-match job's findings commit together or not at all. */
-    public void inTransaction(Runnable matching) {
+    public <T> T inTransaction(Supplier<T> matching) {
         try {
-            Transaction.run(session.writer(), c -> {
-                matching.run();
-                return null;
-            });
+            return Transaction.run(session.writer(), c -> matching.get());
         } catch (SQLException e) {
             throw Sql.failure("re-matching advisories", e);
         }
