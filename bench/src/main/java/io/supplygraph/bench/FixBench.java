@@ -2,34 +2,22 @@ package io.supplygraph.bench;
 
 import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.view.Document;
-import io.supplygraph.analysis.view.PackageUsage;
 import io.supplygraph.analysis.view.PortfolioUpgrade;
 import io.supplygraph.analysis.view.Upgrade;
+import io.supplygraph.bench.vulns.SeededAdvisories;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.ingest.osv.PackageKeys;
 import io.supplygraph.model.DocumentFormat;
-import io.supplygraph.model.InvalidPurlException;
-import io.supplygraph.model.PackageIdentity;
-import io.supplygraph.model.ecosystem.EcosystemName;
-import io.supplygraph.model.version.InvalidVersionException;
-import io.supplygraph.model.version.VersionScheme;
-import io.supplygraph.model.version.VersionSchemes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The figures of the "fix first" issue on the 5,000 x 500 store with 50,000 advisories: {@code fix --portfolio}
@@ -48,10 +36,6 @@ import java.util.zip.ZipOutputStream;
 public final class FixBench {
 
     private static final String SOURCE_STORE = "ingest-5000x500-seed42-spdx50.db";
-    private static final String[] VECTORS = {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-            "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N", "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N",
-            "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N"};
-
     private FixBench() {}
 
     public static void main(String[] argv) throws Exception {
@@ -147,66 +131,25 @@ public final class FixBench {
     }
 
     private static void prepare(Supplygraph graph, int count, long seed) throws Exception {
-        Map<String, List<String>> versions = new LinkedHashMap<>();
-        Map<String, String> keyOf = new LinkedHashMap<>();
-        for (PackageUsage u : graph.packages("")) {
-            if (u.synthetic() || u.version() == null) {
-                continue;
-            }
-            try {
-                PackageIdentity p = PackageIdentity.fromPurl(u.purl());
-                List<PackageKeys.VersionKey> keys = PackageKeys.of(p);
-                if (!keys.isEmpty()) {
-                    keyOf.putIfAbsent(p.base(), keys.get(0).key());
-                    versions.computeIfAbsent(p.base(), b -> new ArrayList<>()).add(keys.get(0).version());
-                }
-            } catch (InvalidPurlException e) {
-                // a purl the store kept as written: not one advisories can name
-            }
-        }
-        List<String> bases = versions.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey)
-                .toList();
         Path folder = Files.createDirectories(Measurements.outFolder().resolve("fixbench-data"));
         Path zip = folder.resolve("advisories-" + count + ".zip");
-        SplittableRandom random = new SplittableRandom(seed);
         StringBuilder kev = new StringBuilder();
         StringBuilder epss = new StringBuilder("#model_version:v2025.03.14,score_date:2026-11-29T00:00:00+0000\n"
                 + "cve,epss,percentile\n");
         long t0 = System.nanoTime();
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (int i = 0; i < count; i++) {
-                String base = bases.get(random.nextInt(bases.size()));
-                String[] key = keyOf.get(base).split("\\|", 2);
-                List<String> sorted = sorted(key[0], versions.get(base));
-                int kind = sorted.size() < 2 ? 0 : random.nextInt(20);
-                String bound = sorted.size() < 2 ? null : sorted.get(1 + random.nextInt(sorted.size() - 1));
-                String events = kind == 0 ? "{\"introduced\":\"0\"}"
-                        : kind < 3 ? "{\"introduced\":\"0\"},{\"last_affected\":\"" + sorted.get(0) + "\"}"
-                        : "{\"introduced\":\"0\"},{\"fixed\":\"" + bound + "\"}";
-                String id = "FIXBENCH-" + i;
-                String cve = "CVE-2090-" + (100000 + i);
-                String record = """
-                        {"schema_version":"1.6.0","id":"%s","modified":"2026-01-01T00:00:00Z","aliases":["%s"],
-                         "severity":[{"type":"CVSS_V3","score":"%s"}],
-                         "affected":[{"package":{"ecosystem":"%s","name":"%s"},
-                           "ranges":[{"type":"%s","events":[%s]}]}]}
-                        """.formatted(id, cve, VECTORS[random.nextInt(VECTORS.length)], key[0], key[1],
-                        key[0].equals("Go") ? "SEMVER" : "ECOSYSTEM", events);
-                out.putNextEntry(new ZipEntry(key[0] + "/" + id + ".json"));
-                out.write(record.getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-                if (i % 30 == 0) {
-                    kev.append(kev.length() == 0 ? "" : ",").append("{\"cveID\":\"").append(cve)
-                            .append("\",\"dateAdded\":\"2026-01-01\",\"dueDate\":\"2026-01-22\","
-                                    + "\"knownRansomwareCampaignUse\":\"Unknown\"}");
-                }
-                double p = Math.pow(random.nextDouble(), 4);
-                epss.append(cve).append(',').append(String.format(java.util.Locale.ROOT, "%.5f", p)).append(',')
-                        .append(String.format(java.util.Locale.ROOT, "%.5f", Math.min(1, p * 4))).append('\n');
+        SeededAdvisories.Written written = SeededAdvisories.write(graph, count, seed, zip, (i, cve, random) -> {
+            if (i % 30 == 0) {
+                kev.append(kev.length() == 0 ? "" : ",").append("{\"cveID\":\"").append(cve)
+                        .append("\",\"dateAdded\":\"2026-01-01\",\"dueDate\":\"2026-01-22\","
+                                + "\"knownRansomwareCampaignUse\":\"Unknown\"}");
             }
-        }
+            double p = Math.pow(random.nextDouble(), 4);
+            epss.append(cve).append(',').append(String.format(java.util.Locale.ROOT, "%.5f", p)).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.5f", Math.min(1, p * 4))).append('\n');
+        });
         System.out.printf("wrote %,d advisories over %,d packages (%,d with two versions or more) in %,.0f ms%n",
-                count, versions.size(), bases.size(), Measurements.millis(System.nanoTime() - t0));
+                count, written.packages(), written.packagesWithTwoVersions(),
+                Measurements.millis(System.nanoTime() - t0));
         long t1 = System.nanoTime();
         IngestSummary imported = graph.importAdvisories(List.of(zip.toString()), InputStream.nullInputStream(),
                 new IngestListener() {});
@@ -221,20 +164,5 @@ public final class FixBench {
             graph.importEpss(in);
         }
         System.out.printf("KEV and EPSS import: %,.0f ms%n", Measurements.millis(System.nanoTime() - t2));
-    }
-
-    /** A package's versions in its ecosystem's order, those its scheme cannot parse left out. */
-    private static List<String> sorted(String ecosystem, List<String> versions) {
-        VersionScheme scheme = EcosystemName.parseOsv(ecosystem).map(e -> VersionSchemes.forEcosystem(e.ecosystem()))
-                .orElse(VersionSchemes.GENERIC);
-        List<String> parsable = new ArrayList<>(versions.stream().distinct().filter(scheme::isValid).toList());
-        parsable.sort((a, b) -> {
-            try {
-                return scheme.compare(a, b);
-            } catch (InvalidVersionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return parsable.isEmpty() ? versions : parsable;
     }
 }

@@ -25,13 +25,25 @@ final class PostgresDatabases {
      * {@code suffix}, on the same server, and returns its URL.
      */
     static String create(String url, String suffix) {
+        return make(url, suffix, "");
+    }
+
+    /**
+     * As {@link #create}, but a copy of the database at {@code url} (no one may be connected to it): runs that must
+     * start alike.
+     */
+    static String copy(String url, String suffix) {
+        return make(url, suffix, " TEMPLATE " + parse(url).group(2));
+    }
+
+    private static String make(String url, String suffix, String template) {
         Matcher m = parse(url);
         String name = (m.group(2).isEmpty() ? "supplygraph_bench" : m.group(2)) + "_" + suffix;
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("a bench database name is lower-case letters, digits and _: " + name);
         }
         execute(url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        execute(url, "CREATE DATABASE " + name);
+        execute(url, "CREATE DATABASE " + name + template);
         return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
     }
 

@@ -127,7 +127,7 @@ public final class QueueBench {
     }
 
     /** {@code supplygraph worker} in a child JVM, as an operator runs it; a JFR profile when {@code profile}. */
-    private static Process startWorker(String database, QueueOptions queue, String name, Path profile, Path log)
+    static Process startWorker(String database, QueueOptions queue, String name, Path profile, Path log)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m"));

@@ -1,6 +1,8 @@
 package io.supplygraph.cli;
 
 import io.supplygraph.server.queue.QueueOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +18,14 @@ final class QueueOption {
     static final String TOKEN_ENVIRONMENT = "SUPPLYGRAPH_QUEUE_TOKEN";
 
     @Option(names = "--queue", paramLabel = "URL[,URL...]",
-            description = "NATS with JetStream: nats://HOST:4222, tls://HOST:4222 for TLS (trusting the JVM's trust"
-                    + " store, -Djavax.net.ssl.trustStore=...), several comma-separated for a cluster.")
+            description = "NATS with JetStream: nats://HOST:4222, tls://HOST:4222 for TLS (trusting --queue-ca, else"
+                    + " the JVM's trust store), several comma-separated for a cluster.")
     String urls;
+
+    @Option(names = "--queue-ca", paramLabel = "FILE",
+            description = "PEM certificates that TLS to the queue trusts (its CA's, or the server's own), instead of"
+                    + " the JVM's trust store.")
+    Path ca;
 
     @Option(names = "--queue-creds", paramLabel = "FILE",
             description = "A NATS credentials file (user JWT and nkey seed). A token goes in $" + TOKEN_ENVIRONMENT
@@ -55,12 +62,37 @@ final class QueueOption {
         if (!given()) {
             throw new IllegalArgumentException("--queue is missing: give the NATS URL, such as nats://127.0.0.1:4222");
         }
-        if (credentials != null && !Files.isReadable(credentials)) {
-            throw new IllegalArgumentException("--queue-creds " + credentials + " is not a readable file");
+        if (credentials != null) {
+            requireCredentials(credentials);
+        }
+        if (ca != null) {
+            QueueOptions.trusting(ca); // read now, so that serve refuses a wrong file as it starts, not at an upload
         }
         String token = System.getenv(TOKEN_ENVIRONMENT);
         return QueueOptions.at(urls).withCredentials(credentials, token == null || token.isBlank() ? null : token)
-                .withName(name).withReplicas(replicas).withAttempts(attempts)
+                .withCa(ca).withName(name).withReplicas(replicas).withAttempts(attempts)
                 .withAckWait(Duration.ofMillis(Math.round(ackWaitSeconds * 1000)));
+    }
+
+    /**
+     * Refuses a file that is not there or holds no user JWT and seed now, by name: jnats would read such a file
+     * without complaint and sign in with whatever it found, and NATS's refusal then names neither the file nor
+     * what is wrong with it.
+     */
+    private static void requireCredentials(Path file) {
+        String text;
+        try {
+            // Latin-1 decodes any bytes: a file of the wrong kind is then found not to be one, not to be unreadable.
+            text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : null;
+        } catch (IOException e) {
+            text = null;
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("--queue-creds " + file + " is not a readable file");
+        }
+        if (!text.contains("-----BEGIN NATS USER JWT-----") || !text.contains("-----BEGIN USER NKEY SEED-----")) {
+            throw new IllegalArgumentException("--queue-creds " + file + " is not a NATS credentials file (a user"
+                    + " JWT and its nkey seed, as `nsc generate creds` writes it)");
+        }
     }
 }

@@ -44,6 +44,15 @@ class QueueCommandsTest {
     }
 
     @Test
+    void aQueueOnAnUnknownHostIsAFailureThatSaysSo() {
+        CliRun run = CliRun.of("queue", "status", "--queue", "nats://no-such-host.invalid:4222");
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err().lines().toList()).singleElement().isEqualTo("supplygraph status: connecting to the queue"
+                + " at nats://no-such-host.invalid:4222 failed: unknown host no-such-host.invalid");
+    }
+
+    @Test
     void aQueueThatDoesNotAnswerIsAFailure() throws Exception {
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -53,6 +62,7 @@ class QueueCommandsTest {
         CliRun run = CliRun.of("queue", "status", "--queue", "nats://127.0.0.1:" + closed);
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(run.err()).contains("connecting to the queue at nats://127.0.0.1:" + closed);
+        assertThat(run.err().lines().toList()).singleElement().isEqualTo("supplygraph status: connecting to the queue"
+                + " at nats://127.0.0.1:" + closed + " failed: Connection refused");
     }
 }

@@ -81,12 +81,13 @@ public final class JobQueue implements AutoCloseable {
     /** Connects as {@code clientName} (shown by NATS's monitoring) and creates what is missing of the queue. */
     public static JobQueue connect(QueueOptions options, String clientName) {
         Connection connection = null;
+        QuietUntilConnected log = new QuietUntilConnected();
         try {
-            connection = Nats.connect(options.connection(clientName));
+            connection = Nats.connect(options.connection(clientName, log));
             return new JobQueue(options, connection);
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             closeQuietly(connection);
-            throw QueueException.of("connecting to the queue at " + options.location(), e);
+            throw QueueException.of("connecting to the queue at " + options.location(), log.explain(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw QueueException.of("connecting to the queue at " + options.location(), e);
