@@ -59,15 +59,14 @@ public final class Catalogue {
 
     /** The order {@link Releases#newest} decides by, newest first. */
     private static Comparator<Release> newestFirst(String application, Map<String, List<ReleaseRow>> releases) {
-        List<String> descending = new ArrayList<>();
-        List<ReleaseRow> remaining = new ArrayList<>();
-        releases.values().forEach(remaining::addAll);
-        while (!remaining.isEmpty()) {
-            String newest = Releases.newest(application, remaining);
-            descending.add(newest);
-            remaining.removeIf(r -> Objects.equals(r.release(), newest));
+        List<ReleaseRow> rows = new ArrayList<>();
+        releases.values().forEach(rows::addAll);
+        List<String> oldestFirst = Releases.oldestFirst(application, rows);
+        Map<String, Integer> age = new HashMap<>();
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            age.put(oldestFirst.get(i), i);
         }
-        return Comparator.comparingInt(r -> descending.indexOf(r.release()));
+        return Comparator.comparing((Release r) -> age.get(r.release())).reversed();
     }
 
     private static Release release(List<ReleaseRow> documents, Map<String, List<Finding>> findingsByDocument) {

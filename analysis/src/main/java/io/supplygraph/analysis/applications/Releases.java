@@ -73,12 +73,24 @@ public final class Releases {
      * release ingested last.
      */
     static String newest(String application, List<ReleaseRow> rows) {
+        List<String> ordered = oldestFirst(application, rows);
+        return ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
+    }
+
+    /**
+     * The application's releases, oldest first, in one order for all of them: {@link #newest}'s, and for the ingest
+     * order each release as old as its last document.
+     */
+    static List<String> oldestFirst(String application, List<ReleaseRow> rows) {
         Comparator<String> order = versionOrder(application, rows);
         if (order != null) {
-            return rows.stream().map(ReleaseRow::release).max(order).orElse(null);
+            return rows.stream().map(ReleaseRow::release).distinct().sorted(order).toList();
         }
-        return rows.stream().max(Comparator.comparing(ReleaseRow::ingestedAt).thenComparing(ReleaseRow::document))
-                .map(ReleaseRow::release).orElse(null);
+        Comparator<ReleaseRow> ingested = Comparator.comparing(ReleaseRow::ingestedAt)
+                .thenComparing(ReleaseRow::document);
+        Map<String, ReleaseRow> lastOfEach = new HashMap<>();
+        rows.forEach(r -> lastOfEach.merge(r.release(), r, (a, b) -> ingested.compare(a, b) >= 0 ? a : b));
+        return lastOfEach.values().stream().sorted(ingested).map(ReleaseRow::release).toList();
     }
 
     private static Comparator<String> versionOrder(String application, List<ReleaseRow> rows) {

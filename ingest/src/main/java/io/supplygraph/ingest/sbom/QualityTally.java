@@ -26,7 +26,6 @@ final class QualityTally {
     private int spdxLicences;
     private int located;
     private int danglingRefs;
-    private boolean creationRead = true;
     private String timestamp;
     private int authors;
     private int tools;
@@ -69,13 +68,9 @@ final class QualityTally {
         timestamp = written;
     }
 
-    void creationNotRead() {
-        creationRead = false;
-    }
-
     SbomMeasures measures(int unreached) {
         return new SbomMeasures(components, named, versioned, supplied, identified, purls, validPurls, hashed,
-                sha512, licensed, spdxLicences, located, unreached, danglingRefs, creationRead, timestamp, authors,
+                sha512, licensed, spdxLicences, located, unreached, danglingRefs, true, timestamp, authors,
                 tools);
     }
 

@@ -78,11 +78,6 @@ public final class SbomAssembler implements SbomSink {
         quality.timestamp(written);
     }
 
-    /** The parser does not read who made the document and when: the quality checks of those do not apply. */
-    public void creationNotRead() {
-        quality.creationNotRead();
-    }
-
     @Override
     public void subject(SbomComponent subject) {
         subjectPositions.add(add(subject));

@@ -13,13 +13,4 @@ public interface SbomParser {
      * whole cannot be read; a bad entry inside a readable document is a {@link SbomSink#warning} instead.
      */
     void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException;
-
-    /**
-     * Whether it reports who made a document and when ({@link SbomSink#tool}, {@link SbomSink#author},
-     * {@link SbomSink#timestamp}) when the document says: where it does not, the quality checks of those do not apply
-     * rather than fail.
-     */
-    default boolean readsCreation() {
-        return true;
-    }
 }

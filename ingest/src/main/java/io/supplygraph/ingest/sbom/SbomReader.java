@@ -18,9 +18,6 @@ public final class SbomReader implements DocumentReader {
     @Override
     public SbomFacts read(InputStream in, String name) throws IOException, DocumentRejectedException {
         SbomAssembler assembler = new SbomAssembler(name);
-        if (!parser.readsCreation()) {
-            assembler.creationNotRead();
-        }
         parser.parse(in, assembler);
         return assembler.finish();
     }

@@ -15,7 +15,8 @@ final class Spdx3Element {
     private static final Set<String> PACKAGE_TYPES = Set.of("software_Package", "ai_AIPackage", "dataset_DatasetPackage");
     /** Elements that wrap others and say which are their subject ({@code rootElement}). */
     private static final Set<String> COLLECTION_TYPES = Set.of("SpdxDocument", "software_Sbom", "Bom", "Bundle");
-    private static final Set<String> AGENT_TYPES = Set.of("Agent", "Organization", "Person", "SoftwareAgent");
+    /** Agents, and the tools a CreationInfo says a document was made with: named by {@code createdBy}/{@code createdUsing}. */
+    private static final Set<String> AGENT_TYPES = Set.of("Agent", "Organization", "Person", "SoftwareAgent", "Tool");
 
     String type;
     String id;
@@ -34,6 +35,11 @@ final class Spdx3Element {
     String cpe22;
     String vcs;
     String identifierPurl;
+    /** A CreationInfo's, or the one written inline in an element; {@code creationInfo} names a CreationInfo. */
+    String created;
+    String creationInfo;
+    final List<String> createdBy = new ArrayList<>();
+    final List<String> createdUsing = new ArrayList<>();
     final List<String> to = new ArrayList<>();
     final List<String> rootElements = new ArrayList<>();
     final List<Digest> digests = new ArrayList<>();
@@ -49,6 +55,23 @@ final class Spdx3Element {
 
     boolean isAgent() {
         return AGENT_TYPES.contains(type);
+    }
+
+    /** An agent that is software: in {@code createdBy}, a tool rather than an author. */
+    boolean isSoftware() {
+        return "SoftwareAgent".equals(type) || "Tool".equals(type);
+    }
+
+    boolean isCreationInfo() {
+        return "CreationInfo".equals(type);
+    }
+
+    /** What a CreationInfo written inline in this element says, taken as this element's own. */
+    void createdAs(Spdx3Element inline) {
+        specVersion = inline.specVersion;
+        created = inline.created;
+        createdBy.addAll(inline.createdBy);
+        createdUsing.addAll(inline.createdUsing);
     }
 
     /** {@code Relationship}, {@code LifecycleScopedRelationship} and the security profile's assessment kinds. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An SPDX 3 {@code @graph}, resolved once every element is read. SPDX 3 keeps a package's licences and
@@ -40,6 +41,11 @@ final class Spdx3Graph {
     private final Set<String> collectionIds = new HashSet<>();
     private final Map<String, String> licences = new HashMap<>();
     private final Map<String, String> agents = new HashMap<>();
+    private final Set<String> softwareAgents = new HashSet<>();
+    private final Map<String, Spdx3Element> creationInfos = new HashMap<>();
+    private Spdx3Element firstCreationInfo;
+    /** The SpdxDocument's own element, whose CreationInfo says who made the document and when. */
+    private Spdx3Element document;
     private final List<String> rootElements = new ArrayList<>();
     private final List<Stated> relationships = new ArrayList<>();
 
@@ -80,11 +86,18 @@ final class Spdx3Graph {
         } else if (e.isCollection()) {
             collectionIds.add(e.id);
             rootElements.addAll(e.rootElements);
-            if (documentName == null && "SpdxDocument".equals(e.type)) {
+            if (document == null && "SpdxDocument".equals(e.type)) {
+                document = e;
                 documentName = e.name;
             }
         } else if (e.isAgent()) {
             agents.put(e.id, e.name);
+            if (e.isSoftware()) {
+                softwareAgents.add(e.id);
+            }
+        } else if (e.isCreationInfo()) {
+            creationInfos.put(e.id, e);
+            firstCreationInfo = firstCreationInfo == null ? e : firstCreationInfo;
         } else if (e.isRelationship()) {
             relationship(e);
         } else if (e.id != null && e.licence() != null) {
@@ -111,6 +124,7 @@ final class Spdx3Graph {
             throw new DocumentRejectedException("not SPDX 3 JSON-LD: no @graph of elements");
         }
         sink.document(specVersion != null ? specVersion : contextVersion, documentName);
+        creation();
         Map<String, String> declared = new HashMap<>();
         Map<String, String> concluded = new HashMap<>();
         for (Stated r : relationships) {
@@ -139,6 +153,36 @@ final class Spdx3Graph {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Who made the document and when: its SpdxDocument's CreationInfo (by reference, or inline), else the graph's
+     * first. The tools it was made with ({@code createdUsing}, and software agents among {@code createdBy}) come
+     * before the people and organisations, as an SPDX 2 document's creators are read.
+     */
+    private void creation() {
+        Spdx3Element info = firstCreationInfo;
+        if (document != null && document.created != null) {
+            info = document;
+        } else if (document != null && creationInfos.containsKey(document.creationInfo)) {
+            info = creationInfos.get(document.creationInfo);
+        }
+        if (info == null) {
+            return;
+        }
+        if (info.created != null) {
+            sink.timestamp(info.created);
+        }
+        info.createdUsing.forEach(id -> named(id, sink::tool));
+        info.createdBy.stream().filter(softwareAgents::contains).forEach(id -> named(id, sink::tool));
+        info.createdBy.stream().filter(id -> !softwareAgents.contains(id)).forEach(id -> named(id, sink::author));
+    }
+
+    private void named(String agentId, Consumer<String> report) {
+        String name = SpdxValues.asserted(agents.get(agentId));
+        if (name != null) {
+            report.accept(name);
         }
     }
 

@@ -24,12 +24,6 @@ import java.util.Map;
  */
 public final class Spdx3JsonLdParser implements SbomParser {
 
-    /** Its CreationInfo (createdBy, createdUsing, created) is not read yet. */
-    @Override
-    public boolean readsCreation() {
-        return false;
-    }
-
     @Override
     public void parse(InputStream in, SbomSink sink) throws IOException, DocumentRejectedException {
         Spdx3Graph graph = new Spdx3Graph(sink);
@@ -77,11 +71,14 @@ public final class Spdx3JsonLdParser implements SbomParser {
                 case "creationInfo" -> {
                     // usually a reference to a CreationInfo element; inline, it is read like one
                     if (p.currentToken() == JsonToken.START_OBJECT) {
-                        e.specVersion = readElement(p, sink).specVersion;
+                        e.createdAs(readElement(p, sink));
                     } else {
-                        p.skipChildren();
+                        e.creationInfo = JsonInput.text(p);
                     }
                 }
+                case "created" -> e.created = JsonInput.text(p);
+                case "createdBy" -> e.createdBy.addAll(strings(p));
+                case "createdUsing" -> e.createdUsing.addAll(strings(p));
                 case "verifiedUsing" -> JsonInput.forEachObject(p, field, sink, q -> hash(properties(q), e));
                 case "externalIdentifier" ->
                         JsonInput.forEachObject(p, field, sink, q -> externalIdentifier(properties(q), e));

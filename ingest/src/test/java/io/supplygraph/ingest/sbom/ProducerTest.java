@@ -7,6 +7,7 @@ import io.supplygraph.ingest.cyclonedx.CycloneDxJsonParser;
 import io.supplygraph.ingest.cyclonedx.CycloneDxXmlParser;
 import io.supplygraph.ingest.spdx.Spdx2JsonParser;
 import io.supplygraph.ingest.spdx.SpdxTagValueParser;
+import io.supplygraph.ingest.spdx3.Spdx3JsonLdParser;
 import io.supplygraph.model.fact.SbomFacts;
 import io.supplygraph.testing.Corpus;
 import java.io.InputStream;
@@ -41,6 +42,20 @@ class ProducerTest {
         // "Creator: Tool: sigs.k8s.io/bom/pkg/spdx": no version to drop
         assertThat(producer(new SpdxTagValueParser(), "sbom/bom-shelter-in-the-wild/spdx/kubernetes-release.spdx"))
                 .isEqualTo("sigs.k8s.io/bom/pkg/spdx");
+    }
+
+    @Test
+    void spdx3NamesTheToolOfItsDocumentsCreationInfoElseItsAuthor() throws Exception {
+        // document0's creationInfo _:creationInfo_1: createdUsing a Tool "Microsoft.SBOMTool-0.2.7", createdBy DocFest
+        assertThat(producer(new Spdx3JsonLdParser(), "sbom/spdx-examples/software/example12/spdx3.0/hello-dist.spdx3.json"))
+                .isEqualTo("Microsoft.SBOMTool");
+        // createdUsing the tools "spdx-maven-plugin" and "Parlay", in that order for _:creationInfo_1
+        assertThat(producer(new Spdx3JsonLdParser(),
+                "sbom/spdx-examples/software/example14/spdx3.0/examplemaven-0.0.1-enriched.spdx3.json"))
+                .isEqualTo("spdx-maven-plugin");
+        // createdBy the Person "Nisha K" and no tool
+        assertThat(producer(new Spdx3JsonLdParser(), "sbom/spdx-examples/software/example7/spdx3.0/example7-bin.spdx3.json"))
+                .isEqualTo("Nisha K");
     }
 
     @Test

@@ -18,7 +18,9 @@ package io.supplygraph.model.fact;
  * @param located       with a URI (a VCS or download location the format records)
  * @param unreached     components no relationship from the subject reaches
  * @param danglingRefs  relationships naming a ref the document does not define
- * @param creationRead  whether the format's creation info (author, tools, timestamp) is read at all
+ * @param creationRead  whether the format's creation info (author, tools, timestamp) was read at all: every
+ *                      reader reads it now; false in the measures of SPDX 3 documents stored before it did, whose
+ *                      author, tool and timestamp checks then do not apply rather than fail
  * @param timestamp     when the document says it was made, as written, or null
  * @param authors       people and organisations named as its authors
  * @param tools         tools named as having made it
