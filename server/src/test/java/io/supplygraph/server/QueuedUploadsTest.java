@@ -187,14 +187,26 @@ class QueuedUploadsTest {
                 .hasMessageContaining("PostgreSQL").hasMessageContaining("SQLite");
     }
 
-    @Test
-    void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
+    /** A server with a queue, and an upload whose bytes are gone from the object store: every attempt fails. */
+    private record Poisoned(String database, QueueOptions queue, RunningServer server, String job) {}
+
+    private Poisoned poisonedUpload() throws Exception {
         String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
         QueueOptions queue = queues.fresh(ACK_WAIT);
         RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
         Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
-        String poisonedId = poisoned.body().path("id").asText();
-        TestQueues.loseTheBytes(queue, poisonedId);
+        String job = poisoned.body().path("id").asText();
+        TestQueues.loseTheBytes(queue, job);
+        return new Poisoned(database, queue, server, job);
+    }
+
+    @Test
+    void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
+        Poisoned poisoned = poisonedUpload();
+        String database = poisoned.database();
+        QueueOptions queue = poisoned.queue();
+        RunningServer server = poisoned.server();
+        String poisonedId = poisoned.job();
 
         try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
             JsonNode failed = server.awaitJob(poisonedId);
@@ -229,12 +241,11 @@ class QueuedUploadsTest {
      */
     @Test
     void aJobWhoseDeadLetteringFailsComesBackAndIsDeadLetteredOnceWhenTheStreamTakesIt() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        QueueOptions queue = queues.fresh(ACK_WAIT);
-        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
-        Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
-        String poisonedId = poisoned.body().path("id").asText();
-        TestQueues.loseTheBytes(queue, poisonedId);
+        Poisoned poisoned = poisonedUpload();
+        String database = poisoned.database();
+        QueueOptions queue = poisoned.queue();
+        RunningServer server = poisoned.server();
+        String poisonedId = poisoned.job();
 
         try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
             TestQueues.dropTheDeadLetterStream(queue);
