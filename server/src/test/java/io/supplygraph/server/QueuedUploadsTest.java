@@ -48,14 +48,7 @@ class QueuedUploadsTest {
 
     @Test
     void anOsvSyncOnAQueuedServerLeavesItsMatchingToReMatchJobsThatAWorkerRuns() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        Path app = tmp.resolve("app.cdx.json");
-        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
-                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
-        try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .allAccepted()).isTrue();
-        }
+        String database = graphWithLog4jInAnApplication();
         byte[] export = TestBoms.zip(Map.of("TEST-2021-0001.json", TestBoms.osvMaven("TEST-2021-0001",
                 "org.apache.logging.log4j:log4j-core", "2.0", "2.15.0", ServerApiTest.CRITICAL)));
         QueueOptions queue = queues.fresh(ACK_WAIT);
@@ -84,14 +77,7 @@ class QueuedUploadsTest {
 
     @Test
     void anAdvisoryUploadOnAQueuedServerIsStoredByAWorkerAndMatchedByTheReMatchJobItPublishes() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        Path app = tmp.resolve("app.cdx.json");
-        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
-                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
-        try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .allAccepted()).isTrue();
-        }
+        String database = graphWithLog4jInAnApplication();
         QueueOptions queue = queues.fresh(ACK_WAIT);
         RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
         Reply accepted = server.send(HttpRequest.newBuilder(server.uri("/api/v1/advisories?name=TEST-2021-0001.json"))
@@ -185,6 +171,19 @@ class QueuedUploadsTest {
 
         assertThatThrownBy(() -> Server.start(options)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PostgreSQL").hasMessageContaining("SQLite");
+    }
+
+    /** A fresh PostgreSQL graph of one application that depends on log4j-core 2.14.1 (ServerApiTest.OLD). */
+    private String graphWithLog4jInAnApplication() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        Path app = tmp.resolve("app.cdx.json");
+        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
+                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                    .allAccepted()).isTrue();
+        }
+        return database;
     }
 
     /** A server with a queue, and an upload whose bytes are gone from the object store: every attempt fails. */
