@@ -515,6 +515,19 @@ public final class Supplygraph implements AutoCloseable {
     }
 
     /**
+     * The licence report of one document (by digest), one application (by its subject's purl) or, both null, the
+     * portfolio: what {@code licenses [--doc D | --app PURL]} and {@code GET /api/v1/licences} answer.
+     */
+    public LicenceReport licenceReport(String document, String application) {
+        if (document != null && application != null) {
+            throw new IllegalArgumentException("a licence report covers one document or one application, not both");
+        }
+        return document != null ? licenceReportOfDocument(document)
+                : application != null ? licenceReportOfApplication(application)
+                : licenceReportOfPortfolio();
+    }
+
+    /**
      * The findings of one document (by digest), one application (by its subject's purl) or, both null, the
      * portfolio (OpenVEX only), as an OpenVEX 0.2.0 document or a CycloneDX 1.6 VEX BOM stamped with this time;
      * see {@link VexExport}.

@@ -7,7 +7,6 @@ import io.supplygraph.ingest.DocumentRecord;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
-import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.ingest.StoreRetries;
 import io.supplygraph.ingest.source.SourceLimits;
 import io.supplygraph.ingest.verify.TrustPolicy;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,18 +56,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "Reject documents without a verified signature, instead of storing them marked unsigned or failed.")
     boolean requireSignature;
 
-    @Option(names = "--app", paramLabel = "NAME", description = "The application these documents are about, instead"
-            + " of their subject's purl without its version (which names it otherwise).")
-    String application;
-
-    @Option(names = "--release", paramLabel = "VERSION", description = "The application's release they are about,"
-            + " instead of their subject's version; only with --app.")
-    String release;
-
-    @Option(names = "--replace", description = "Each document stored supersedes the documents of its release that the"
-            + " same producer (the tool that wrote them) wrote before: they stay listed (documents, applications"
-            + " --history) but are no longer answered from.")
-    boolean replace;
+    @Mixin
+    ReleaseOptions naming;
 
     @Spec
     CommandSpec spec;
@@ -144,12 +132,9 @@ final class IngestCommand implements Callable<Integer> {
         };
         IngestSummary summary;
         OutOfMemory.whileIngesting(sources);
-        if (release != null && application == null) {
-            throw new ParameterException(spec.commandLine(), "--release names a release of an application: give --app");
-        }
         IngestOptions options = IngestOptions.of(SourceLimits.defaults(),
                 new TrustPolicy(verification.policy(null), requireSignature))
-                .withNaming(new ReleaseNaming(application, release, replace));
+                .withNaming(naming.naming(spec));
         try (Supplygraph graph = store.openOrCreate()) {
             summary = graph.ingest(sources, System.in, listener, options.withUnrecognised(strict
                     ? IngestOptions.Unrecognised.REJECT : IngestOptions.Unrecognised.SKIP_NON_DOCUMENTS_FOUND));

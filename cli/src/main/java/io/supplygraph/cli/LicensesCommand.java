@@ -25,9 +25,7 @@ final class LicensesCommand extends QueryCommand {
 
     @Override
     int run(Supplygraph graph, PrintWriter out) {
-        LicenceReport report = scope.document != null ? graph.licenceReportOfDocument(scope.document)
-                : scope.application != null ? graph.licenceReportOfApplication(scope.application)
-                : graph.licenceReportOfPortfolio();
+        LicenceReport report = graph.licenceReport(scope.document, scope.application);
         if (json) {
             Output.json(out, List.of(report));
             return 0;

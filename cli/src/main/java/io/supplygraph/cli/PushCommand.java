@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.supplygraph.cli.output.Output;
+import io.supplygraph.ingest.ReleaseNaming;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Upload files, folders (recursively) and archives to a 'supplygraph serve', as a CI job would.",
                 "A busy server (503) is asked again after the pause it gives, doubling up to 30 s; an archive's job is"
-                        + " followed until it is done. Exit code 1 when any document was rejected or not sent."})
+                        + " followed until it is done. Exit code 1 when any document was rejected or not sent.",
+                "--app, --release and --replace name the application and release as ingest's do, for every"
+                        + " document sent."})
 final class PushCommand implements Callable<Integer> {
 
     static final String TOKEN_ENVIRONMENT = "SUPPLYGRAPH_TOKEN";
@@ -63,6 +67,9 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress line on stderr, even on a terminal.")
     boolean noProgress;
 
+    @Mixin
+    ReleaseOptions naming;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders or archives to upload.")
     List<Path> paths;
 
@@ -77,11 +84,13 @@ final class PushCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be 1 or more");
         }
+        String namingQuery = query(naming.naming(spec));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String secret = token != null ? token : System.getenv(TOKEN_ENVIRONMENT);
         List<Path> files = files();
         PrintWriter err = spec.commandLine().getErr();
-        Push push = new Push(secret, err, !noProgress && !json && System.console() != null, files.size());
+        Push push = new Push(secret, namingQuery, err, !noProgress && !json && System.console() != null,
+                files.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<List<JsonNode>>> results = new ArrayList<>();
         try {
@@ -102,6 +111,21 @@ final class PushCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The upload's query parameters that name the application and release, as the server reads them. */
+    private static String query(ReleaseNaming naming) {
+        StringBuilder query = new StringBuilder();
+        if (naming.application() != null) {
+            query.append("&app=").append(URLEncoder.encode(naming.application(), StandardCharsets.UTF_8));
+        }
+        if (naming.release() != null) {
+            query.append("&release=").append(URLEncoder.encode(naming.release(), StandardCharsets.UTF_8));
+        }
+        if (naming.replace()) {
+            query.append("&replace=true");
+        }
+        return query.toString();
     }
 
     private int report(List<JsonNode> outcomes, PrintWriter err) {
@@ -149,13 +173,15 @@ final class PushCommand implements Callable<Integer> {
     /** One push: the uploads, their progress and their outcomes. */
     private final class Push {
         private final String secret;
+        private final String namingQuery;
         private final PrintWriter err;
         private final boolean progress;
         private final int total;
         private final AtomicInteger done = new AtomicInteger();
 
-        Push(String secret, PrintWriter err, boolean progress, int total) {
+        Push(String secret, String namingQuery, PrintWriter err, boolean progress, int total) {
             this.secret = secret;
+            this.namingQuery = namingQuery;
             this.err = err;
             this.progress = progress;
             this.total = total;
@@ -165,7 +191,7 @@ final class PushCommand implements Callable<Integer> {
             String name = file.getFileName().toString();
             try {
                 HttpResponse<String> response = send(() -> request("api/v1/documents?name="
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8) + namingQuery)
                         .header("Content-Type", "application/octet-stream")
                         .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
                 List<JsonNode> outcomes = outcomes(name, response);

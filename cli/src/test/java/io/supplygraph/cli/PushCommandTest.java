@@ -68,6 +68,39 @@ class PushCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void pushNamesTheApplicationAndReleaseAndReplacesAsIngestDoes(Kind kind) throws Exception {
+        String database = TestStores.fresh(kind, tmp);
+        String token = CliRun.of("token", "create", "--name", "ci", "--scope", "write", "--db", database).out().strip();
+        Path first = folder("first", 0, 1).resolve("app-0.cdx.json");
+        Path second = folder("second", 1, 1).resolve("app-1.cdx.json");
+        try (Server server = Server.start(ServerOptions.defaults(database, tmp.resolve("spool")).withPort(0)
+                .withAccessLog(AccessLog.Format.OFF, new PrintStream(OutputStream.nullOutputStream())))) {
+            String url = server.url().toString();
+            CliRun refused = CliRun.of("push", "--server", url, "--token", token, "--release", "2026.11",
+                    first.toString());
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("--release names a release of an application: give --app");
+
+            CliRun named = CliRun.of("push", "--server", url, "--token", token, "--app", "billing", "--release",
+                    "2026.11", first.toString());
+            assertThat(named.exit()).as(named.err()).isZero();
+            CliRun replacing = CliRun.of("push", "--server", url, "--token", token, "--app", "billing", "--release",
+                    "2026.11", "--replace", second.toString());
+            assertThat(replacing.exit()).as(replacing.err()).isZero();
+        }
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            List<Document> documents = graph.documents();
+            assertThat(documents).as("nothing was sent for the refused push").hasSize(2)
+                    .allSatisfy(d -> assertThat(d.application() + " " + d.release()).isEqualTo("billing 2026.11"));
+            assertThat(documents).filteredOn(d -> d.subjectPurl().equals(subject(0))).singleElement()
+                    .satisfies(d -> assertThat(d.supersededBy()).as("replaced by the second push").isEqualTo(
+                            documents.stream().filter(o -> o.subjectPurl().equals(subject(1))).findFirst()
+                                    .orElseThrow().digest()));
+        }
+    }
+
     /** A folder of {@code count} SBOMs, numbered from {@code first}, and one file that is not JSON at all. */
     private Path folder(String name, int first, int count) throws Exception {
         Path folder = Files.createDirectories(tmp.resolve(name));

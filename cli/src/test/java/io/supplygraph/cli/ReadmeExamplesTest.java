@@ -48,6 +48,7 @@ class ReadmeExamplesTest {
                     "the reader's own manifest"),
             Map.entry("./supplygraph serve --port 8080", "runs until stopped (ServerApiTest serves the same graph)"),
             Map.entry("./supplygraph push --server http://graph:8080 build/sbom/", "a server"),
+            Map.entry("./supplygraph push --server http://graph:8080 --app billing", "a server"),
             Map.entry("./supplygraph versions sort --ecosystem cargo", "standard input"),
             Map.entry("./supplygraph serve --db jdbc:postgresql://db/graph?user=sg --queue nats://nats:4222",
                     "PostgreSQL and NATS (QueuedUploadsTest serves with a queue)"),

@@ -103,7 +103,8 @@ class OpenApiContractTest {
             checked.add(path.getKey());
         });
         assertThat(checked).contains("/api/v1/dependents", "/api/v1/vulns/{id}", "/api/v1/jobs/{id}", "/health",
-                "/api/v1/fix", "/api/v1/fix/portfolio");
+                "/api/v1/fix", "/api/v1/fix/portfolio", "/api/v1/licences", "/api/v1/documents/{digest}/quality",
+                "/api/v1/export/vex");
     }
 
     @Test

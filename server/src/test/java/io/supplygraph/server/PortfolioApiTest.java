@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.server.ApiClient.Reply;
-import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +24,7 @@ class PortfolioApiTest {
     final Servers servers = new Servers();
 
     private RunningServer server(Kind kind) {
-        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
-        UiPortfolio.uploadTo(s);
-        return s;
+        return UiPortfolio.servedBy(servers, kind, temp);
     }
 
     private static List<String> texts(JsonNode items, String field) {
@@ -157,20 +154,7 @@ class PortfolioApiTest {
     @EnumSource(Kind.class)
     void licencesAreCountedPerExpressionAndAVulnerabilityListsItsRanges(Kind kind) {
         RunningServer s = server(kind);
-        String licensed = """
-                {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
-                 "metadata":{"component":{"type":"application","bom-ref":"app","name":"licensed","version":"1",
-                   "purl":"pkg:npm/licensed@1"}},
-                 "components":[
-                  {"type":"library","bom-ref":"a","name":"a","version":"1","purl":"pkg:npm/a@1",
-                   "licenses":[{"license":{"id":"MIT"}}]},
-                  {"type":"library","bom-ref":"b","name":"b","version":"1","purl":"pkg:npm/b@1",
-                   "licenses":[{"license":{"id":"MIT"}}]},
-                  {"type":"library","bom-ref":"c","name":"c","version":"1","purl":"pkg:npm/c@1",
-                   "licenses":[{"expression":"GPL-2.0-only OR Apache-2.0"}]},
-                  {"type":"library","bom-ref":"d","name":"d","version":"1","purl":"pkg:npm/d@1"}]}
-                """;
-        String digest = s.upload("licensed.cdx.json", licensed, s.writeToken).body().path("digest").asText();
+        String digest = s.upload("licensed.cdx.json", LICENSED_BOM, s.writeToken).body().path("digest").asText();
         JsonNode licences = s.get("/api/v1/documents/" + digest + "/licences", s.readToken).body().path("items");
         assertThat(licences).extracting(l -> l.path("licence").asText(null) + " " + l.path("components").asInt())
                 .startsWith("MIT 2").contains("GPL-2.0-only OR Apache-2.0 1");

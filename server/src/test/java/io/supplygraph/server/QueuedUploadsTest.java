@@ -48,14 +48,7 @@ class QueuedUploadsTest {
 
     @Test
     void anOsvSyncOnAQueuedServerLeavesItsMatchingToReMatchJobsThatAWorkerRuns() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        Path app = tmp.resolve("app.cdx.json");
-        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
-                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
-        try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .allAccepted()).isTrue();
-        }
+        String database = graphWithLog4jInAnApplication();
         byte[] export = TestBoms.zip(Map.of("TEST-2021-0001.json", TestBoms.osvMaven("TEST-2021-0001",
                 "org.apache.logging.log4j:log4j-core", "2.0", "2.15.0", ServerApiTest.CRITICAL)));
         QueueOptions queue = queues.fresh(ACK_WAIT);
@@ -84,14 +77,7 @@ class QueuedUploadsTest {
 
     @Test
     void anAdvisoryUploadOnAQueuedServerIsStoredByAWorkerAndMatchedByTheReMatchJobItPublishes() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        Path app = tmp.resolve("app.cdx.json");
-        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
-                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
-        try (Supplygraph graph = Supplygraph.open(database)) {
-            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .allAccepted()).isTrue();
-        }
+        String database = graphWithLog4jInAnApplication();
         QueueOptions queue = queues.fresh(ACK_WAIT);
         RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
         Reply accepted = server.send(HttpRequest.newBuilder(server.uri("/api/v1/advisories?name=TEST-2021-0001.json"))
@@ -187,17 +173,39 @@ class QueuedUploadsTest {
                 .hasMessageContaining("PostgreSQL").hasMessageContaining("SQLite");
     }
 
-    @Test
-    void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
+    /** A fresh PostgreSQL graph of one application that depends on log4j-core 2.14.1 (ServerApiTest.OLD). */
+    private String graphWithLog4jInAnApplication() throws Exception {
+        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
+        Path app = tmp.resolve("app.cdx.json");
+        Files.writeString(app, TestBoms.application(ServerApiTest.APP_A)
+                .depends(ServerApiTest.APP_A, ServerApiTest.OLD).json());
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.ingest(List.of(app.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                    .allAccepted()).isTrue();
+        }
+        return database;
+    }
+
+    /** A server with a queue, and an upload whose bytes are gone from the object store: every attempt fails. */
+    private record Poisoned(String database, QueueOptions queue, RunningServer server, String job) {}
+
+    private Poisoned poisonedUpload() throws Exception {
         String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
         QueueOptions queue = queues.fresh(ACK_WAIT);
         RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
         Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
-        String poisonedId = poisoned.body().path("id").asText();
-        TestQueues.loseTheBytes(queue, poisonedId);
+        String job = poisoned.body().path("id").asText();
+        TestQueues.loseTheBytes(queue, job);
+        return new Poisoned(database, queue, server, job);
+    }
 
-        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
-            JsonNode failed = server.awaitJob(poisonedId);
+    @Test
+    void aJobThatFailsEveryAttemptIsDeadLetteredWithItsReasonAndRetryQueuesItAgain() throws Exception {
+        Poisoned poisoned = poisonedUpload();
+        RunningServer server = poisoned.server();
+
+        try (ThreadWorker worker = new ThreadWorker(poisoned.database(), poisoned.queue(), "worker-1")) {
+            JsonNode failed = server.awaitJob(poisoned.job());
             assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
             assertThat(failed.path("result").path("attempts").asInt()).isEqualTo(3);
 
@@ -206,17 +214,17 @@ class QueuedUploadsTest {
                     .as("the rest go on").isEqualTo("done");
         }
 
-        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+        try (JobQueue jobs = JobQueue.connect(poisoned.queue(), "test")) {
             QueueStatus status = jobs.status();
             assertThat(status.failed()).isEqualTo(1);
             assertThat(status.deadLetters()).singleElement().satisfies(dead -> {
-                assertThat(dead.job()).isEqualTo(poisonedId);
+                assertThat(dead.job()).isEqualTo(poisoned.job());
                 assertThat(dead.attempts()).isEqualTo(3);
                 assertThat(dead.source()).isEqualTo("poisoned.cdx.json");
                 assertThat(dead.reason()).contains("not in the object store");
             });
 
-            assertThat(jobs.retry(Optional.of(poisonedId))).containsExactly(poisonedId);
+            assertThat(jobs.retry(Optional.of(poisoned.job()))).containsExactly(poisoned.job());
             QueueStatus after = jobs.status();
             assertThat(after.failed()).isZero();
             assertThat(after.pending()).as("queued again, for a worker to take").isEqualTo(1);
@@ -229,34 +237,30 @@ class QueuedUploadsTest {
      */
     @Test
     void aJobWhoseDeadLetteringFailsComesBackAndIsDeadLetteredOnceWhenTheStreamTakesIt() throws Exception {
-        String database = TestStores.fresh(Kind.POSTGRESQL, tmp);
-        QueueOptions queue = queues.fresh(ACK_WAIT);
-        RunningServer server = servers.start(database, tmp.resolve("spool"), o -> o.withQueue(queue));
-        Reply poisoned = server.upload("poisoned.cdx.json", TestBoms.generated("poisoned", 1, 5), server.writeToken);
-        String poisonedId = poisoned.body().path("id").asText();
-        TestQueues.loseTheBytes(queue, poisonedId);
+        Poisoned poisoned = poisonedUpload();
+        RunningServer server = poisoned.server();
 
-        try (ThreadWorker worker = new ThreadWorker(database, queue, "worker-1")) {
-            TestQueues.dropTheDeadLetterStream(queue);
+        try (ThreadWorker worker = new ThreadWorker(poisoned.database(), poisoned.queue(), "worker-1")) {
+            TestQueues.dropTheDeadLetterStream(poisoned.queue());
             int pastTheLastAttempt = QueueOptions.DEFAULT_ATTEMPTS + 2;
             Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-            while (TestQueues.deliveries(queue) < pastTheLastAttempt && Instant.now().isBefore(deadline)) {
+            while (TestQueues.deliveries(poisoned.queue()) < pastTheLastAttempt && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            assertThat(TestQueues.deliveries(queue)).as("delivered again after the failed dead-lettering")
+            assertThat(TestQueues.deliveries(poisoned.queue())).as("delivered again after the failed dead-lettering")
                     .isGreaterThanOrEqualTo(pastTheLastAttempt);
-            assertThat(server.get("/api/v1/jobs/" + poisonedId, server.readToken).body().path("state").asText())
+            assertThat(server.get("/api/v1/jobs/" + poisoned.job(), server.readToken).body().path("state").asText())
                     .as("not failed while its dead letter is not kept").isNotEqualTo("failed");
-            JobQueue.connect(queue, "test").close(); // declares the dead-letter stream again
+            JobQueue.connect(poisoned.queue(), "test").close(); // declares the dead-letter stream again
 
-            JsonNode failed = server.awaitJob(poisonedId);
+            JsonNode failed = server.awaitJob(poisoned.job());
             assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
         }
-        try (JobQueue jobs = JobQueue.connect(queue, "test")) {
+        try (JobQueue jobs = JobQueue.connect(poisoned.queue(), "test")) {
             QueueStatus status = jobs.status();
             assertThat(status.pending() + status.inProgress()).as("gone from the work queue").isZero();
             assertThat(status.deadLetters()).singleElement()
-                    .satisfies(dead -> assertThat(dead.job()).isEqualTo(poisonedId));
+                    .satisfies(dead -> assertThat(dead.job()).isEqualTo(poisoned.job()));
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.supplygraph.store.TestStores;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +42,28 @@ final class UiPortfolio {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * An SBOM whose components declare licences, for the tests of licences (not one of {@link #documents}): a and b
+     * are MIT, c GPL-2.0 or Apache-2.0, d states none, and e, which a brings in, is LGPL-2.1.
+     */
+    static final String LICENSED = "pkg:npm/licensed@1";
+    static final String LICENSED_BOM = """
+            {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
+             "metadata":{"component":{"type":"application","bom-ref":"app","name":"licensed","version":"1",
+               "purl":"pkg:npm/licensed@1"}},
+             "components":[
+              {"type":"library","bom-ref":"a","name":"a","version":"1","purl":"pkg:npm/a@1",
+               "licenses":[{"license":{"id":"MIT"}}]},
+              {"type":"library","bom-ref":"b","name":"b","version":"1","purl":"pkg:npm/b@1",
+               "licenses":[{"license":{"id":"MIT"}}]},
+              {"type":"library","bom-ref":"c","name":"c","version":"1","purl":"pkg:npm/c@1",
+               "licenses":[{"expression":"GPL-2.0-only OR Apache-2.0"}]},
+              {"type":"library","bom-ref":"d","name":"d","version":"1","purl":"pkg:npm/d@1"},
+              {"type":"library","bom-ref":"e","name":"e","version":"1","purl":"pkg:npm/e@1",
+               "licenses":[{"license":{"id":"LGPL-2.1-only"}}]}],
+             "dependencies":[{"ref":"app","dependsOn":["a","b","c","d"]},{"ref":"a","dependsOn":["e"]}]}
+            """;
+
     /** Name to content, in upload order. */
     static Map<String, String> documents() {
         Map<String, String> documents = new LinkedHashMap<>();
@@ -56,6 +80,13 @@ final class UiPortfolio {
         documents.put("billing.openvex.json", vex("billing-1", COMMONS_ADVISORY, BILLING, COMMONS, JUSTIFICATION));
         documents.put("payments.openvex.json", vex("payments-1", CVE, PAYMENTS, LOG4J_OLD, PAYMENTS_JUSTIFICATION));
         return documents;
+    }
+
+    /** A server that {@code servers} stops, on a fresh graph of this kind holding the portfolio. */
+    static RunningServer servedBy(Servers servers, TestStores.Kind kind, Path temp) {
+        RunningServer s = servers.start(TestStores.fresh(kind, temp), temp.resolve("spool-" + kind));
+        uploadTo(s);
+        return s;
     }
 
     static void uploadTo(ApiClient server) {

@@ -54,9 +54,9 @@ public final class FixPlans {
         List<Map.Entry<String, Planned>> plans = new ArrayList<>();
         byPurl.forEach((purl, findings) -> {
             PackageFixes.Fix fix = fixes.get(purl);
-            // VEX decides per application: what this application's own statement clears is no risk here
+            // VEX decides per application: what this application's own statement settles is no risk here
             List<Finding> counted = findings.stream().filter(f -> Planned.counts(f, fix))
-                    .filter(f -> ownDigests.stream().noneMatch(f::notAffectedInDocument))
+                    .filter(f -> ownDigests.stream().noneMatch(f::settledInDocument))
                     .toList();
             if (!counted.isEmpty()) {
                 plans.add(Map.entry(purl, Planned.of(purl, counted, fix)));

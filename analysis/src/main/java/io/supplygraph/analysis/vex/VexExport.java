@@ -126,6 +126,7 @@ public final class VexExport {
 
     private Statement statement(Finding f, Finding.Container c) {
         FindingStatus status = f.notAffectedInDocument(c.digest()) ? FindingStatus.NOT_AFFECTED
+                : f.settledInDocument(c.digest()) ? FindingStatus.FIXED
                 : f.status() == FindingStatus.UNKNOWN ? FindingStatus.UNDER_INVESTIGATION : f.status();
         VexStatement deciding = deciding(f, c, status);
         String justification = deciding == null ? null : deciding.justification();

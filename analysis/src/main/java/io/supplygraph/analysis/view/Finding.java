@@ -59,6 +59,20 @@ public record Finding(String purl, String id, List<String> aliases, Severity sev
         return notAffectedIn != null && notAffectedIn.stream().anyMatch(c -> c.digest().equals(document));
     }
 
+    /**
+     * Whether the application {@code document} describes has settled it by a VEX statement of its own: not_affected,
+     * or fixed. Where VEX was weighed application by application ({@code affected_in} or {@code not_affected_in}
+     * names a document), every containing document that {@code affected_in} leaves out is settled.
+     */
+    public boolean settledInDocument(String document) {
+        if (notAffectedInDocument(document)) {
+            return true;
+        }
+        boolean weighedPerApplication = affectedIn != null && !(affectedIn.isEmpty()
+                && (notAffectedIn == null || notAffectedIn.isEmpty()));
+        return weighedPerApplication && affectedIn.stream().noneMatch(c -> c.digest().equals(document));
+    }
+
     /** The documents still exposed to it: {@code affected_in} where VEX was weighed, else every one containing it. */
     public List<Container> exposedIn() {
         return affectedIn != null ? affectedIn : documents;

@@ -27,11 +27,17 @@ final class Answers {
     }
 
     static String required(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
+        String value = optional(ctx, name);
+        if (value == null) {
             throw ApiProblem.badRequest("the query parameter '" + name + "' is required");
         }
-        return value.strip();
+        return value;
+    }
+
+    /** The parameter's value, stripped; null when it is absent or blank. */
+    static String optional(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static boolean flag(Context ctx, String name) {

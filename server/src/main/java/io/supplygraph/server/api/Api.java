@@ -25,6 +25,7 @@ public final class Api {
         endpoints.addAll(new FixApi(graph, portfolio, answers).endpoints());
         endpoints.addAll(new ProvenanceApi(graph, answers).endpoints());
         endpoints.addAll(new PortfolioApi(graph, portfolio, answers).endpoints());
+        endpoints.addAll(new ReportsApi(graph, answers).endpoints());
         endpoints.addAll(new VersionsApi(answers).endpoints());
         endpoints.addAll(new OpsApi(graph, metrics, this::openApi).endpoints());
         this.openApi = OpenApiDocument.build(endpoints, json, version);

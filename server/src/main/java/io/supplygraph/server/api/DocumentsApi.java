@@ -6,8 +6,10 @@ import io.supplygraph.analysis.view.DeletedDocument;
 import io.supplygraph.analysis.view.Document;
 import io.supplygraph.analysis.view.DocumentDetail;
 import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.api.Endpoint.Access;
+import io.supplygraph.server.http.ApiProblem;
 import io.supplygraph.server.upload.Uploads;
 import java.util.List;
 
@@ -36,12 +38,18 @@ final class DocumentsApi {
                                         + " respond-async' give 202 and a job to follow")
                         .access(Access.WRITE)
                         .query("name", false, "string", "the file name to record (a raw body has none)")
+                        .query("app", false, "string", "the application the documents are about, instead of their"
+                                + " subject's purl without its version (as 'ingest --app')")
+                        .query("release", false, "string", "the application's release they are about, instead of"
+                                + " their subject's version; only with app (as 'ingest --release')")
+                        .query("replace", false, "boolean", "each document stored supersedes the documents of its"
+                                + " release that the same producer wrote before (as 'ingest --replace')")
                         .body("the document's bytes, or multipart/form-data with file parts", DOCUMENT_TYPES)
                         .returns(201, IngestOutcome.Ingested.class, "the document, ingested")
                         .returns(200, IngestOutcome.AlreadyIngested.class, "the document, ingested before")
                         .returns(202, Job.class, "the job that ingests the upload")
-                        .errors(413, 415, 422)
-                        .handle(ctx -> reply(ctx, uploads.documents(ctx))),
+                        .errors(400, 413, 415, 422)
+                        .handle(ctx -> reply(ctx, uploads.documents(ctx, naming(ctx)))),
                 Endpoint.get("/api/v1/documents", "listDocuments", "Every ingested document")
                         .listOf(Document.class, "documents")
                         .handle(ctx -> answers.list(ctx, () -> graph.read(g -> g.documents()))),
@@ -87,6 +95,16 @@ final class DocumentsApi {
                         .returns(200, Job.class, "the job")
                         .errors(404)
                         .handle(ctx -> answers.one(ctx, graph.read(g -> g.jobs().get(ctx.pathParam("id"))))));
+    }
+
+    /** The application and release an upload names, checked as {@code ingest} checks its options. */
+    private static ReleaseNaming naming(Context ctx) {
+        try {
+            return new ReleaseNaming(Answers.optional(ctx, "app"), Answers.optional(ctx, "release"),
+                    Answers.flag(ctx, "replace"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("release names a release of an application: give app");
+        }
     }
 
     private static void reply(Context ctx, Uploads.Answer answer) {

@@ -147,7 +147,7 @@ public final class JobQueue implements AutoCloseable {
      * Stores each file's bytes in the object store, then publishes the job that refers to them; returns once NATS
      * has acknowledged all of it.
      */
-    public QueuedJob publish(Jobs.Job job, List<Path> files) {
+    public QueuedJob publish(Jobs.Job job, List<Path> files, io.supplygraph.ingest.ReleaseNaming naming) {
         List<QueuedJob.Document> stored = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
@@ -157,7 +157,8 @@ public final class JobQueue implements AutoCloseable {
                 }
                 stored.add(new QueuedJob.Document(object, files.get(i).getFileName().toString()));
             }
-            QueuedJob queued = new QueuedJob(job.id(), job.kind(), job.source(), job.created(), stored, List.of());
+            QueuedJob queued = new QueuedJob(job.id(), job.kind(), job.source(), job.created(), stored, List.of(),
+                    naming);
             send(queued, job.id());
             return queued;
         } catch (IOException | JetStreamApiException | java.security.NoSuchAlgorithmException | RuntimeException e) {

@@ -38,9 +38,9 @@ public final class QueueDispatch implements JobDispatch, AutoCloseable {
     }
 
     @Override
-    public void dispatch(Job job, List<Path> files) {
+    public void dispatch(Job job, List<Path> files, io.supplygraph.ingest.ReleaseNaming naming) {
         try {
-            queue().publish(job, files);
+            queue().publish(job, files, naming);
         } catch (QueueException e) {
             graph.write(g -> {
                 g.jobs().finished(job.id(), Jobs.State.FAILED, "{\"reason\":\"the queue did not take the job\"}");

@@ -183,7 +183,7 @@ public final class Worker implements AutoCloseable {
             graph.rematch(job.keys(), job.id());
             return new Outcome(Map.of("keys", job.keys().size()), null);
         }
-        BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files);
+        BatchOutcome outcome = BatchOutcome.ingest(graph, job.kind(), files, job.releaseNaming());
         if (job.kind() == Jobs.Kind.ADVISORIES && outcome.storeFailure() == null) {
             return new Outcome(new AdvisoryOutcome(outcome, publishWaitingKeys().jobs()), null);
         }

@@ -28,13 +28,17 @@ public record ApplicationModel(ApplicationDetail application, Document document,
 
     /**
      * A finding's status in this document: VEX decides per application, so a statement that this application is
-     * not affected counts here even where others stay affected (the finding's own status is the least reassuring).
+     * not affected, or has it fixed, counts here even where others stay affected (the finding's own status is the
+     * least reassuring).
      */
     public FindingStatus statusOf(Finding finding) {
-        return finding.notAffectedInDocument(document.digest()) ? FindingStatus.NOT_AFFECTED : finding.status();
+        if (finding.notAffectedInDocument(document.digest())) {
+            return FindingStatus.NOT_AFFECTED;
+        }
+        return finding.settledInDocument(document.digest()) ? FindingStatus.FIXED : finding.status();
     }
 
-    /** Why this application is not affected, if its own VEX statement says so; else the finding's justification. */
+    /** Why, if this application's own VEX statement settles it; else the finding's justification. */
     public String justificationOf(Finding finding) {
         VexStatement statement = statements.get(key(finding));
         return statement != null ? statement.justification() : finding.justification();

@@ -52,7 +52,7 @@ final class ApplicationPage implements Handler {
             Page<Finding> page = paging.apply(findings, Json.mapper());
             Map<String, VexStatement> statements = new HashMap<>();
             for (Finding f : page.items()) {
-                if (f.notAffectedInDocument(document.digest())) {
+                if (f.settledInDocument(document.digest())) {
                     // a statement names the vulnerability by one of its ids, not necessarily the finding's own
                     f.ids().stream().flatMap(id -> g.vex(f.purl(), id).stream()).filter(v -> purl.equals(v.product()))
                             .findFirst().ifPresent(v -> statements.put(ApplicationModel.key(f), v));

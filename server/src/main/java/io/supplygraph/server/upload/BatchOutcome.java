@@ -7,6 +7,7 @@ import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.analysis.view.IngestOutcome.Status;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.ingest.osv.OsvImporter;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,16 +20,18 @@ public record BatchOutcome(int ingested, int alreadyIngested, int rejected, int 
 
     /**
      * Ingests a job's files (all in one folder), documents as {@code ingest} reads them and advisories as
-     * {@code osv import} does, each recorded under the name it was uploaded with.
+     * {@code osv import} does, each recorded under the name it was uploaded with and about the application and
+     * release {@code naming} says.
      */
-    public static BatchOutcome ingest(Supplygraph graph, Jobs.Kind kind, List<Path> files) {
+    public static BatchOutcome ingest(Supplygraph graph, Jobs.Kind kind, List<Path> files, ReleaseNaming naming) {
         if (files.isEmpty()) {
             return of(List.of(), null);
         }
         IngestOptions options = kind == Jobs.Kind.ADVISORIES ? OsvImporter.options() : IngestOptions.defaults();
         Outcomes outcomes = new Outcomes();
         IngestSummary summary = graph.ingest(files.stream().map(Path::toString).toList(),
-                InputStream.nullInputStream(), outcomes, options.withSourceNames(Spool.uploadNames(files.get(0))));
+                InputStream.nullInputStream(), outcomes,
+                options.withSourceNames(Spool.uploadNames(files.get(0))).withNaming(naming));
         return of(outcomes.all(), summary.storeFailure());
     }
 

@@ -4,6 +4,7 @@ import io.supplygraph.analysis.Supplygraph;
 import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.ingest.IngestListener;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.ReleaseNaming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ import java.util.List;
 public interface JobDispatch {
 
     /**
-     * Hands the received files to the job; returns once they are durable (forced to this server's disk, or
-     * acknowledged by NATS). What it leaves where the files were received is removed afterwards.
+     * Hands the received files to the job, with the application and release they are to be recorded under; returns
+     * once both are durable (forced to this server's disk, or acknowledged by NATS). What it leaves where the files
+     * were received is removed afterwards.
      */
-    void dispatch(Job job, List<Path> files) throws IOException;
+    void dispatch(Job job, List<Path> files, ReleaseNaming naming) throws IOException;
 
     /** Whether this server ingests a single document before answering, or queues every upload. */
     boolean ingestsHere();
@@ -36,8 +38,8 @@ public interface JobDispatch {
     static JobDispatch spooled(Spool spool, JobRunner jobs) {
         return new JobDispatch() {
             @Override
-            public void dispatch(Job job, List<Path> files) throws IOException {
-                spool.adopt(files, job.id());
+            public void dispatch(Job job, List<Path> files, ReleaseNaming naming) throws IOException {
+                spool.adopt(files, job.id(), naming);
                 jobs.submit(job);
             }
 

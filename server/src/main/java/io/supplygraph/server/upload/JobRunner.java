@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.analysis.jobs.Jobs;
 import io.supplygraph.analysis.view.IngestOutcome;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.ingest.osv.OsvSync;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.ServerOptions;
@@ -124,7 +125,7 @@ public final class JobRunner implements AutoCloseable {
                 finish(job, Jobs.State.DONE, sync(job.source()));
                 return;
             }
-            BatchOutcome result = ingest(job.kind(), files);
+            BatchOutcome result = ingest(job.kind(), files, spool.jobNaming(job.id()));
             if (result.storeFailure() != null) {
                 retryLater(job, result.storeFailure());
                 return;
@@ -171,8 +172,8 @@ public final class JobRunner implements AutoCloseable {
                 .toList();
     }
 
-    private BatchOutcome ingest(Jobs.Kind kind, List<Path> files) {
-        BatchOutcome outcome = graph.ingest(g -> BatchOutcome.ingest(g, kind, files));
+    private BatchOutcome ingest(Jobs.Kind kind, List<Path> files, ReleaseNaming naming) {
+        BatchOutcome outcome = graph.ingest(g -> BatchOutcome.ingest(g, kind, files, naming));
         metrics.record(outcome.documents());
         return outcome;
     }

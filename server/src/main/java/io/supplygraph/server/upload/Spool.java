@@ -1,10 +1,13 @@
 package io.supplygraph.server.upload;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.server.http.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +24,14 @@ import java.util.stream.Stream;
  * Uploads on their way into the graph: every body is streamed to a file here (never held whole in memory) and
  * forced to disk before anything is answered. {@code incoming/} holds uploads answered only once they are committed,
  * so what is left there after a crash was never promised and is removed at start; {@code jobs/<id>/} holds uploads
- * answered 202, which a restarted server ingests.
+ * answered 202, which a restarted server ingests, and {@code jobs/<id>.naming.json} beside it the application and
+ * release the upload named, if it named one (beside, not inside, so that no uploaded file's name can clash with it).
  */
 public final class Spool {
 
     private static final int BUFFER = 64 * 1024;
+    private static final String NAMING = ".naming.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path incoming;
     private final Path jobs;
@@ -49,13 +55,24 @@ public final class Spool {
         return multipart;
     }
 
-    /** Removes uploads that were never answered: the server stopped before committing them. */
+    /**
+     * Removes uploads that were never answered: the server stopped before committing them, or before their job's
+     * folder was made (its naming, written first, is then alone).
+     */
     public void discardUnanswered() {
-        try (Stream<Path> leftovers = Files.list(incoming)) {
+        try (Stream<Path> leftovers = Files.list(incoming); Stream<Path> namings = Files.list(jobs)) {
             leftovers.forEach(Spool::deleteTree);
+            namings.filter(f -> f.getFileName().toString().endsWith(NAMING))
+                    .filter(f -> !Files.isDirectory(jobFolder(f)))
+                    .forEach(Spool::deleteTree);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + incoming + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path jobFolder(Path naming) {
+        String name = naming.getFileName().toString();
+        return naming.resolveSibling(name.substring(0, name.length() - NAMING.length()));
     }
 
     /**
@@ -89,10 +106,19 @@ public final class Spool {
     }
 
     /**
-     * Makes received uploads a job's: from here on a restart ingests them. Two uploads of one name keep both, the
-     * second with a number in front.
+     * Makes received uploads a job's: from here on a restart ingests them, under {@code naming}. Two uploads of one
+     * name keep both, the second with a number in front.
      */
-    public void adopt(List<Path> received, String jobId) throws IOException {
+    public void adopt(List<Path> received, String jobId, ReleaseNaming naming) throws IOException {
+        if (!naming.equals(ReleaseNaming.FROM_SUBJECTS)) {
+            // Durable before the folder exists: a restart that finds the job's files finds how to name them.
+            try (FileChannel channel = FileChannel.open(jobs.resolve(jobId + NAMING), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(naming)));
+                channel.force(true);
+            }
+            forceFolder(jobs);
+        }
         Path folder = Files.createDirectory(jobs.resolve(jobId));
         int n = 0;
         for (Path file : received) {
@@ -120,6 +146,19 @@ public final class Spool {
         }
     }
 
+    /** The application and release a job's upload named; named by their subjects when it named none. */
+    public ReleaseNaming jobNaming(String jobId) {
+        Path file = jobs.resolve(jobId + NAMING);
+        if (!Files.exists(file)) {
+            return ReleaseNaming.FROM_SUBJECTS;
+        }
+        try {
+            return JSON.readValue(file.toFile(), ReleaseNaming.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The names under which the documents of spooled files are recorded and reported: as the client named its
      * upload, since the folder the file waits in here is of no interest to anyone.
@@ -135,6 +174,7 @@ public final class Spool {
 
     public void discardJob(String jobId) {
         deleteTree(jobs.resolve(jobId));
+        deleteTree(jobs.resolve(jobId + NAMING));
     }
 
     /** The rename of a file into a folder is durable only once the folder itself is forced to disk. */

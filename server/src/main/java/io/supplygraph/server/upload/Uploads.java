@@ -7,6 +7,7 @@ import io.supplygraph.analysis.jobs.Jobs.Job;
 import io.supplygraph.analysis.view.IngestOutcome;
 import io.supplygraph.ingest.IngestOptions;
 import io.supplygraph.ingest.IngestSummary;
+import io.supplygraph.ingest.ReleaseNaming;
 import io.supplygraph.server.GraphAccess;
 import io.supplygraph.server.http.ApiProblem;
 import java.io.IOException;
@@ -50,19 +51,20 @@ public final class Uploads {
         this.maxBytes = maxBytes;
     }
 
-    public Answer documents(Context ctx) throws IOException {
+    /** Documents, about the application and release {@code naming} says ({@code ingest --app --release}). */
+    public Answer documents(Context ctx, ReleaseNaming naming) throws IOException {
         try (IngestGate.Permit permit = gate.enter()) {
             List<Path> files = receive(ctx);
             boolean async = !dispatch.ingestsHere() || files.size() > 1 || wantsAsync(ctx)
                     || Archives.isArchive(files.get(0));
-            return async ? queue(Jobs.Kind.DOCUMENTS, files) : ingestNow(files.get(0));
+            return async ? queue(Jobs.Kind.DOCUMENTS, files, naming) : ingestNow(files.get(0), naming);
         }
     }
 
     /** OSV records (files or zips of them): always a job, since an export holds hundreds of thousands. */
     public Answer advisories(Context ctx) throws IOException {
         try (IngestGate.Permit permit = gate.enter()) {
-            return queue(Jobs.Kind.ADVISORIES, receive(ctx));
+            return queue(Jobs.Kind.ADVISORIES, receive(ctx), ReleaseNaming.FROM_SUBJECTS);
         }
     }
 
@@ -76,11 +78,11 @@ public final class Uploads {
         return accepted(jobs.queueSync(ecosystems));
     }
 
-    private Answer ingestNow(Path file) {
+    private Answer ingestNow(Path file, ReleaseNaming naming) {
         Outcomes outcomes = new Outcomes();
         try {
             IngestSummary summary = graph.ingest(g -> g.ingest(List.of(file.toString()), InputStream.nullInputStream(),
-                    outcomes, IngestOptions.defaults().withSourceNames(Spool.uploadNames(file))));
+                    outcomes, IngestOptions.defaults().withSourceNames(Spool.uploadNames(file)).withNaming(naming)));
             List<IngestOutcome> documents = outcomes.all();
             metrics.record(documents);
             if (summary.storeFailure() != null) {
@@ -129,11 +131,11 @@ public final class Uploads {
                 : new ApiProblem(422, "Unprocessable Content", document.source() + ": " + reason);
     }
 
-    private Answer queue(Jobs.Kind kind, List<Path> files) throws IOException {
+    private Answer queue(Jobs.Kind kind, List<Path> files, ReleaseNaming naming) throws IOException {
         String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
         try {
             Job job = graph.write(g -> g.jobs().create(kind, names));
-            dispatch.dispatch(job, files);
+            dispatch.dispatch(job, files, naming);
             return accepted(job);
         } finally {
             // What the job took is no longer where it was received; what it did not take was never promised.
