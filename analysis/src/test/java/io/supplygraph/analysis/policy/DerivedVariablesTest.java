@@ -39,6 +39,13 @@ class DerivedVariablesTest {
                 LocalDate.of(2026, 11, 30));
     }
 
+    /** Ingests the one SBOM of the test: its digest. */
+    private static String ingest(Supplygraph graph, Path sbom) {
+        assertThat(graph.ingest(List.of(sbom.toString()), InputStream.nullInputStream(), new IngestListener() {})
+                .rejected()).isZero();
+        return graph.documents().get(0).digest();
+    }
+
     private static List<String> violated(PolicyReport report) {
         return report.rules().get(0).violations().stream().map(Violation::purl).toList();
     }
@@ -52,9 +59,7 @@ class DerivedVariablesTest {
                     .transitive("pkg:maven/org.gnu/readline@1.0", "GPL-2.0-only WITH Classpath-exception-2.0")
                     .transitive("pkg:maven/org.mongo/server@1.0", "SSPL-1.0")
                     .write(tmp, "shop.cdx.json");
-            assertThat(graph.ingest(List.of(sbom.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .rejected()).isZero();
-            String digest = graph.documents().get(0).digest();
+            String digest = ingest(graph, sbom);
 
             // MIT OR GPL: the choice of MIT; GPL with the Classpath exception: weak; SSPL: network copyleft
             assertThat(violated(check(graph, digest, "pkg.licence_class == \"network_copyleft\"")))
@@ -85,9 +90,7 @@ class DerivedVariablesTest {
                     spdxPackage("both", "MIT", "Apache-2.0"), spdxPackage("concluded", "NOASSERTION", "GPL-2.0-only"),
                     spdxPackage("none", null, null), dependsOn("same"), dependsOn("both"), dependsOn("concluded"),
                     dependsOn("none")));
-            assertThat(graph.ingest(List.of(sbom.toString()), InputStream.nullInputStream(), new IngestListener() {})
-                    .rejected()).isZero();
-            String digest = graph.documents().get(0).digest();
+            String digest = ingest(graph, sbom);
 
             assertThat(violated(check(graph, digest, "pkg.licences == [\"MIT\"]")))
                     .containsExactly("pkg:npm/same@1.0");
