@@ -60,13 +60,31 @@
     }
   }
 
+  // The application, release and replacement the upload form names, as query parameters; the server checks them
+  // (a release without an application is refused with the reason, as ingest refuses it).
+  function naming() {
+    let query = '';
+    const app = document.getElementById('upload-app').value.trim();
+    const release = document.getElementById('upload-release').value.trim();
+    if (app) {
+      query += '&app=' + encodeURIComponent(app);
+    }
+    if (release) {
+      query += '&release=' + encodeURIComponent(release);
+    }
+    if (document.getElementById('upload-replace').checked) {
+      query += '&replace=true';
+    }
+    return query;
+  }
+
   async function uploadOne(file, cell) {
     const secret = token();
     if (!secret) {
       cell.textContent = 'not sent: enter a write token first';
       return;
     }
-    const response = await fetch('/api/v1/documents?name=' + encodeURIComponent(file.name), {
+    const response = await fetch('/api/v1/documents?name=' + encodeURIComponent(file.name) + naming(), {
       method: 'POST',
       headers: { 'Authorization': 'Bearer ' + secret, 'Content-Type': 'application/octet-stream' },
       body: file

@@ -4,6 +4,7 @@ import static io.supplygraph.server.UiPortfolio.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
 import java.io.IOException;
@@ -222,6 +223,40 @@ class WebUiBrowserTest {
         browser.go("/documents");
         assertThat(browser.text("#list-title ~ .scroll table")).contains(subject);
         browser.screenshot("documents");
+    }
+
+    @Test
+    void anUploadThroughThePageNamesItsApplicationAndRelease() throws IOException {
+        Path file = temp.resolve("named.cdx.json");
+        Files.writeString(file, TestBoms.application("pkg:maven/acme/named-on-the-page@1.0")
+                .depends("pkg:maven/acme/named-on-the-page@1.0", LOG4J_NEW).json());
+        browser.go("/documents");
+        browser.find("#token").clear();
+        browser.find("#token").sendKeys(server.writeToken);
+        browser.find("#upload-app").sendKeys("page-billing");
+        browser.find("#upload-release").sendKeys("2026.11");
+        browser.find("#files").sendKeys(file.toAbsolutePath().toString());
+        browser.until(d -> browser.text("#upload-results tbody").contains("ingested"));
+
+        JsonNode named = null;
+        for (JsonNode application : server.get("/api/v1/applications", server.readToken).body().path("items")) {
+            named = application.path("application").asText().equals("page-billing") ? application : named;
+        }
+        assertThat(named).as("the application the page named").isNotNull();
+        assertThat(named.path("releases").get(0).path("release").asText()).isEqualTo("2026.11");
+    }
+
+    @Test
+    void aReleaseWithoutAnApplicationIsRefusedOnThePageWithTheReason() throws IOException {
+        Path file = temp.resolve("unnamed.cdx.json");
+        Files.writeString(file, TestBoms.application("pkg:maven/acme/unnamed@1.0").json());
+        browser.go("/documents");
+        browser.find("#token").clear();
+        browser.find("#token").sendKeys(server.writeToken);
+        browser.find("#upload-release").sendKeys("2026.11");
+        browser.find("#files").sendKeys(file.toAbsolutePath().toString());
+        browser.until(d -> browser.text("#upload-results tbody").contains("rejected"));
+        assertThat(browser.text("#upload-results tbody")).contains("app");
     }
 
     @Test
