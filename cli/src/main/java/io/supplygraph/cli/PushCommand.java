@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                 "A busy server (503) is asked again after the pause it gives, doubling up to 30 s; an archive's job is"
                         + " followed until it is done. Exit code 1 when any document was rejected or not sent.",
                 "--app, --release and --replace name the application and release as ingest's do, for every"
-                        + " document sent."})
+                        + " document sent. With --replace the documents are sent one at a time, in the order given, so"
+                        + " that the last of a release from one tool is the one that stays current."})
 final class PushCommand implements Callable<Integer> {
 
     static final String TOKEN_ENVIRONMENT = "SUPPLYGRAPH_TOKEN";
@@ -91,7 +92,8 @@ final class PushCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Push push = new Push(secret, namingQuery, err, !noProgress && !json && System.console() != null,
                 files.size());
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        // Which document supersedes which is decided by the order they are stored in: one at a time, it is theirs.
+        ExecutorService pool = Executors.newFixedThreadPool(naming.replace ? 1 : parallel);
         List<Future<List<JsonNode>>> results = new ArrayList<>();
         try {
             for (Path file : files) {

@@ -101,6 +101,29 @@ class PushCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void pushReplacingSendsInTheOrderGivenSoTheLastDocumentOfTheReleaseStaysCurrent(Kind kind) throws Exception {
+        String database = TestStores.fresh(kind, tmp);
+        String token = CliRun.of("token", "create", "--name", "ci", "--scope", "write", "--db", database).out().strip();
+        List<String> command = new ArrayList<>(List.of("push", "--server", "URL", "--token", token, "--app",
+                "nightly", "--release", "2026.11", "--replace", "--parallel", "4"));
+        Path folder = folder("nightly", 0, 6);
+        for (int i = 0; i < 6; i++) {
+            command.add(folder.resolve("app-" + i + ".cdx.json").toString());
+        }
+        try (Server server = Server.start(ServerOptions.defaults(database, tmp.resolve("spool")).withPort(0)
+                .withAccessLog(AccessLog.Format.OFF, new PrintStream(OutputStream.nullOutputStream())))) {
+            command.set(2, server.url().toString());
+            CliRun pushed = CliRun.of(command.toArray(String[]::new));
+            assertThat(pushed.exit()).as(pushed.err()).isZero();
+        }
+        try (Supplygraph graph = Supplygraph.open(database)) {
+            assertThat(graph.documents()).hasSize(6).filteredOn(d -> d.supersededBy() == null)
+                    .extracting(Document::subjectPurl).containsExactly(subject(5));
+        }
+    }
+
     /** A folder of {@code count} SBOMs, numbered from {@code first}, and one file that is not JSON at all. */
     private Path folder(String name, int first, int count) throws Exception {
         Path folder = Files.createDirectories(tmp.resolve(name));
