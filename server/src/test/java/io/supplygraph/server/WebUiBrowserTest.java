@@ -215,10 +215,7 @@ class WebUiBrowserTest {
         String subject = "pkg:maven/acme/uploaded-through-the-page@7.0";
         Path file = temp.resolve("uploaded.cdx.json");
         Files.writeString(file, TestBoms.application(subject).depends(subject, LOG4J_NEW).json());
-        browser.go("/documents");
-        browser.find("#token").sendKeys(server.writeToken);
-        browser.find("#files").sendKeys(file.toAbsolutePath().toString());
-        browser.until(d -> browser.text("#upload-results tbody").contains("ingested"));
+        uploadThroughThePage(file, server.writeToken, "", "", "ingested");
         assertThat(browser.text("#upload-results tbody")).contains("uploaded.cdx.json").contains("cyclonedx-json");
         browser.go("/documents");
         assertThat(browser.text("#list-title ~ .scroll table")).contains(subject);
@@ -230,13 +227,7 @@ class WebUiBrowserTest {
         Path file = temp.resolve("named.cdx.json");
         Files.writeString(file, TestBoms.application("pkg:maven/acme/named-on-the-page@1.0")
                 .depends("pkg:maven/acme/named-on-the-page@1.0", LOG4J_NEW).json());
-        browser.go("/documents");
-        browser.find("#token").clear();
-        browser.find("#token").sendKeys(server.writeToken);
-        browser.find("#upload-app").sendKeys("page-billing");
-        browser.find("#upload-release").sendKeys("2026.11");
-        browser.find("#files").sendKeys(file.toAbsolutePath().toString());
-        browser.until(d -> browser.text("#upload-results tbody").contains("ingested"));
+        uploadThroughThePage(file, server.writeToken, "page-billing", "2026.11", "ingested");
 
         JsonNode named = null;
         for (JsonNode application : server.get("/api/v1/applications", server.readToken).body().path("items")) {
@@ -250,12 +241,7 @@ class WebUiBrowserTest {
     void aReleaseWithoutAnApplicationIsRefusedOnThePageWithTheReason() throws IOException {
         Path file = temp.resolve("unnamed.cdx.json");
         Files.writeString(file, TestBoms.application("pkg:maven/acme/unnamed@1.0").json());
-        browser.go("/documents");
-        browser.find("#token").clear();
-        browser.find("#token").sendKeys(server.writeToken);
-        browser.find("#upload-release").sendKeys("2026.11");
-        browser.find("#files").sendKeys(file.toAbsolutePath().toString());
-        browser.until(d -> browser.text("#upload-results tbody").contains("rejected"));
+        uploadThroughThePage(file, server.writeToken, "", "2026.11", "rejected");
         assertThat(browser.text("#upload-results tbody")).contains("app");
     }
 
@@ -263,12 +249,19 @@ class WebUiBrowserTest {
     void anUploadWithoutAWriteTokenIsRefusedOnThePage() throws IOException {
         Path file = temp.resolve("refused.cdx.json");
         Files.writeString(file, TestBoms.application("pkg:maven/acme/refused@1.0").json());
+        uploadThroughThePage(file, server.readToken, "", "", "rejected");
+        assertThat(browser.text("#upload-results tbody")).contains("scope");
+    }
+
+    /** Uploads a file through the documents page's form, and waits until its result row says {@code outcome}. */
+    private void uploadThroughThePage(Path file, String token, String application, String release, String outcome) {
         browser.go("/documents");
         browser.find("#token").clear();
-        browser.find("#token").sendKeys(server.readToken);
+        browser.find("#token").sendKeys(token);
+        browser.find("#upload-app").sendKeys(application);
+        browser.find("#upload-release").sendKeys(release);
         browser.find("#files").sendKeys(file.toAbsolutePath().toString());
-        browser.until(d -> browser.text("#upload-results tbody").contains("rejected"));
-        assertThat(browser.text("#upload-results tbody")).contains("scope");
+        browser.until(d -> browser.text("#upload-results tbody").contains(outcome));
     }
 
     @Test
