@@ -113,6 +113,11 @@ public final class VulnMatcher implements FactsListener {
      */
     public void rematch(Collection<String> keys, String job) {
         store.findings().lockEveryKeyShared();
+        rematchLocked(keys, job);
+    }
+
+    /** {@link #rematch}'s work once every key is locked shared. */
+    private void rematchLocked(Collection<String> keys, String job) {
         catchUp();
         matchEntries(store.advisories().affectedByKeys(keys));
         store.rematches().settle(keys, job);
@@ -127,7 +132,7 @@ public final class VulnMatcher implements FactsListener {
         store.findings().lockEveryKeyShared();
         List<String> keys = store.rematches().takeUnpublished(limit);
         if (!keys.isEmpty()) {
-            rematch(keys, null);
+            rematchLocked(keys, null);
         }
         return keys;
     }
