@@ -1,14 +1,10 @@
 package io.supplygraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.supplygraph.server.queue.JobQueue;
+import io.supplygraph.server.TestQueues;
 import io.supplygraph.server.queue.QueueOptions;
 import io.supplygraph.store.TestStores;
 import io.supplygraph.store.TestStores.Kind;
@@ -16,9 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueuedImportCommandTest {
 
-    private static final String NATS_VARIABLE = "SUPPLYGRAPH_TEST_NATS";
+    @RegisterExtension
+    final TestQueues queues = new TestQueues();
 
     @TempDir
     Path tmp;
 
-    private String nats;
-    private String queueName;
-
-    @AfterEach
-    void deleteTheQueue() {
-        if (queueName != null) {
-            try (JobQueue queue = JobQueue.connect(QueueOptions.at(nats).withName(queueName), "test cleanup")) {
-                queue.delete();
-            }
-        }
-    }
-
     @Test
     void anImportStoresItsAdvisoriesAndQueuesTheirMatchingWhichQueueStatusCounts() throws IOException {
-        nats = natsOrSkip();
-        queueName = "sgtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        QueueOptions fresh = queues.fresh(Duration.ofSeconds(30));
+        String nats = fresh.location();
+        String queueName = fresh.name();
         String db = TestStores.fresh(Kind.POSTGRESQL, tmp);
         Path sbom = tmp.resolve("app.cdx.json");
         Files.writeString(sbom, """
@@ -76,29 +61,11 @@ class QueuedImportCommandTest {
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.err()).contains("1 match keys queued for re-matching in 1 jobs");
-        JsonNode queue = new ObjectMapper().readTree(status.out());
-        assertThat(queue.path("pending").asLong()).as(status.out()).isEqualTo(1);
-        assertThat(queue.path("rematch").path("in_jobs").asLong()).as(status.out()).isEqualTo(1);
-        assertThat(queue.path("rematch").path("unpublished").asLong()).isZero();
+        JsonNode counts = new ObjectMapper().readTree(status.out());
+        assertThat(counts.path("pending").asLong()).as(status.out()).isEqualTo(1);
+        assertThat(counts.path("rematch").path("in_jobs").asLong()).as(status.out()).isEqualTo(1);
+        assertThat(counts.path("rematch").path("unpublished").asLong()).isZero();
         assertThat(text.out()).contains("re-matching: 1 match keys in jobs not run yet, 0 waiting for a job");
         assertThat(new ObjectMapper().readTree(vulns.out())).as("matching waits for a worker").isEmpty();
-    }
-
-    private static String natsOrSkip() {
-        String url = System.getenv(NATS_VARIABLE);
-        boolean required = url != null && !url.isBlank();
-        String server = required ? url : "nats://127.0.0.1:4222";
-        try (Connection c = Nats.connect(new Options.Builder().server(server)
-                .connectionTimeout(Duration.ofSeconds(2)).maxReconnects(0).build())) {
-            return server;
-        } catch (IOException e) {
-            assertThat(required).as(NATS_VARIABLE + " names " + server + ", but no NATS server answers there")
-                    .isFalse();
-            assumeTrue(false, "queued import test skipped: no NATS server answers at " + server);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

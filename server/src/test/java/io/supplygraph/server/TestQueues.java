@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * NATS answers), else on {@code nats://127.0.0.1:4222} when something answers there. Each queue has a name of its
  * own, so tests never see each other's jobs, and its streams and buckets are deleted when the test ends. Without
  * the variable and without a NATS server, the test skips, saying why; with the variable, a NATS that does not answer
- * fails it.
+ * fails it. Shared with the CLI's tests through the server's test jar.
  */
-final class TestQueues implements AfterEachCallback {
+public final class TestQueues implements AfterEachCallback {
 
     static final String VARIABLE = "SUPPLYGRAPH_TEST_NATS";
     private static final String LOCAL = "nats://127.0.0.1:4222";
@@ -30,7 +30,7 @@ final class TestQueues implements AfterEachCallback {
     private final List<QueueOptions> created = new ArrayList<>();
 
     /** A queue of its own, with {@code ackWait} so short that a killed worker's job comes back within the test. */
-    QueueOptions fresh(Duration ackWait) {
+    public QueueOptions fresh(Duration ackWait) {
         String url = System.getenv(VARIABLE);
         boolean required = url != null && !url.isBlank();
         String server = required ? url : LOCAL;
