@@ -125,9 +125,8 @@ public final class VexExport {
             String impact, String action) {}
 
     private Statement statement(Finding f, Finding.Container c) {
-        FindingStatus status = f.notAffectedInDocument(c.digest()) ? FindingStatus.NOT_AFFECTED
-                : f.settledInDocument(c.digest()) ? FindingStatus.FIXED
-                : f.status() == FindingStatus.UNKNOWN ? FindingStatus.UNDER_INVESTIGATION : f.status();
+        FindingStatus inDocument = f.statusInDocument(c.digest());
+        FindingStatus status = inDocument == FindingStatus.UNKNOWN ? FindingStatus.UNDER_INVESTIGATION : inDocument;
         VexStatement deciding = deciding(f, c, status);
         String justification = deciding == null ? null : deciding.justification();
         String impact = deciding == null ? null : deciding.impactStatement();

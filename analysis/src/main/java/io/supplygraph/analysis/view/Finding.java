@@ -73,6 +73,17 @@ public record Finding(String purl, String id, List<String> aliases, Severity sev
         return weighedPerApplication && affectedIn.stream().noneMatch(c -> c.digest().equals(document));
     }
 
+    /**
+     * Its status in the application {@code document} describes: not_affected or fixed where that application's own
+     * VEX statement settles it, else its status (the least reassuring of the applications').
+     */
+    public FindingStatus statusInDocument(String document) {
+        if (notAffectedInDocument(document)) {
+            return FindingStatus.NOT_AFFECTED;
+        }
+        return settledInDocument(document) ? FindingStatus.FIXED : status;
+    }
+
     /** The documents still exposed to it: {@code affected_in} where VEX was weighed, else every one containing it. */
     public List<Container> exposedIn() {
         return affectedIn != null ? affectedIn : documents;

@@ -32,10 +32,7 @@ public record ApplicationModel(ApplicationDetail application, Document document,
      * least reassuring).
      */
     public FindingStatus statusOf(Finding finding) {
-        if (finding.notAffectedInDocument(document.digest())) {
-            return FindingStatus.NOT_AFFECTED;
-        }
-        return finding.settledInDocument(document.digest()) ? FindingStatus.FIXED : finding.status();
+        return finding.statusInDocument(document.digest());
     }
 
     /** Why, if this application's own VEX statement settles it; else the finding's justification. */
