@@ -82,7 +82,7 @@ final class Connector {
     }
 
     Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(url, properties);
+        Connection connection = driverConnection();
         try (Statement s = connection.createStatement()) {
             if (dialect == Dialect.POSTGRESQL) {
                 s.execute(POSTGRESQL_SETUP);
@@ -96,6 +96,34 @@ final class Connector {
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * The driver's connection. On SQLite, the settings applied while connecting (switching a new file to WAL) can
+     * answer SQLITE_BUSY at once, without waiting out the busy timeout, while other connections create the same new
+     * file: seen with eight processes opening one new graph together. Connecting is asked again, with a growing
+     * pause, for as long as the busy timeout.
+     */
+    private Connection driverConnection() throws SQLException {
+        long deadline = System.nanoTime() + SQLITE_BUSY_TIMEOUT_MS * 1_000_000L;
+        long pause = 10;
+        while (true) {
+            try {
+                return DriverManager.getConnection(url, properties);
+            } catch (SQLException e) {
+                if (dialect != Dialect.SQLITE || StoreFault.of(e).orElse(null) != StoreFault.BUSY
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the database file was busy", e);
+            }
+            pause = Math.min(pause * 2, 500);
+        }
     }
 
     /** For Flyway: connections with the same settings (an SQLite one must wait for other writers too). */
